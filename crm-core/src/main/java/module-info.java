@@ -1,0 +1,24 @@
+/**
+ * crm-core: the domain model, the {@link org.ecrm.core.Crm} facade, the storage SPI with its in-memory
+ * default, and the Jackson module for the domain types.
+ *
+ * @uses org.ecrm.core.spi.StorageProvider storage adapters found when the host gives none
+ * @provides tools.jackson.databind.JacksonModule {@link org.ecrm.core.json.CrmJacksonModule}
+ */
+module org.ecrm.core {
+  requires transitive tools.jackson.databind;
+  requires org.slf4j;
+  requires static org.jspecify;
+
+  exports org.ecrm.core;
+  exports org.ecrm.core.event;
+  exports org.ecrm.core.json;
+  exports org.ecrm.core.model;
+  exports org.ecrm.core.spi;
+
+  opens org.ecrm.core.model to tools.jackson.databind;
+
+  uses org.ecrm.core.spi.StorageProvider;
+
+  provides tools.jackson.databind.JacksonModule with org.ecrm.core.json.CrmJacksonModule;
+}

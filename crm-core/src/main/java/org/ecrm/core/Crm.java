@@ -1,0 +1,248 @@
+package org.ecrm.core;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.ecrm.core.event.CrmListener;
+import org.ecrm.core.internal.AccountService;
+import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.ConsentService;
+import org.ecrm.core.internal.CrmContext;
+import org.ecrm.core.internal.CustomerService;
+import org.ecrm.core.internal.EventBus;
+import org.ecrm.core.internal.InteractionService;
+import org.ecrm.core.internal.OrderService;
+import org.ecrm.core.internal.ProductService;
+import org.ecrm.core.internal.StorageDiscovery;
+import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.Order;
+import org.ecrm.core.model.Refund;
+import org.ecrm.core.model.TimelineEntry;
+import org.ecrm.core.spi.Storage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The CRM: the front door of crm-core. Build one with {@link #builder()} and keep it for the life of
+ * the application.
+ *
+ * <pre>{@code
+ * Crm crm = Crm.builder().build();   // in-memory storage, system clock, random ids
+ * Customer ada = crm.customers().create(Customer.builder().name("Ada", "Lovelace").email("ada@example.com"));
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: the services may be used from any number of threads. Changes are
+ * stored through the configured {@link Storage}, then published to the listeners.
+ */
+public final class Crm implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Crm.class);
+
+  private final Builder config;
+  private final CrmContext ctx;
+  private final boolean ownsStorage;
+  private final Customers customers;
+  private final Accounts accounts;
+  private final Products products;
+  private final Orders orders;
+  private final Interactions interactions;
+  private final Consents consents;
+
+  private Crm(Builder config, Storage storage, boolean ownsStorage) {
+    this.config = config;
+    this.ownsStorage = ownsStorage;
+    this.ctx = new CrmContext(storage, config.clock, config.ids, new EventBus(config.listeners));
+    this.customers = new CustomerService(ctx);
+    this.accounts = new AccountService(ctx);
+    this.products = new ProductService(ctx);
+    this.orders = new OrderService(ctx);
+    this.interactions = new InteractionService(ctx);
+    this.consents = new ConsentService(ctx);
+  }
+
+  /** A builder with the defaults: system UTC clock, random UUID ids, discovered or in-memory storage. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder with this CRM's settings and its storage, to make a changed copy. */
+  public Builder toBuilder() {
+    Builder b = config.copy();
+    b.storage = ctx.storage();
+    return b;
+  }
+
+  /** Customers: create, find, update, tag, list. */
+  public Customers customers() {
+    return customers;
+  }
+
+  /** B2B accounts and their contacts. */
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  /** The product catalogue. */
+  public Products products() {
+    return products;
+  }
+
+  /** Orders, payments, cancellations and refunds. */
+  public Orders orders() {
+    return orders;
+  }
+
+  /** Touchpoints on every channel. */
+  public Interactions interactions() {
+    return interactions;
+  }
+
+  /** Consent per purpose and channel. */
+  public Consents consents() {
+    return consents;
+  }
+
+  /** The clock every instant is stamped with. */
+  public Clock clock() {
+    return ctx.clock();
+  }
+
+  /**
+   * One customer view: orders, refunds, interactions and consent changes merged and sorted by time
+   * (ties keep that kind order).
+   *
+   * @throws NotFoundException if the customer does not exist
+   */
+  public List<TimelineEntry> timeline(CustomerId customerId) {
+    customers.require(customerId);
+    List<TimelineEntry> entries = new ArrayList<>();
+    for (Order o : orders.ofCustomer(customerId)) {
+      entries.add(new TimelineEntry.OrderPlaced(o));
+      for (Refund r : o.refunds()) {
+        entries.add(new TimelineEntry.OrderRefunded(o, r));
+      }
+    }
+    interactions.ofCustomer(customerId).forEach(i -> entries.add(new TimelineEntry.InteractionRecorded(i)));
+    consents.history(customerId).forEach(c -> entries.add(new TimelineEntry.ConsentChanged(c)));
+    entries.sort(Comparator.comparing(TimelineEntry::at)); // stable: ties keep insertion order
+    return List.copyOf(entries);
+  }
+
+  /** Closes the storage if this CRM opened it through discovery; a storage given to the builder is the host's. */
+  @Override
+  public void close() {
+    if (ownsStorage) {
+      try {
+        ctx.storage().close();
+      } catch (Exception e) {
+        throw new StoreException("closing the storage failed", e);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Crm[storage=" + ctx.storage() + ", clock=" + ctx.clock() + "]";
+  }
+
+  /**
+   * Configures a {@link Crm}. Each single-valued setting may be set once; a second call fails. Not
+   * thread-safe; the {@link Crm} it builds is.
+   */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private boolean clockSet;
+    private IdGenerator ids = IdGenerator.random();
+    private boolean idsSet;
+    private @Nullable Storage storage;
+    private boolean discover = true;
+    private final List<CrmListener> listeners = new ArrayList<>();
+
+    private Builder() {}
+
+    private Builder copy() {
+      Builder b = new Builder();
+      b.clock = clock;
+      b.ids = ids;
+      b.discover = discover;
+      b.listeners.addAll(listeners);
+      return b;
+    }
+
+    /**
+     * Sets the clock (default: the system UTC clock); inject a fixed clock in tests.
+     *
+     * @throws IllegalStateException if the clock was already set
+     */
+    public Builder clock(Clock clock) {
+      Checks.notNull("clock", clock);
+      if (clockSet) {
+        throw new IllegalStateException("clock was already set to " + this.clock);
+      }
+      this.clock = clock;
+      clockSet = true;
+      return this;
+    }
+
+    /**
+     * Sets the id generator (default {@link IdGenerator#random()}).
+     *
+     * @throws IllegalStateException if it was already set
+     */
+    public Builder idGenerator(IdGenerator ids) {
+      Checks.notNull("idGenerator", ids);
+      if (idsSet) {
+        throw new IllegalStateException("idGenerator was already set to " + this.ids);
+      }
+      this.ids = ids;
+      idsSet = true;
+      return this;
+    }
+
+    /**
+     * Sets the storage; it wins over discovery. The host keeps ownership: {@link Crm#close()} does not
+     * close it.
+     *
+     * @throws IllegalStateException if the storage was already set
+     */
+    public Builder storage(Storage storage) {
+      Checks.notNull("storage", storage);
+      if (this.storage != null) {
+        throw new IllegalStateException("storage was already set to " + this.storage);
+      }
+      this.storage = storage;
+      return this;
+    }
+
+    /**
+     * Whether to look for a {@link org.ecrm.core.spi.StorageProvider} with {@link java.util.ServiceLoader}
+     * when no storage is set (default true). Without one, the in-memory storage is used.
+     */
+    public Builder discoverStorage(boolean discover) {
+      this.discover = discover;
+      return this;
+    }
+
+    /** Adds a listener; listeners receive events in the order they were added. */
+    public Builder listener(CrmListener listener) {
+      listeners.add(Checks.notNull("listener", listener));
+      return this;
+    }
+
+    /** Builds the CRM, opening a discovered storage or the in-memory default if none was set. */
+    public Crm build() {
+      if (storage != null) {
+        return new Crm(copy(), storage, false);
+      }
+      if (discover) {
+        var found = StorageDiscovery.discover(Crm.class.getClassLoader());
+        if (found.isPresent()) {
+          return new Crm(copy(), found.get(), true);
+        }
+        LOG.debug("No StorageProvider found; using in-memory storage");
+      }
+      return new Crm(copy(), Storage.inMemory(), true);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package org.ecrm.core.event;
+
+import java.time.Instant;
+import org.ecrm.core.model.Account;
+import org.ecrm.core.model.ConsentRecord;
+import org.ecrm.core.model.Customer;
+import org.ecrm.core.model.Interaction;
+import org.ecrm.core.model.Order;
+import org.ecrm.core.model.Product;
+import org.ecrm.core.model.Refund;
+
+/**
+ * Something that changed in the CRM, delivered to every {@link CrmListener} after the change is
+ * stored. Immutable and thread-safe. Switch over the permitted records to handle each kind.
+ */
+public sealed interface CrmEvent {
+
+  /** When the change was made (the facade's clock). */
+  Instant at();
+
+  /** A customer was created. @param customer the new customer @param at when */
+  record CustomerCreated(Customer customer, Instant at) implements CrmEvent { }
+
+  /** A customer was changed. @param before the stored state before @param after the new state @param at when */
+  record CustomerUpdated(Customer before, Customer after, Instant at) implements CrmEvent { }
+
+  /** An account was created. @param account the new account @param at when */
+  record AccountCreated(Account account, Instant at) implements CrmEvent { }
+
+  /** An account or its contacts changed. @param before the state before @param after the new state @param at when */
+  record AccountUpdated(Account before, Account after, Instant at) implements CrmEvent { }
+
+  /** A product was created. @param product the new product @param at when */
+  record ProductCreated(Product product, Instant at) implements CrmEvent { }
+
+  /** A product changed. @param before the state before @param after the new state @param at when */
+  record ProductUpdated(Product before, Product after, Instant at) implements CrmEvent { }
+
+  /** An order was placed. @param order the order @param at when */
+  record OrderPlaced(Order order, Instant at) implements CrmEvent { }
+
+  /** An order was cancelled. @param order the cancelled order @param at when */
+  record OrderCancelled(Order order, Instant at) implements CrmEvent { }
+
+  /** An order was paid. @param order the paid order @param at when */
+  record OrderPaid(Order order, Instant at) implements CrmEvent { }
+
+  /** An order was (partly) refunded. @param order the order after the refund @param refund the refund @param at when */
+  record OrderRefunded(Order order, Refund refund, Instant at) implements CrmEvent { }
+
+  /** An interaction was recorded. @param interaction the interaction @param at when */
+  record InteractionRecorded(Interaction interaction, Instant at) implements CrmEvent { }
+
+  /** A consent was granted or withdrawn. @param consent the new record @param at when */
+  record ConsentChanged(ConsentRecord consent, Instant at) implements CrmEvent { }
+}

@@ -1,0 +1,227 @@
+package org.ecrm.core.internal.memory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.ecrm.core.internal.Checks;
+import org.ecrm.core.model.Account;
+import org.ecrm.core.model.AccountContact;
+import org.ecrm.core.model.AccountId;
+import org.ecrm.core.model.ConsentRecord;
+import org.ecrm.core.model.Customer;
+import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.EmailAddress;
+import org.ecrm.core.model.ExternalId;
+import org.ecrm.core.model.Interaction;
+import org.ecrm.core.model.InteractionId;
+import org.ecrm.core.model.Order;
+import org.ecrm.core.model.OrderId;
+import org.ecrm.core.model.PhoneNumber;
+import org.ecrm.core.model.Product;
+import org.ecrm.core.model.Sku;
+import org.ecrm.core.spi.AccountStore;
+import org.ecrm.core.spi.ConsentStore;
+import org.ecrm.core.spi.CustomerStore;
+import org.ecrm.core.spi.InteractionStore;
+import org.ecrm.core.spi.OrderStore;
+import org.ecrm.core.spi.ProductStore;
+import org.ecrm.core.spi.Storage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The in-memory {@link Storage}: thread-safe, indexed, nothing persisted. See {@link VersionedTable}
+ * for the concurrency design.
+ */
+public final class InMemoryStorage implements Storage {
+  private final Customers customers = new Customers();
+  private final Accounts accounts = new Accounts();
+  private final Products products = new Products();
+  private final Orders orders = new Orders();
+  private final Interactions interactions = new Interactions();
+  private final Consents consents = new Consents();
+
+  @Override
+  public CustomerStore customers() {
+    return customers;
+  }
+
+  @Override
+  public AccountStore accounts() {
+    return accounts;
+  }
+
+  @Override
+  public ProductStore products() {
+    return products;
+  }
+
+  @Override
+  public OrderStore orders() {
+    return orders;
+  }
+
+  @Override
+  public InteractionStore interactions() {
+    return interactions;
+  }
+
+  @Override
+  public ConsentStore consents() {
+    return consents;
+  }
+
+  @Override
+  public String toString() {
+    return "InMemoryStorage[customers=" + customers.count() + ", orders=" + orders.count() + "]";
+  }
+
+  /** Shared delegation of the {@link org.ecrm.core.spi.VersionedStore} methods to a table. */
+  private abstract static class TableStore<K extends Comparable<K>, V> {
+    final VersionedTable<K, V> table;
+
+    TableStore(VersionedTable<K, V> table) {
+      this.table = table;
+    }
+
+    public Optional<V> get(K id) {
+      return table.get(id);
+    }
+
+    public V insert(V record) {
+      return table.insert(record);
+    }
+
+    public V update(V next) {
+      return table.update(next);
+    }
+
+    public List<V> scan(@Nullable K after, int limit) {
+      return table.scan(after, limit);
+    }
+
+    public long count() {
+      return table.count();
+    }
+  }
+
+  private static final class Customers extends TableStore<CustomerId, Customer>
+      implements CustomerStore {
+    private static final int EMAIL = 0;
+    private static final int PHONE = 1;
+    private static final int EXTERNAL = 2;
+
+    Customers() {
+      super(new VersionedTable<>("Customer", Customer::id, Customer::version,
+          new VersionedTable.Index<>("emails", Customer::emails, true),
+          new VersionedTable.Index<>("phones", Customer::phones, false),
+          new VersionedTable.Index<>("externalIds", Customer::externalIds, true)));
+    }
+
+    @Override
+    public Optional<Customer> findByEmail(EmailAddress email) {
+      return table.lookup(EMAIL, Checks.notNull("email", email)).stream().findFirst();
+    }
+
+    @Override
+    public List<Customer> findByPhone(PhoneNumber phone) {
+      return table.lookup(PHONE, Checks.notNull("phone", phone));
+    }
+
+    @Override
+    public Optional<Customer> findByExternalId(ExternalId externalId) {
+      return table.lookup(EXTERNAL, Checks.notNull("externalId", externalId)).stream().findFirst();
+    }
+
+    @Override
+    public boolean delete(CustomerId id, long version) {
+      return table.delete(id, version);
+    }
+  }
+
+  private static final class Accounts extends TableStore<AccountId, Account> implements AccountStore {
+    Accounts() {
+      super(new VersionedTable<>("Account", Account::id, Account::version,
+          new VersionedTable.Index<>("contacts",
+              a -> a.contacts().stream().map(AccountContact::customerId).distinct().toList(), false)));
+    }
+
+    @Override
+    public List<Account> findByContact(CustomerId customerId) {
+      return table.lookup(0, Checks.notNull("customerId", customerId));
+    }
+  }
+
+  private static final class Products extends TableStore<Sku, Product> implements ProductStore {
+    Products() {
+      super(new VersionedTable<>("Product", Product::sku, Product::version,
+          new VersionedTable.Index<>("category", p -> List.of(p.category()), false)));
+    }
+
+    @Override
+    public List<Product> findByCategory(String category) {
+      return table.lookup(0, Checks.notNull("category", category));
+    }
+  }
+
+  private static final class Orders extends TableStore<OrderId, Order> implements OrderStore {
+    private static final Comparator<Order> BY_TIME =
+        Comparator.comparing(Order::placedAt).thenComparing(Order::id);
+
+    Orders() {
+      super(new VersionedTable<>("Order", Order::id, Order::version,
+          new VersionedTable.Index<>("customerId", o -> List.of(o.customerId()), false)));
+    }
+
+    @Override
+    public List<Order> findByCustomer(CustomerId customerId) {
+      return table.lookupSorted(0, Checks.notNull("customerId", customerId), BY_TIME);
+    }
+  }
+
+  private static final class Interactions extends TableStore<InteractionId, Interaction>
+      implements InteractionStore {
+    private static final Comparator<Interaction> BY_TIME =
+        Comparator.comparing(Interaction::occurredAt).thenComparing(Interaction::id);
+
+    Interactions() {
+      super(new VersionedTable<>("Interaction", Interaction::id, i -> 1L,
+          new VersionedTable.Index<>("customerId", i -> List.of(i.customerId()), false)));
+    }
+
+    @Override
+    public List<Interaction> findByCustomer(CustomerId customerId) {
+      return table.lookupSorted(0, Checks.notNull("customerId", customerId), BY_TIME);
+    }
+  }
+
+  private static final class Consents implements ConsentStore {
+    private final ConcurrentSkipListMap<CustomerId, List<ConsentRecord>> byCustomer =
+        new ConcurrentSkipListMap<>();
+
+    @Override
+    public void append(ConsentRecord record) {
+      Checks.notNull("ConsentRecord", record);
+      byCustomer.compute(record.customerId(), (id, list) -> {
+        List<ConsentRecord> next = new ArrayList<>(list == null ? List.of() : list);
+        next.add(record);
+        return List.copyOf(next);
+      });
+    }
+
+    @Override
+    public List<ConsentRecord> history(CustomerId customerId) {
+      return byCustomer.getOrDefault(Checks.notNull("customerId", customerId), List.of());
+    }
+
+    @Override
+    public List<CustomerId> scanCustomers(@Nullable CustomerId after, int limit) {
+      if (limit < 1) {
+        throw Checks.invalid("ConsentStore scan limit", "must be at least 1", limit);
+      }
+      return (after == null ? byCustomer : byCustomer.tailMap(after, false)).keySet().stream()
+          .limit(limit).toList();
+    }
+  }
+}

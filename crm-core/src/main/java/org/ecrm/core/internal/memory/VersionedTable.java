@@ -1,0 +1,193 @@
+package org.ecrm.core.internal.memory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.ecrm.core.DuplicateKeyException;
+import org.ecrm.core.NotFoundException;
+import org.ecrm.core.VersionConflictException;
+import org.ecrm.core.internal.Checks;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A thread-safe in-memory table of versioned records with secondary indexes.
+ *
+ * <p>Writes are serialised on the table's monitor, so a write and its index changes are atomic with
+ * respect to other writes, and a failed write changes nothing. Reads take no lock: rows live in a
+ * {@link ConcurrentSkipListMap} (id order for keyset scans), and an index lookup re-checks each row it
+ * finds, so a reader never sees a row under a key it no longer has. An update adds the new index
+ * entries before it swaps the row and removes the stale ones after, so a key that a record keeps is
+ * never missing from its index.
+ */
+final class VersionedTable<K extends Comparable<K>, V> {
+
+  /** A secondary index: the keys of a record under one field. */
+  record Index<V>(String field, Function<V, Collection<?>> keys, boolean unique) { }
+
+  private final String kind;
+  private final Function<V, K> idOf;
+  private final ToLongFunction<V> versionOf;
+  private final List<Index<V>> indexDefs;
+  private final List<Map<Object, Set<K>>> indexes = new ArrayList<>();
+  private final ConcurrentSkipListMap<K, V> rows = new ConcurrentSkipListMap<>();
+
+  @SafeVarargs
+  VersionedTable(String kind, Function<V, K> idOf, ToLongFunction<V> versionOf, Index<V>... indexes) {
+    this.kind = kind;
+    this.idOf = idOf;
+    this.versionOf = versionOf;
+    this.indexDefs = List.of(indexes);
+    for (int i = 0; i < indexes.length; i++) {
+      this.indexes.add(new ConcurrentHashMap<>());
+    }
+  }
+
+  Optional<V> get(K id) {
+    return Optional.ofNullable(rows.get(Checks.notNull(kind + ".id", id)));
+  }
+
+  synchronized V insert(V record) {
+    Checks.notNull(kind, record);
+    long version = versionOf.applyAsLong(record);
+    if (version != 1) {
+      throw Checks.invalid(kind + ".version", "a new record must have version 1", version);
+    }
+    K id = idOf.apply(record);
+    if (rows.containsKey(id)) {
+      throw new DuplicateKeyException(kind, kind + ".id", id, id);
+    }
+    checkUnique(record, id);
+    addIndexEntries(record, id);
+    rows.put(id, record);
+    return record;
+  }
+
+  synchronized V update(V next) {
+    Checks.notNull(kind, next);
+    K id = idOf.apply(next);
+    V current = rows.get(id);
+    if (current == null) {
+      throw new NotFoundException(kind, id);
+    }
+    long stored = versionOf.applyAsLong(current);
+    long based = versionOf.applyAsLong(next) - 1;
+    if (stored != based) {
+      throw new VersionConflictException(kind, id, based, stored);
+    }
+    checkUnique(next, id);
+    addIndexEntries(next, id);
+    rows.put(id, next);
+    removeStaleIndexEntries(current, next, id);
+    return next;
+  }
+
+  synchronized boolean delete(K id, long version) {
+    V current = rows.get(Checks.notNull(kind + ".id", id));
+    if (current == null) {
+      return false;
+    }
+    long stored = versionOf.applyAsLong(current);
+    if (stored != version) {
+      throw new VersionConflictException(kind, id, version, stored);
+    }
+    rows.remove(id);
+    removeStaleIndexEntries(current, null, id);
+    return true;
+  }
+
+  /** Records holding {@code key} in index {@code index}, in id order. */
+  List<V> lookup(int index, Object key) {
+    Set<K> ids = indexes.get(index).get(key);
+    if (ids == null) {
+      return List.of();
+    }
+    Function<V, Collection<?>> keys = indexDefs.get(index).keys();
+    List<V> out = new ArrayList<>(ids.size());
+    for (K id : ids) {
+      V v = rows.get(id);
+      if (v != null && keys.apply(v).contains(key)) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  List<V> scan(@Nullable K after, int limit) {
+    if (limit < 1) {
+      throw Checks.invalid(kind + " scan limit", "must be at least 1", limit);
+    }
+    NavigableMap<K, V> view = after == null ? rows : rows.tailMap(after, false);
+    List<V> out = new ArrayList<>(Math.min(limit, 1024));
+    for (V v : view.values()) {
+      out.add(v);
+      if (out.size() == limit) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** Sorted copy of the records in index {@code index} under {@code key}. */
+  List<V> lookupSorted(int index, Object key, Comparator<V> order) {
+    List<V> out = new ArrayList<>(lookup(index, key));
+    out.sort(order);
+    return out;
+  }
+
+  long count() {
+    return rows.size();
+  }
+
+  private void checkUnique(V record, K id) {
+    for (int i = 0; i < indexDefs.size(); i++) {
+      Index<V> def = indexDefs.get(i);
+      if (!def.unique()) {
+        continue;
+      }
+      for (Object key : def.keys().apply(record)) {
+        Set<K> holders = indexes.get(i).get(key);
+        if (holders != null) {
+          for (K other : holders) {
+            if (!other.equals(id)) {
+              throw new DuplicateKeyException(kind, kind + "." + def.field(), key, other);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private void addIndexEntries(V record, K id) {
+    for (int i = 0; i < indexDefs.size(); i++) {
+      for (Object key : indexDefs.get(i).keys().apply(record)) {
+        indexes.get(i).computeIfAbsent(key, k -> new ConcurrentSkipListSet<>()).add(id);
+      }
+    }
+  }
+
+  private void removeStaleIndexEntries(V old, @Nullable V next, K id) {
+    for (int i = 0; i < indexDefs.size(); i++) {
+      Function<V, Collection<?>> keys = indexDefs.get(i).keys();
+      Collection<?> kept = next == null ? List.of() : keys.apply(next);
+      Map<Object, Set<K>> index = indexes.get(i);
+      for (Object key : keys.apply(old)) {
+        if (!kept.contains(key)) {
+          index.computeIfPresent(key, (k, ids) -> {
+            ids.remove(id);
+            return ids.isEmpty() ? null : ids;
+          });
+        }
+      }
+    }
+  }
+}

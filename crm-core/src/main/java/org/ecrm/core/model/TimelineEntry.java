@@ -1,0 +1,67 @@
+package org.ecrm.core.model;
+
+import java.time.Instant;
+import org.ecrm.core.internal.Checks;
+
+/**
+ * One item of a customer's timeline: the single customer view that merges orders, refunds,
+ * interactions and consent changes in time order. Immutable and thread-safe.
+ */
+public sealed interface TimelineEntry {
+
+  /** When the item happened; the timeline is sorted by it. */
+  Instant at();
+
+  /** An order placed. @param order the order as it is now */
+  record OrderPlaced(Order order) implements TimelineEntry {
+    /** @throws NullPointerException if the order is null */
+    public OrderPlaced {
+      Checks.notNull("TimelineEntry.OrderPlaced.order", order);
+    }
+
+    @Override
+    public Instant at() {
+      return order.placedAt();
+    }
+  }
+
+  /** A refund on an order. @param order the order @param refund the refund */
+  record OrderRefunded(Order order, Refund refund) implements TimelineEntry {
+    /** @throws NullPointerException if a field is null */
+    public OrderRefunded {
+      Checks.notNull("TimelineEntry.OrderRefunded.order", order);
+      Checks.notNull("TimelineEntry.OrderRefunded.refund", refund);
+    }
+
+    @Override
+    public Instant at() {
+      return refund.refundedAt();
+    }
+  }
+
+  /** An interaction. @param interaction the interaction */
+  record InteractionRecorded(Interaction interaction) implements TimelineEntry {
+    /** @throws NullPointerException if the interaction is null */
+    public InteractionRecorded {
+      Checks.notNull("TimelineEntry.InteractionRecorded.interaction", interaction);
+    }
+
+    @Override
+    public Instant at() {
+      return interaction.occurredAt();
+    }
+  }
+
+  /** A consent change. @param consent the change */
+  record ConsentChanged(ConsentRecord consent) implements TimelineEntry {
+    /** @throws NullPointerException if the record is null */
+    public ConsentChanged {
+      Checks.notNull("TimelineEntry.ConsentChanged.consent", consent);
+    }
+
+    @Override
+    public Instant at() {
+      return consent.recordedAt();
+    }
+  }
+}

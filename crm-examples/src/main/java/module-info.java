@@ -1,0 +1,12 @@
+/**
+ * Runnable examples and the demo of the e-CRM library. Nothing depends on this module.
+ */
+module org.ecrm.examples {
+  requires org.ecrm.core;
+  requires org.ecrm.segmentation;
+  requires org.ecrm.tracking;
+  requires org.slf4j;
+  requires static org.jspecify;
+
+  exports org.ecrm.examples;
+}

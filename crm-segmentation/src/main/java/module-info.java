@@ -1,0 +1,10 @@
+/**
+ * RFM and Pareto segmentation engine for the e-CRM library.
+ */
+module org.ecrm.segmentation {
+  requires transitive org.ecrm.core;
+  requires org.slf4j;
+  requires static org.jspecify;
+
+  exports org.ecrm.segmentation;
+}
