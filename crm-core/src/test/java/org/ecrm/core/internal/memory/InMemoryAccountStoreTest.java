@@ -1,0 +1,12 @@
+package org.ecrm.core.internal.memory;
+
+import org.ecrm.core.spi.Storage;
+import org.ecrm.core.spi.contract.AccountStoreContract;
+
+/** The in-memory storage passes the {@link AccountStoreContract}. */
+class InMemoryAccountStoreTest extends AccountStoreContract {
+  @Override
+  protected Storage newStorage() {
+    return Storage.inMemory();
+  }
+}

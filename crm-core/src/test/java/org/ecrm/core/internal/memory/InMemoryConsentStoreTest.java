@@ -1,0 +1,12 @@
+package org.ecrm.core.internal.memory;
+
+import org.ecrm.core.spi.Storage;
+import org.ecrm.core.spi.contract.ConsentStoreContract;
+
+/** The in-memory storage passes the {@link ConsentStoreContract}. */
+class InMemoryConsentStoreTest extends ConsentStoreContract {
+  @Override
+  protected Storage newStorage() {
+    return Storage.inMemory();
+  }
+}

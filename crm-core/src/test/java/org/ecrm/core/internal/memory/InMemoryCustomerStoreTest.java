@@ -1,0 +1,12 @@
+package org.ecrm.core.internal.memory;
+
+import org.ecrm.core.spi.Storage;
+import org.ecrm.core.spi.contract.CustomerStoreContract;
+
+/** The in-memory storage passes the {@link CustomerStoreContract}. */
+class InMemoryCustomerStoreTest extends CustomerStoreContract {
+  @Override
+  protected Storage newStorage() {
+    return Storage.inMemory();
+  }
+}

@@ -1,0 +1,12 @@
+package org.ecrm.core.internal.memory;
+
+import org.ecrm.core.spi.Storage;
+import org.ecrm.core.spi.contract.InteractionStoreContract;
+
+/** The in-memory storage passes the {@link InteractionStoreContract}. */
+class InMemoryInteractionStoreTest extends InteractionStoreContract {
+  @Override
+  protected Storage newStorage() {
+    return Storage.inMemory();
+  }
+}

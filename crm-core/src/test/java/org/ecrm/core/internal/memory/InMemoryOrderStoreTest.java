@@ -1,0 +1,12 @@
+package org.ecrm.core.internal.memory;
+
+import org.ecrm.core.spi.Storage;
+import org.ecrm.core.spi.contract.OrderStoreContract;
+
+/** The in-memory storage passes the {@link OrderStoreContract}. */
+class InMemoryOrderStoreTest extends OrderStoreContract {
+  @Override
+  protected Storage newStorage() {
+    return Storage.inMemory();
+  }
+}

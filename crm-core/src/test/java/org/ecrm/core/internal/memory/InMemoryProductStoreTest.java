@@ -1,0 +1,12 @@
+package org.ecrm.core.internal.memory;
+
+import org.ecrm.core.spi.Storage;
+import org.ecrm.core.spi.contract.ProductStoreContract;
+
+/** The in-memory storage passes the {@link ProductStoreContract}. */
+class InMemoryProductStoreTest extends ProductStoreContract {
+  @Override
+  protected Storage newStorage() {
+    return Storage.inMemory();
+  }
+}
