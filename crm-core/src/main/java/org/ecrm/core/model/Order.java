@@ -155,9 +155,10 @@ public record Order(
   public Order withRefund(Refund refund, long version) {
     List<Refund> next = new ArrayList<>(refunds);
     next.add(refund);
-    Money refunded = refundedTotal().plus(refund.amount());
-    OrderStatus s = refunded.compareTo(total()) >= 0 ? OrderStatus.REFUNDED
-        : OrderStatus.PARTIALLY_REFUNDED;
+    // a refund in another currency is reported by the constructor, naming the refund
+    boolean sameCurrency = refund.amount().currency().equals(currency());
+    OrderStatus s = sameCurrency && refundedTotal().plus(refund.amount()).compareTo(total()) >= 0
+        ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
     return new Order(id, customerId, placedAt, lines, s, channel, next, version);
   }
 
