@@ -32,7 +32,7 @@ public interface Storage extends AutoCloseable {
 
   /**
    * A new, empty, thread-safe in-memory storage: the default when no adapter is configured. Lookups by
-   * id and by the indexed keys are hash lookups; iteration is in id order. About 1.5 KB of heap per
+   * id and by the indexed keys are hash lookups; iteration is in id order. About 1.4 KB of heap per
    * customer with one e-mail, one phone, one address and two tags (measured, see the README).
    */
   static Storage inMemory() {
