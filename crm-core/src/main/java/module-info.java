@@ -8,7 +8,7 @@
 module org.ecrm.core {
   requires transitive tools.jackson.databind;
   requires org.slf4j;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports org.ecrm.core;
   exports org.ecrm.core.event;

@@ -113,10 +113,10 @@ public final class InMemoryStorage implements Storage {
     private static final int EXTERNAL = 2;
 
     Customers() {
-      super(new VersionedTable<>("Customer", Customer::id, Customer::version,
+      super(new VersionedTable<>("Customer", Customer::id, Customer::version, List.of(
           new VersionedTable.Index<>("emails", Customer::emails, true),
           new VersionedTable.Index<>("phones", Customer::phones, false),
-          new VersionedTable.Index<>("externalIds", Customer::externalIds, true)));
+          new VersionedTable.Index<>("externalIds", Customer::externalIds, true))));
     }
 
     @Override
@@ -142,9 +142,9 @@ public final class InMemoryStorage implements Storage {
 
   private static final class Accounts extends TableStore<AccountId, Account> implements AccountStore {
     Accounts() {
-      super(new VersionedTable<>("Account", Account::id, Account::version,
+      super(new VersionedTable<>("Account", Account::id, Account::version, List.of(
           new VersionedTable.Index<>("contacts",
-              a -> a.contacts().stream().map(AccountContact::customerId).distinct().toList(), false)));
+              a -> a.contacts().stream().map(AccountContact::customerId).distinct().toList(), false))));
     }
 
     @Override
@@ -155,8 +155,8 @@ public final class InMemoryStorage implements Storage {
 
   private static final class Products extends TableStore<Sku, Product> implements ProductStore {
     Products() {
-      super(new VersionedTable<>("Product", Product::sku, Product::version,
-          new VersionedTable.Index<>("category", p -> List.of(p.category()), false)));
+      super(new VersionedTable<>("Product", Product::sku, Product::version, List.of(
+          new VersionedTable.Index<>("category", p -> List.of(p.category()), false))));
     }
 
     @Override
@@ -170,8 +170,8 @@ public final class InMemoryStorage implements Storage {
         Comparator.comparing(Order::placedAt).thenComparing(Order::id);
 
     Orders() {
-      super(new VersionedTable<>("Order", Order::id, Order::version,
-          new VersionedTable.Index<>("customerId", o -> List.of(o.customerId()), false)));
+      super(new VersionedTable<>("Order", Order::id, Order::version, List.of(
+          new VersionedTable.Index<>("customerId", o -> List.of(o.customerId()), false))));
     }
 
     @Override
@@ -186,8 +186,8 @@ public final class InMemoryStorage implements Storage {
         Comparator.comparing(Interaction::occurredAt).thenComparing(Interaction::id);
 
     Interactions() {
-      super(new VersionedTable<>("Interaction", Interaction::id, i -> 1L,
-          new VersionedTable.Index<>("customerId", i -> List.of(i.customerId()), false)));
+      super(new VersionedTable<>("Interaction", Interaction::id, i -> 1L, List.of(
+          new VersionedTable.Index<>("customerId", i -> List.of(i.customerId()), false))));
     }
 
     @Override

@@ -41,13 +41,12 @@ final class VersionedTable<K extends Comparable<K>, V> {
   private final List<Map<Object, Set<K>>> indexes = new ArrayList<>();
   private final ConcurrentSkipListMap<K, V> rows = new ConcurrentSkipListMap<>();
 
-  @SafeVarargs
-  VersionedTable(String kind, Function<V, K> idOf, ToLongFunction<V> versionOf, Index<V>... indexes) {
+  VersionedTable(String kind, Function<V, K> idOf, ToLongFunction<V> versionOf, List<Index<V>> indexes) {
     this.kind = kind;
     this.idOf = idOf;
     this.versionOf = versionOf;
-    this.indexDefs = List.of(indexes);
-    for (int i = 0; i < indexes.length; i++) {
+    this.indexDefs = List.copyOf(indexes);
+    for (int i = 0; i < indexes.size(); i++) {
       this.indexes.add(new ConcurrentHashMap<>());
     }
   }
