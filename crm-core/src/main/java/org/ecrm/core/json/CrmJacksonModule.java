@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.ecrm.core.event.CrmEvent;
 import org.ecrm.core.model.AccountId;
 import org.ecrm.core.model.AttributeValue;
 import org.ecrm.core.model.CustomerId;
@@ -15,6 +18,7 @@ import org.ecrm.core.model.OrderId;
 import org.ecrm.core.model.PhoneNumber;
 import org.ecrm.core.model.RefundId;
 import org.ecrm.core.model.Sku;
+import org.ecrm.core.model.TimelineEntry;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -36,7 +40,9 @@ import tools.jackson.databind.module.SimpleModule;
  * canonical string ({@code "+49301234567"}); {@link Money} as {@code {"amount":"12.50","currency":"EUR"}}
  * (the amount a string so no precision is lost); {@link AttributeValue} as
  * {@code {"type":"text|number|flag|date|timestamp","value":...}}; instants and dates as ISO-8601
- * strings; records as objects of their components. Ids are also map keys.
+ * strings; records as objects of their components. Ids are also map keys. The sealed {@link CrmEvent}
+ * and {@link TimelineEntry} hierarchies carry their kind in a {@code "kind"} property
+ * ({@code "CustomerCreated"}, {@code "OrderRefunded"}, ...), so events and timelines round-trip too.
  *
  * <p>Immutable and thread-safe, like the mappers it configures.
  */
@@ -58,7 +64,33 @@ public final class CrmJacksonModule extends SimpleModule {
     addDeserializer(Money.class, new MoneyDeserializer());
     addSerializer(AttributeValue.class, new AttributeSerializer());
     addDeserializer(AttributeValue.class, new AttributeDeserializer());
+    setMixInAnnotation(CrmEvent.class, CrmEventMixIn.class);
+    setMixInAnnotation(TimelineEntry.class, TimelineEntryMixIn.class);
   }
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "kind")
+  @JsonSubTypes({
+      @JsonSubTypes.Type(CrmEvent.CustomerCreated.class),
+      @JsonSubTypes.Type(CrmEvent.CustomerUpdated.class),
+      @JsonSubTypes.Type(CrmEvent.AccountCreated.class),
+      @JsonSubTypes.Type(CrmEvent.AccountUpdated.class),
+      @JsonSubTypes.Type(CrmEvent.ProductCreated.class),
+      @JsonSubTypes.Type(CrmEvent.ProductUpdated.class),
+      @JsonSubTypes.Type(CrmEvent.OrderPlaced.class),
+      @JsonSubTypes.Type(CrmEvent.OrderCancelled.class),
+      @JsonSubTypes.Type(CrmEvent.OrderPaid.class),
+      @JsonSubTypes.Type(CrmEvent.OrderRefunded.class),
+      @JsonSubTypes.Type(CrmEvent.InteractionRecorded.class),
+      @JsonSubTypes.Type(CrmEvent.ConsentChanged.class)})
+  private interface CrmEventMixIn { }
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "kind")
+  @JsonSubTypes({
+      @JsonSubTypes.Type(TimelineEntry.OrderPlaced.class),
+      @JsonSubTypes.Type(TimelineEntry.OrderRefunded.class),
+      @JsonSubTypes.Type(TimelineEntry.InteractionRecorded.class),
+      @JsonSubTypes.Type(TimelineEntry.ConsentChanged.class)})
+  private interface TimelineEntryMixIn { }
 
   private <T> void stringValue(Class<T> type, Function<T, String> write, Function<String, T> read) {
     addSerializer(type, new StringSerializer<>(write));

@@ -104,6 +104,25 @@ class CrmJacksonModuleTest {
   }
 
   @Test
+  void eventsAndTimelineEntries_roundTripThroughTheirSealedType() {
+    List<org.ecrm.core.event.CrmEvent> events = List.of(
+        new org.ecrm.core.event.CrmEvent.CustomerCreated(fullCustomer(), T),
+        new org.ecrm.core.event.CrmEvent.CustomerUpdated(fullCustomer(), fullCustomer().toBuilder().version(8).build(), T),
+        new org.ecrm.core.event.CrmEvent.OrderRefunded(refundedOrder(), refundedOrder().refunds().get(0), T),
+        new org.ecrm.core.event.CrmEvent.ConsentChanged(new ConsentRecord(CustomerId.of("c"), "ads", Channel.SMS,
+            ConsentStatus.GRANTED, LawfulBasis.CONSENT, "", T), T));
+    for (org.ecrm.core.event.CrmEvent e : events) {
+      String json = MAPPER.writeValueAsString(e);
+      assertThat(json).contains("\"kind\":\"" + e.getClass().getSimpleName() + "\"");
+      assertThat(MAPPER.readValue(json, org.ecrm.core.event.CrmEvent.class)).isEqualTo(e);
+    }
+    org.ecrm.core.model.TimelineEntry entry = new org.ecrm.core.model.TimelineEntry.OrderRefunded(
+        refundedOrder(), refundedOrder().refunds().get(0));
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(entry), org.ecrm.core.model.TimelineEntry.class))
+        .isEqualTo(entry);
+  }
+
+  @Test
   void formats_areReadable() {
     assertThat(MAPPER.writeValueAsString(Money.of("12.5", "EUR")))
         .isEqualTo("{\"amount\":\"12.50\",\"currency\":\"EUR\"}");
