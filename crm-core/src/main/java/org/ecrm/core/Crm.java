@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.ecrm.core.event.CrmListener;
 import org.ecrm.core.internal.AccountService;
+import org.ecrm.core.internal.AuditService;
 import org.ecrm.core.internal.Checks;
 import org.ecrm.core.internal.ConsentService;
 import org.ecrm.core.internal.CrmContext;
@@ -15,6 +16,7 @@ import org.ecrm.core.internal.InteractionService;
 import org.ecrm.core.internal.OrderService;
 import org.ecrm.core.internal.ProductService;
 import org.ecrm.core.internal.StorageDiscovery;
+import org.ecrm.core.model.Actor;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.Order;
 import org.ecrm.core.model.Refund;
@@ -41,6 +43,7 @@ public final class Crm implements AutoCloseable {
 
   private final Builder config;
   private final CrmContext ctx;
+  private final Audit audit;
   private final boolean ownsStorage;
   private final Customers customers;
   private final Accounts accounts;
@@ -50,9 +53,15 @@ public final class Crm implements AutoCloseable {
   private final Consents consents;
 
   private Crm(Builder config, Storage storage, boolean ownsStorage) {
+    this(config, new CrmContext(storage, config.clock, config.ids, new EventBus(config.listeners),
+        Actor.SYSTEM, config.maskAudit), ownsStorage);
+  }
+
+  private Crm(Builder config, CrmContext ctx, boolean ownsStorage) {
     this.config = config;
     this.ownsStorage = ownsStorage;
-    this.ctx = new CrmContext(storage, config.clock, config.ids, new EventBus(config.listeners));
+    this.ctx = ctx;
+    this.audit = new AuditService(ctx.storage().audit());
     this.customers = new CustomerService(ctx);
     this.accounts = new AccountService(ctx);
     this.products = new ProductService(ctx);
@@ -71,6 +80,26 @@ public final class Crm implements AutoCloseable {
     Builder b = config.copy();
     b.storage = ctx.storage();
     return b;
+  }
+
+  /**
+   * A view of this CRM whose changes are recorded in the audit trail as made by {@code actor}. Shares
+   * storage, clock and listeners; cheap to create per request. Closing the view does not close the
+   * storage.
+   */
+  public Crm as(Actor actor) {
+    Checks.notNull("actor", actor);
+    return new Crm(config, ctx.as(actor), false);
+  }
+
+  /** The actor this view records changes as ({@link Actor#SYSTEM} unless made by {@link #as}). */
+  public Actor actor() {
+    return ctx.actor();
+  }
+
+  /** The audit trail. */
+  public Audit audit() {
+    return audit;
   }
 
   /** Customers: create, find, update, tag, list. */
@@ -157,6 +186,7 @@ public final class Crm implements AutoCloseable {
     private boolean idsSet;
     private @Nullable Storage storage;
     private boolean discover = true;
+    private boolean maskAudit;
     private final List<CrmListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -166,6 +196,7 @@ public final class Crm implements AutoCloseable {
       b.clock = clock;
       b.ids = ids;
       b.discover = discover;
+      b.maskAudit = maskAudit;
       b.listeners.addAll(listeners);
       return b;
     }
@@ -221,6 +252,15 @@ public final class Crm implements AutoCloseable {
      */
     public Builder discoverStorage(boolean discover) {
       this.discover = discover;
+      return this;
+    }
+
+    /**
+     * Whether the audit trail shows personal values (names, e-mails, phones, addresses, identities,
+     * attributes, free text) as {@code ***} (default false: values are shown).
+     */
+    public Builder maskPersonalDataInAudit(boolean mask) {
+      this.maskAudit = mask;
       return this;
     }
 

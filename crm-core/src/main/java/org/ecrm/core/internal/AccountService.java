@@ -38,7 +38,7 @@ public final class AccountService implements Accounts {
   public Account create(AccountId id, String name, String domain) {
     Instant now = ctx.now();
     Account created = store.insert(new Account(id, name, domain, List.of(), Map.of(), now, now, 1));
-    ctx.events().publish(new CrmEvent.AccountCreated(created, now));
+    ctx.publish(new CrmEvent.AccountCreated(created, now));
     return created;
   }
 
@@ -91,7 +91,7 @@ public final class AccountService implements Accounts {
     Instant now = ctx.now();
     Instant at = now.isBefore(stored.createdAt()) ? stored.createdAt() : now;
     Account next = store.update(changed.withVersion(stored.version() + 1, at));
-    ctx.events().publish(new CrmEvent.AccountUpdated(stored, next, now));
+    ctx.publish(new CrmEvent.AccountUpdated(stored, next, now));
     return next;
   }
 

@@ -46,7 +46,7 @@ public final class ConsentService implements Consents {
       throw new NotFoundException("Customer", record.customerId());
     }
     store.append(record);
-    ctx.events().publish(new CrmEvent.ConsentChanged(record, ctx.now()));
+    ctx.publish(new CrmEvent.ConsentChanged(record, ctx.now()));
     return record;
   }
 

@@ -38,7 +38,7 @@ public final class CustomerService implements Customers {
       b.id(CustomerId.of(ctx.newId("customer")));
     }
     Customer created = store.insert(b.createdAt(now).updatedAt(now).version(1).build());
-    ctx.events().publish(new CrmEvent.CustomerCreated(created, now));
+    ctx.publish(new CrmEvent.CustomerCreated(created, now));
     return created;
   }
 
@@ -78,7 +78,7 @@ public final class CustomerService implements Customers {
     Instant updatedAt = now.isBefore(stored.createdAt()) ? stored.createdAt() : now;
     Customer next = store.update(changed.toBuilder().createdAt(stored.createdAt()).updatedAt(updatedAt)
         .version(stored.version() + 1).build());
-    ctx.events().publish(new CrmEvent.CustomerUpdated(stored, next, now));
+    ctx.publish(new CrmEvent.CustomerUpdated(stored, next, now));
     return next;
   }
 

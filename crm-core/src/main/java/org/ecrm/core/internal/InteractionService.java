@@ -39,7 +39,7 @@ public final class InteractionService implements Interactions {
       b.occurredAt(now);
     }
     Interaction stored = store.insert(b.build());
-    ctx.events().publish(new CrmEvent.InteractionRecorded(stored, now));
+    ctx.publish(new CrmEvent.InteractionRecorded(stored, now));
     return stored;
   }
 

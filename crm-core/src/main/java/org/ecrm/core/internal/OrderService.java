@@ -41,7 +41,7 @@ public final class OrderService implements Orders {
     Instant placedAt = order.placedAt().orElse(now);
     Order built = order.copy().id(id).placedAt(placedAt).build();
     Order stored = store.insert(built);
-    ctx.events().publish(new CrmEvent.OrderPlaced(stored, now));
+    ctx.publish(new CrmEvent.OrderPlaced(stored, now));
     return stored;
   }
 
@@ -70,7 +70,7 @@ public final class OrderService implements Orders {
       }
       return store.update(o.withStatus(OrderStatus.PAID, o.version() + 1));
     });
-    ctx.events().publish(new CrmEvent.OrderPaid(paid, ctx.now()));
+    ctx.publish(new CrmEvent.OrderPaid(paid, ctx.now()));
     return paid;
   }
 
@@ -84,7 +84,7 @@ public final class OrderService implements Orders {
       }
       return store.update(o.withStatus(OrderStatus.CANCELLED, o.version() + 1));
     });
-    ctx.events().publish(new CrmEvent.OrderCancelled(cancelled, ctx.now()));
+    ctx.publish(new CrmEvent.OrderCancelled(cancelled, ctx.now()));
     return cancelled;
   }
 
@@ -108,7 +108,7 @@ public final class OrderService implements Orders {
           o.version() + 1));
     });
     Refund made = refunded.refund(refundId).orElseThrow();
-    ctx.events().publish(new CrmEvent.OrderRefunded(refunded, made, ctx.now()));
+    ctx.publish(new CrmEvent.OrderRefunded(refunded, made, ctx.now()));
     return refunded;
   }
 

@@ -29,7 +29,7 @@ public final class ProductService implements Products {
   public Product create(Sku sku, String name, String category, Money listPrice) {
     Instant now = ctx.now();
     Product created = store.insert(Product.of(sku, name, category, listPrice, now));
-    ctx.events().publish(new CrmEvent.ProductCreated(created, now));
+    ctx.publish(new CrmEvent.ProductCreated(created, now));
     return created;
   }
 
@@ -54,7 +54,7 @@ public final class ProductService implements Products {
     Instant at = now.isBefore(stored.createdAt()) ? stored.createdAt() : now;
     Product next = store.update(stored.withDetails(changed.name(), changed.category(),
         changed.listPrice(), changed.active()).withVersion(stored.version() + 1, at));
-    ctx.events().publish(new CrmEvent.ProductUpdated(stored, next, now));
+    ctx.publish(new CrmEvent.ProductUpdated(stored, next, now));
     return next;
   }
 

@@ -26,6 +26,9 @@ public interface Storage extends AutoCloseable {
   /** The consent store. */
   ConsentStore consents();
 
+  /** The audit trail store. */
+  AuditStore audit();
+
   /** Releases resources; the default does nothing. */
   @Override
   default void close() {}

@@ -22,6 +22,7 @@ import org.ecrm.core.model.PhoneNumber;
 import org.ecrm.core.model.Product;
 import org.ecrm.core.model.Sku;
 import org.ecrm.core.spi.AccountStore;
+import org.ecrm.core.spi.AuditStore;
 import org.ecrm.core.spi.ConsentStore;
 import org.ecrm.core.spi.CustomerStore;
 import org.ecrm.core.spi.InteractionStore;
@@ -41,6 +42,7 @@ public final class InMemoryStorage implements Storage {
   private final Orders orders = new Orders();
   private final Interactions interactions = new Interactions();
   private final Consents consents = new Consents();
+  private final InMemoryAuditStore audit = new InMemoryAuditStore();
 
   @Override
   public CustomerStore customers() {
@@ -70,6 +72,11 @@ public final class InMemoryStorage implements Storage {
   @Override
   public ConsentStore consents() {
     return consents;
+  }
+
+  @Override
+  public AuditStore audit() {
+    return audit;
   }
 
   @Override

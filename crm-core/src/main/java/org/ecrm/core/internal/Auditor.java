@@ -1,0 +1,104 @@
+package org.ecrm.core.internal;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.ecrm.core.event.CrmEvent;
+import org.ecrm.core.model.Actor;
+import org.ecrm.core.model.AuditRecord;
+import org.ecrm.core.model.FieldChange;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns domain events into audit records: which fields of which entity changed, by whom. Field
+ * changes are found by comparing the record components of the before and after states. Stateless.
+ */
+public final class Auditor {
+  /** Components never listed as changes: identity and bookkeeping. */
+  private static final Set<String> SKIPPED = Set.of("id", "sku", "version", "createdAt", "updatedAt");
+  /** Components that hold personal data, masked when masking is on. */
+  private static final Set<String> PERSONAL = Set.of("name", "emails", "phones", "addresses",
+      "externalIds", "attributes", "subject", "summary", "reason", "source");
+  /** The text that replaces a masked value. */
+  public static final String MASK = "***";
+
+  private Auditor() {}
+
+  /** The audit record for {@code event} made by {@code actor}. */
+  public static AuditRecord record(CrmEvent event, Actor actor, boolean mask) {
+    if (event instanceof CrmEvent.CustomerCreated e) {
+      return of(event, actor, "Customer", e.customer().id().value(), "create", null, e.customer(), mask);
+    } else if (event instanceof CrmEvent.CustomerUpdated e) {
+      return of(event, actor, "Customer", e.after().id().value(), "update", e.before(), e.after(), mask);
+    } else if (event instanceof CrmEvent.AccountCreated e) {
+      return of(event, actor, "Account", e.account().id().value(), "create", null, e.account(), mask);
+    } else if (event instanceof CrmEvent.AccountUpdated e) {
+      return of(event, actor, "Account", e.after().id().value(), "update", e.before(), e.after(), mask);
+    } else if (event instanceof CrmEvent.ProductCreated e) {
+      return of(event, actor, "Product", e.product().sku().value(), "create", null, e.product(), mask);
+    } else if (event instanceof CrmEvent.ProductUpdated e) {
+      return of(event, actor, "Product", e.after().sku().value(), "update", e.before(), e.after(), mask);
+    } else if (event instanceof CrmEvent.OrderPlaced e) {
+      return of(event, actor, "Order", e.order().id().value(), "create", null, e.order(), mask);
+    } else if (event instanceof CrmEvent.OrderPaid e) {
+      return status(event, actor, e.order().id().value(), "pay", "PLACED", e.order().status().name());
+    } else if (event instanceof CrmEvent.OrderCancelled e) {
+      return status(event, actor, e.order().id().value(), "cancel", "", e.order().status().name());
+    } else if (event instanceof CrmEvent.OrderRefunded e) {
+      return of(event, actor, "Order", e.order().id().value(), "refund", null, e.refund(), mask);
+    } else if (event instanceof CrmEvent.InteractionRecorded e) {
+      return of(event, actor, "Interaction", e.interaction().id().value(), "create", null,
+          e.interaction(), mask);
+    } else if (event instanceof CrmEvent.ConsentChanged e) {
+      return new AuditRecord(event.at(), actor, "Consent", e.consent().customerId().value(),
+          e.consent().status().name().toLowerCase(java.util.Locale.ROOT), List.of(new FieldChange(
+              e.consent().purpose() + "/" + e.consent().channel(), "", e.consent().status().name())));
+    }
+    throw new IllegalArgumentException("no audit mapping for " + event.getClass().getName());
+  }
+
+  private static AuditRecord status(CrmEvent event, Actor actor, String id, String action, String from,
+      String to) {
+    return new AuditRecord(event.at(), actor, "Order", id, action, List.of(new FieldChange("status", from, to)));
+  }
+
+  private static AuditRecord of(CrmEvent event, Actor actor, String type, String id, String action,
+      @Nullable Record before, Record after, boolean mask) {
+    return new AuditRecord(event.at(), actor, type, id, action, diff(before, after, mask));
+  }
+
+  /** The components that differ between {@code before} (absent: all empty) and {@code after}. */
+  public static List<FieldChange> diff(@Nullable Record before, Record after, boolean mask) {
+    List<FieldChange> changes = new ArrayList<>();
+    for (RecordComponent c : after.getClass().getRecordComponents()) {
+      if (SKIPPED.contains(c.getName())) {
+        continue;
+      }
+      String old = before == null ? "" : render(value(c, before));
+      String now = render(value(c, after));
+      if (!old.equals(now)) {
+        boolean hide = mask && PERSONAL.contains(c.getName());
+        changes.add(new FieldChange(c.getName(), hide && !old.isEmpty() ? MASK : old,
+            hide && !now.isEmpty() ? MASK : now));
+      }
+    }
+    return changes;
+  }
+
+  private static @Nullable Object value(RecordComponent c, Record r) {
+    try {
+      return c.getAccessor().invoke(r);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read " + c, e);
+    }
+  }
+
+  private static String render(@Nullable Object v) {
+    if (v == null) {
+      return "";
+    }
+    String s = v.toString();
+    return s.equals("[]") || s.equals("{}") ? "" : s;
+  }
+}

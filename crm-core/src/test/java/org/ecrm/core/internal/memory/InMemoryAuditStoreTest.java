@@ -1,0 +1,12 @@
+package org.ecrm.core.internal.memory;
+
+import org.ecrm.core.spi.Storage;
+import org.ecrm.core.spi.contract.AuditStoreContract;
+
+/** The in-memory storage passes the {@link AuditStoreContract}. */
+class InMemoryAuditStoreTest extends AuditStoreContract {
+  @Override
+  protected Storage newStorage() {
+    return Storage.inMemory();
+  }
+}
