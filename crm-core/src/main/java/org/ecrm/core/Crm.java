@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.ecrm.core.event.CrmListener;
 import org.ecrm.core.internal.AccountService;
+import org.ecrm.core.internal.ArchiveService;
+import org.ecrm.core.internal.PrivacyService;
 import org.ecrm.core.internal.AuditService;
 import org.ecrm.core.internal.Checks;
 import org.ecrm.core.internal.ConsentService;
@@ -44,6 +46,8 @@ public final class Crm implements AutoCloseable {
   private final Builder config;
   private final CrmContext ctx;
   private final Audit audit;
+  private final Privacy privacy;
+  private final Archive archive;
   private final boolean ownsStorage;
   private final Customers customers;
   private final Accounts accounts;
@@ -68,6 +72,8 @@ public final class Crm implements AutoCloseable {
     this.orders = new OrderService(ctx);
     this.interactions = new InteractionService(ctx);
     this.consents = new ConsentService(ctx);
+    this.privacy = new PrivacyService(ctx, customers);
+    this.archive = new ArchiveService(ctx.storage());
   }
 
   /** A builder with the defaults: system UTC clock, random UUID ids, discovered or in-memory storage. */
@@ -102,7 +108,17 @@ public final class Crm implements AutoCloseable {
     return audit;
   }
 
-  /** Customers: create, find, update, tag, list. */
+  /** Data-subject requests: export everything about a person, erase a person. */
+  public Privacy privacy() {
+    return privacy;
+  }
+
+  /** Whole-database export and import as JSON Lines (the exit strategy). */
+  public Archive archive() {
+    return archive;
+  }
+
+  /** Customers: create, find, update, tag, merge, list. */
   public Customers customers() {
     return customers;
   }
@@ -138,13 +154,13 @@ public final class Crm implements AutoCloseable {
   }
 
   /**
-   * One customer view: orders, refunds, interactions and consent changes merged and sorted by time
-   * (ties keep that kind order).
+   * One customer view: orders, refunds, interactions, consent changes and merges into this customer,
+   * sorted by time (ties keep that kind order). A merged customer's id shows the survivor's timeline.
    *
    * @throws NotFoundException if the customer does not exist
    */
-  public List<TimelineEntry> timeline(CustomerId customerId) {
-    customers.require(customerId);
+  public List<TimelineEntry> timeline(CustomerId id) {
+    CustomerId customerId = customers.require(id).id();
     List<TimelineEntry> entries = new ArrayList<>();
     for (Order o : orders.ofCustomer(customerId)) {
       entries.add(new TimelineEntry.OrderPlaced(o));
@@ -154,6 +170,9 @@ public final class Crm implements AutoCloseable {
     }
     interactions.ofCustomer(customerId).forEach(i -> entries.add(new TimelineEntry.InteractionRecorded(i)));
     consents.history(customerId).forEach(c -> entries.add(new TimelineEntry.ConsentChanged(c)));
+    ctx.storage().audit().forEntity("Customer", customerId.value()).stream()
+        .filter(r -> r.action().equals("merge"))
+        .forEach(r -> entries.add(new TimelineEntry.CustomerMerged(r)));
     entries.sort(Comparator.comparing(TimelineEntry::at)); // stable: ties keep insertion order
     return List.copyOf(entries);
   }

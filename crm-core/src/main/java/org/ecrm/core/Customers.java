@@ -25,7 +25,10 @@ public interface Customers {
    */
   Customer create(Customer.Builder customer);
 
-  /** The customer with {@code id}, if any. */
+  /**
+   * The customer with {@code id}, if any. The id of a customer merged into another resolves to the
+   * survivor.
+   */
   Optional<Customer> get(CustomerId id);
 
   /**
@@ -70,6 +73,22 @@ public interface Customers {
 
   /** Removes tags, retrying on concurrent changes as {@link #modify} does. */
   Customer untag(CustomerId id, String... tags);
+
+  /**
+   * Merges {@code merged} into {@code survivor}. Fields combine by this policy: the survivor's
+   * single values win (name parts, stage, source) and the merged customer's fill the survivor's empty
+   * ones; e-mails, phones, addresses, external identities and tags are unioned (survivor's first);
+   * attributes keep the survivor's value per key and add the merged customer's other keys. The merged
+   * customer's orders, interactions, consent history and account roles move to the survivor; where the
+   * two disagree on a consent (one granted, one withdrawn) the most restrictive state wins (a withdrawal
+   * is recorded). The merged id keeps resolving to the survivor. A merge record (who, when, what came
+   * from where) is kept in the audit trail and shown on the timeline; a {@code CustomerMerged} event fires.
+   *
+   * @return the survivor after the merge
+   * @throws NotFoundException if either customer does not exist
+   * @throws IllegalArgumentException if both ids name the same customer
+   */
+  Customer merge(CustomerId survivor, CustomerId merged);
 
   /**
    * A page of customers matching {@code filter} in id order.

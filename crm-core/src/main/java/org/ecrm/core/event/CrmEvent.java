@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.ecrm.core.model.Account;
 import org.ecrm.core.model.ConsentRecord;
 import org.ecrm.core.model.Customer;
+import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.Interaction;
 import org.ecrm.core.model.Order;
 import org.ecrm.core.model.Product;
@@ -23,6 +24,30 @@ public sealed interface CrmEvent {
 
   /** A customer was changed. @param before the stored state before @param after the new state @param at when */
   record CustomerUpdated(Customer before, Customer after, Instant at) implements CrmEvent { }
+
+  /**
+   * Two customers were merged: {@code merged} is gone, its id resolves to the survivor, and its orders,
+   * interactions, consents and account roles now belong to the survivor.
+   *
+   * @param before the survivor before the merge
+   * @param after the survivor after the merge
+   * @param merged the merged customer as it was
+   * @param at when
+   */
+  record CustomerMerged(Customer before, Customer after, Customer merged, Instant at) implements CrmEvent { }
+
+  /**
+   * A customer's personal data was erased. Orders are kept under {@code pseudonymId}.
+   *
+   * @param erasedId the id the customer had
+   * @param pseudonymId the id the kept orders carry now
+   * @param ordersKept orders kept under the pseudonym
+   * @param interactionsDeleted interactions deleted
+   * @param consentRecordsDeleted consent records deleted
+   * @param at when
+   */
+  record CustomerErased(CustomerId erasedId, CustomerId pseudonymId, int ordersKept,
+      int interactionsDeleted, int consentRecordsDeleted, Instant at) implements CrmEvent { }
 
   /** An account was created. @param account the new account @param at when */
   record AccountCreated(Account account, Instant at) implements CrmEvent { }

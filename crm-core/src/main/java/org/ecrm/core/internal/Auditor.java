@@ -31,6 +31,16 @@ public final class Auditor {
       return of(event, actor, "Customer", e.customer().id().value(), "create", null, e.customer(), mask);
     } else if (event instanceof CrmEvent.CustomerUpdated e) {
       return of(event, actor, "Customer", e.after().id().value(), "update", e.before(), e.after(), mask);
+    } else if (event instanceof CrmEvent.CustomerMerged e) {
+      List<FieldChange> changes = new ArrayList<>();
+      changes.add(new FieldChange("mergedFrom", "", e.merged().id().value()));
+      changes.addAll(diff(e.before(), e.after(), mask));
+      return new AuditRecord(event.at(), actor, "Customer", e.after().id().value(), "merge", changes);
+    } else if (event instanceof CrmEvent.CustomerErased e) {
+      return new AuditRecord(event.at(), actor, "Customer", e.pseudonymId().value(), "erase", List.of(
+          new FieldChange("ordersKept", "", String.valueOf(e.ordersKept())),
+          new FieldChange("interactionsDeleted", "", String.valueOf(e.interactionsDeleted())),
+          new FieldChange("consentRecordsDeleted", "", String.valueOf(e.consentRecordsDeleted()))));
     } else if (event instanceof CrmEvent.AccountCreated e) {
       return of(event, actor, "Account", e.account().id().value(), "create", null, e.account(), mask);
     } else if (event instanceof CrmEvent.AccountUpdated e) {

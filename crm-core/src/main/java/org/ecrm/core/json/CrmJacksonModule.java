@@ -72,6 +72,8 @@ public final class CrmJacksonModule extends SimpleModule {
   @JsonSubTypes({
       @JsonSubTypes.Type(CrmEvent.CustomerCreated.class),
       @JsonSubTypes.Type(CrmEvent.CustomerUpdated.class),
+      @JsonSubTypes.Type(CrmEvent.CustomerMerged.class),
+      @JsonSubTypes.Type(CrmEvent.CustomerErased.class),
       @JsonSubTypes.Type(CrmEvent.AccountCreated.class),
       @JsonSubTypes.Type(CrmEvent.AccountUpdated.class),
       @JsonSubTypes.Type(CrmEvent.ProductCreated.class),
@@ -89,7 +91,8 @@ public final class CrmJacksonModule extends SimpleModule {
       @JsonSubTypes.Type(TimelineEntry.OrderPlaced.class),
       @JsonSubTypes.Type(TimelineEntry.OrderRefunded.class),
       @JsonSubTypes.Type(TimelineEntry.InteractionRecorded.class),
-      @JsonSubTypes.Type(TimelineEntry.ConsentChanged.class)})
+      @JsonSubTypes.Type(TimelineEntry.ConsentChanged.class),
+      @JsonSubTypes.Type(TimelineEntry.CustomerMerged.class)})
   private interface TimelineEntryMixIn { }
 
   private <T> void stringValue(Class<T> type, Function<T, String> write, Function<String, T> read) {

@@ -162,6 +162,16 @@ public record Order(
     return new Order(id, customerId, placedAt, lines, s, channel, next, version);
   }
 
+  /**
+   * A copy that belongs to {@code customerId} (a merge or an erasure). With {@code dropReasons} the
+   * refunds' free-text reasons are emptied.
+   */
+  public Order withCustomer(CustomerId customerId, long version, boolean dropReasons) {
+    List<Refund> r = dropReasons ? refunds.stream().map(x -> new Refund(x.id(), x.refundedAt(),
+        x.amount(), x.returned(), "")).toList() : refunds;
+    return new Order(id, customerId, placedAt, lines, status, channel, r, version);
+  }
+
   /** The refund with {@code id}, if any. */
   public Optional<Refund> refund(RefundId id) {
     return refunds.stream().filter(r -> r.id().equals(id)).findFirst();

@@ -64,4 +64,21 @@ public sealed interface TimelineEntry {
       return consent.recordedAt();
     }
   }
+
+  /**
+   * Another customer was merged into this one; the record says who did it and what came from where.
+   *
+   * @param merge the audit record of the merge (action {@code "merge"})
+   */
+  record CustomerMerged(AuditRecord merge) implements TimelineEntry {
+    /** @throws NullPointerException if the record is null */
+    public CustomerMerged {
+      Checks.notNull("TimelineEntry.CustomerMerged.merge", merge);
+    }
+
+    @Override
+    public Instant at() {
+      return merge.at();
+    }
+  }
 }

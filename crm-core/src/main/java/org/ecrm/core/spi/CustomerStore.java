@@ -27,6 +27,18 @@ public interface CustomerStore extends VersionedStore<CustomerId, Customer> {
   /** The customer holding {@code externalId}, if any. */
   Optional<Customer> findByExternalId(ExternalId externalId);
 
+  /** Records that {@code alias} (a merged customer's id) now means {@code target}. */
+  void addAlias(CustomerId alias, CustomerId target);
+
+  /** The customer id {@code alias} was merged into, if it is an alias. */
+  Optional<CustomerId> resolveAlias(CustomerId alias);
+
+  /** The aliases that resolve directly to {@code target}, in id order. */
+  List<CustomerId> aliasesOf(CustomerId target);
+
+  /** Points every alias of {@code from} at {@code to} ({@code to} absent: removes them); returns how many. */
+  int retargetAliases(CustomerId from, @Nullable CustomerId to);
+
   /**
    * Deletes the customer if its stored version is {@code version}.
    *

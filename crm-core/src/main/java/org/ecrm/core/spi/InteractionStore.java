@@ -26,6 +26,12 @@ public interface InteractionStore {
   /** Up to {@code limit} interactions with ids after {@code after}, in id order. */
   List<Interaction> scan(@Nullable InteractionId after, int limit);
 
+  /** Moves every interaction of {@code from} to {@code to} (a merge); returns how many moved. */
+  int reassign(CustomerId from, CustomerId to);
+
+  /** Deletes every interaction of {@code customerId} (an erasure); returns how many. */
+  int deleteByCustomer(CustomerId customerId);
+
   /** How many interactions are stored. */
   long count();
 }

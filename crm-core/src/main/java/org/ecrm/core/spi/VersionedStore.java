@@ -21,11 +21,11 @@ public interface VersionedStore<K extends Comparable<K>, V> {
   Optional<V> get(K id);
 
   /**
-   * Stores a new record, which must have version 1.
+   * Stores a new record with the version it carries: 1 when the facade creates it, any positive
+   * version when an archive is imported.
    *
    * @return the stored record
    * @throws org.ecrm.core.DuplicateKeyException if the id or a unique key is taken
-   * @throws IllegalArgumentException if the version is not 1
    */
   V insert(V record);
 

@@ -141,9 +141,45 @@ public final class InMemoryStorage implements Storage {
       return table.lookup(EXTERNAL, Checks.notNull("externalId", externalId)).stream().findFirst();
     }
 
+    private final java.util.concurrent.ConcurrentHashMap<CustomerId, CustomerId> aliases =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public boolean delete(CustomerId id, long version) {
       return table.delete(id, version);
+    }
+
+    @Override
+    public void addAlias(CustomerId alias, CustomerId target) {
+      aliases.put(Checks.notNull("alias", alias), Checks.notNull("target", target));
+    }
+
+    @Override
+    public Optional<CustomerId> resolveAlias(CustomerId alias) {
+      return Optional.ofNullable(aliases.get(Checks.notNull("alias", alias)));
+    }
+
+    @Override
+    public List<CustomerId> aliasesOf(CustomerId target) {
+      Checks.notNull("target", target);
+      return aliases.entrySet().stream().filter(e -> e.getValue().equals(target)).map(java.util.Map.Entry::getKey)
+          .sorted().toList();
+    }
+
+    @Override
+    public synchronized int retargetAliases(CustomerId from, @Nullable CustomerId to) {
+      int[] n = {0};
+      aliases.replaceAll((alias, target) -> {
+        if (target.equals(from)) {
+          n[0]++;
+          return to == null ? alias : to;
+        }
+        return target;
+      });
+      if (to == null) {
+        aliases.entrySet().removeIf(e -> e.getKey().equals(e.getValue()));
+      }
+      return n[0];
     }
   }
 
@@ -201,6 +237,24 @@ public final class InMemoryStorage implements Storage {
     public List<Interaction> findByCustomer(CustomerId customerId) {
       return table.lookupSorted(0, Checks.notNull("customerId", customerId), BY_TIME);
     }
+
+    @Override
+    public synchronized int reassign(CustomerId from, CustomerId to) {
+      List<Interaction> moved = findByCustomer(from);
+      for (Interaction i : moved) {
+        table.delete(i.id(), 1);
+        table.insert(new Interaction(i.id(), to, i.channel(), i.direction(), i.type(), i.occurredAt(),
+            i.subject(), i.summary(), i.attributes()));
+      }
+      return moved.size();
+    }
+
+    @Override
+    public synchronized int deleteByCustomer(CustomerId customerId) {
+      List<Interaction> gone = findByCustomer(customerId);
+      gone.forEach(i -> table.delete(i.id(), 1));
+      return gone.size();
+    }
   }
 
   private static final class Consents implements ConsentStore {
@@ -208,13 +262,32 @@ public final class InMemoryStorage implements Storage {
         new ConcurrentSkipListMap<>();
 
     @Override
-    public void append(ConsentRecord record) {
+    public synchronized void append(ConsentRecord record) {
       Checks.notNull("ConsentRecord", record);
       byCustomer.compute(record.customerId(), (id, list) -> {
         List<ConsentRecord> next = new ArrayList<>(list == null ? List.of() : list);
         next.add(record);
         return List.copyOf(next);
       });
+    }
+
+    @Override
+    public synchronized int reassign(CustomerId from, CustomerId to) {
+      List<ConsentRecord> moved = byCustomer.remove(Checks.notNull("from", from));
+      if (moved == null) {
+        return 0;
+      }
+      for (ConsentRecord r : moved) {
+        append(new ConsentRecord(to, r.purpose(), r.channel(), r.status(), r.lawfulBasis(), r.source(),
+            r.recordedAt()));
+      }
+      return moved.size();
+    }
+
+    @Override
+    public int deleteAll(CustomerId customerId) {
+      List<ConsentRecord> gone = byCustomer.remove(Checks.notNull("customerId", customerId));
+      return gone == null ? 0 : gone.size();
     }
 
     @Override

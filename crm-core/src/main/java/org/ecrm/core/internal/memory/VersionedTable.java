@@ -57,10 +57,6 @@ final class VersionedTable<K extends Comparable<K>, V> {
 
   synchronized V insert(V record) {
     Checks.notNull(kind, record);
-    long version = versionOf.applyAsLong(record);
-    if (version != 1) {
-      throw Checks.invalid(kind + ".version", "a new record must have version 1", version);
-    }
     K id = idOf.apply(record);
     if (rows.containsKey(id)) {
       throw new DuplicateKeyException(kind, kind + ".id", id, id);

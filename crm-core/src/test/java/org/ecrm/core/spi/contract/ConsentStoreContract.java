@@ -33,4 +33,18 @@ public abstract class ConsentStoreContract extends StoreContractSupport {
     assertThat(store.scanCustomers(null, 10)).containsExactly(CustomerId.of("c0"), CustomerId.of("c1"));
     assertThat(store.scanCustomers(CustomerId.of("c0"), 10)).containsExactly(CustomerId.of("c1"));
   }
+
+  @Test
+  void reassignAndDeleteAll_moveOrRemoveAHistory() {
+    ConsentStore store = storage.consents();
+    store.append(record("c1", ConsentStatus.GRANTED, 0));
+    store.append(record("c2", ConsentStatus.WITHDRAWN, 1));
+    assertThat(store.reassign(CustomerId.of("c1"), CustomerId.of("c2"))).isEqualTo(1);
+    assertThat(store.history(CustomerId.of("c1"))).isEmpty();
+    assertThat(store.history(CustomerId.of("c2"))).extracting(ConsentRecord::status)
+        .containsExactly(ConsentStatus.WITHDRAWN, ConsentStatus.GRANTED);
+    assertThat(store.history(CustomerId.of("c2"))).allMatch(r -> r.customerId().equals(CustomerId.of("c2")));
+    assertThat(store.deleteAll(CustomerId.of("c2"))).isEqualTo(2);
+    assertThat(store.scanCustomers(null, 10)).isEmpty();
+  }
 }

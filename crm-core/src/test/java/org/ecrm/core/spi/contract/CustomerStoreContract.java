@@ -49,11 +49,28 @@ public abstract class CustomerStoreContract extends StoreContractSupport {
   }
 
   @Test
-  void insert_versionOtherThanOne_isRejected() {
-    Customer c = customer("c1").toBuilder().version(2).build();
-    assertThatThrownBy(() -> store().insert(c)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("version");
-    assertThat(store().count()).isZero();
+  void insert_keepsTheGivenVersion_asAnImportNeeds() {
+    Customer c = customer("c1").toBuilder().version(7).build();
+    store().insert(c);
+    assertThat(store().get(c.id()).orElseThrow().version()).isEqualTo(7);
+    assertThatThrownBy(() -> store().update(c.toBuilder().version(7).build()))
+        .isInstanceOf(VersionConflictException.class);
+    store().update(c.toBuilder().version(8).build());
+  }
+
+  @Test
+  void aliases_resolveAndRetarget() {
+    CustomerId a = CustomerId.of("a");
+    CustomerId b = CustomerId.of("b");
+    CustomerId c = CustomerId.of("c");
+    store().addAlias(a, b);
+    assertThat(store().resolveAlias(a)).contains(b);
+    assertThat(store().resolveAlias(b)).isEmpty();
+    assertThat(store().aliasesOf(b)).containsExactly(a);
+    assertThat(store().retargetAliases(b, c)).isEqualTo(1);
+    assertThat(store().resolveAlias(a)).contains(c);
+    assertThat(store().retargetAliases(c, null)).isEqualTo(1);
+    assertThat(store().resolveAlias(a)).isEmpty();
   }
 
   @Test

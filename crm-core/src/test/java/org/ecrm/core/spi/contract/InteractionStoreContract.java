@@ -40,6 +40,20 @@ public abstract class InteractionStoreContract extends StoreContractSupport {
   }
 
   @Test
+  void reassignAndDelete_moveOrRemoveACustomersInteractions() {
+    store().insert(interaction("i1", "c1", 0));
+    store().insert(interaction("i2", "c1", 5));
+    store().insert(interaction("i3", "c2", 5));
+    assertThat(store().reassign(CustomerId.of("c1"), CustomerId.of("c2"))).isEqualTo(2);
+    assertThat(store().findByCustomer(CustomerId.of("c1"))).isEmpty();
+    assertThat(store().findByCustomer(CustomerId.of("c2"))).extracting(i -> i.id().value())
+        .containsExactly("i1", "i2", "i3");
+    assertThat(store().deleteByCustomer(CustomerId.of("c2"))).isEqualTo(3);
+    assertThat(store().count()).isZero();
+    assertThat(store().get(InteractionId.of("i1"))).isEmpty();
+  }
+
+  @Test
   void insert_duplicateId_fails() {
     store().insert(interaction("i1", "c1", 0));
     assertThatThrownBy(() -> store().insert(interaction("i1", "c2", 0)))

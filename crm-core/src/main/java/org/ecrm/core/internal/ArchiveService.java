@@ -1,0 +1,176 @@
+package org.ecrm.core.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.ecrm.core.Archive;
+import org.ecrm.core.ArchiveSummary;
+import org.ecrm.core.model.Account;
+import org.ecrm.core.model.AuditRecord;
+import org.ecrm.core.model.ConsentRecord;
+import org.ecrm.core.model.Customer;
+import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.Interaction;
+import org.ecrm.core.model.Order;
+import org.ecrm.core.model.Product;
+import org.ecrm.core.spi.Storage;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@link Archive} over a {@link Storage}. Thread-safe. */
+public final class ArchiveService implements Archive {
+  static final String FORMAT = "ecrm-archive";
+  static final int VERSION = 1;
+  private static final int PAGE = 1000;
+
+  private final Storage storage;
+
+  /** @param storage the storage to read and write */
+  public ArchiveService(Storage storage) {
+    this.storage = storage;
+  }
+
+  @Override
+  public ArchiveSummary exportAll(Writer out) {
+    Checks.notNull("out", out);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try {
+      ObjectNode header = Json.MAPPER.createObjectNode();
+      header.put("format", FORMAT);
+      header.put("version", VERSION);
+      out.write(Json.MAPPER.writeValueAsString(header));
+      out.write('\n');
+      exportType(out, counts, "customer", storage.customers()::scan, Customer::id);
+      exportType(out, counts, "account", storage.accounts()::scan, Account::id);
+      exportType(out, counts, "product", storage.products()::scan, Product::sku);
+      exportType(out, counts, "order", storage.orders()::scan, Order::id);
+      exportType(out, counts, "interaction", storage.interactions()::scan, Interaction::id);
+      CustomerId after = null;
+      while (true) {
+        List<CustomerId> ids = storage.consents().scanCustomers(after, PAGE);
+        for (CustomerId id : ids) {
+          for (ConsentRecord r : storage.consents().history(id)) {
+            line(out, counts, "consent", r);
+          }
+        }
+        if (ids.size() < PAGE) {
+          break;
+        }
+        after = ids.get(ids.size() - 1);
+      }
+      for (long offset = 0; ; offset += PAGE) {
+        List<AuditRecord> page = storage.audit().scan(offset, PAGE);
+        for (AuditRecord r : page) {
+          line(out, counts, "audit", r);
+        }
+        if (page.size() < PAGE) {
+          break;
+        }
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing the archive failed", e);
+    }
+    return new ArchiveSummary(counts, List.of());
+  }
+
+  private static <K, V> void exportType(Writer out, Map<String, Long> counts, String type,
+      BiFunction<@Nullable K, Integer, List<V>> scan, Function<V, K> key) throws IOException {
+    K after = null;
+    while (true) {
+      List<V> page = scan.apply(after, PAGE);
+      for (V v : page) {
+        line(out, counts, type, v);
+      }
+      if (page.size() < PAGE) {
+        return;
+      }
+      after = key.apply(page.get(page.size() - 1));
+    }
+  }
+
+  private static void line(Writer out, Map<String, Long> counts, String type, Object record)
+      throws IOException {
+    ObjectNode n = Json.MAPPER.createObjectNode();
+    n.put("type", type);
+    n.set("data", Json.MAPPER.valueToTree(record));
+    out.write(Json.MAPPER.writeValueAsString(n));
+    out.write('\n');
+    counts.merge(type, 1L, Long::sum);
+  }
+
+  @Override
+  public ArchiveSummary importAll(Reader in) {
+    Checks.notNull("in", in);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    List<ArchiveSummary.Rejected> rejected = new ArrayList<>();
+    Map<String, Consumer<JsonNode>> writers = Map.of(
+        "customer", d -> storage.customers().insert(Json.MAPPER.treeToValue(d, Customer.class)),
+        "account", d -> storage.accounts().insert(Json.MAPPER.treeToValue(d, Account.class)),
+        "product", d -> storage.products().insert(Json.MAPPER.treeToValue(d, Product.class)),
+        "order", d -> storage.orders().insert(Json.MAPPER.treeToValue(d, Order.class)),
+        "interaction", d -> storage.interactions().insert(Json.MAPPER.treeToValue(d, Interaction.class)),
+        "consent", d -> storage.consents().append(Json.MAPPER.treeToValue(d, ConsentRecord.class)),
+        "audit", d -> storage.audit().append(Json.MAPPER.treeToValue(d, AuditRecord.class)));
+    BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in);
+    try {
+      String first = reader.readLine();
+      checkHeader(first);
+      long lineNo = 1;
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          JsonNode n = Json.MAPPER.readTree(line);
+          JsonNode type = n.get("type");
+          JsonNode data = n.get("data");
+          if (type == null || !type.isString() || data == null || !data.isObject()) {
+            throw new IllegalArgumentException("a record line needs \"type\" and an object \"data\"");
+          }
+          Consumer<JsonNode> writer = writers.get(type.stringValue());
+          if (writer == null) {
+            throw new IllegalArgumentException("unknown record type '" + type.stringValue() + "'");
+          }
+          writer.accept(data);
+          counts.merge(type.stringValue(), 1L, Long::sum);
+        } catch (JacksonException | IllegalArgumentException | org.ecrm.core.CrmException e) {
+          rejected.add(new ArchiveSummary.Rejected(lineNo, e.getMessage()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the archive failed", e);
+    }
+    return new ArchiveSummary(counts, rejected);
+  }
+
+  private static void checkHeader(@Nullable String first) {
+    try {
+      JsonNode h = first == null ? null : Json.MAPPER.readTree(first);
+      if (h != null && FORMAT.equals(h.path("format").asString(""))) {
+        int v = h.path("version").asInt(-1);
+        if (v == VERSION) {
+          return;
+        }
+        throw Checks.invalid("archive header", "unsupported archive version (this library reads "
+            + VERSION + ")", v);
+      }
+    } catch (JacksonException e) {
+      // reported below
+    }
+    throw Checks.invalid("archive header", "line 1 is not {\"format\":\"" + FORMAT
+        + "\",\"version\":" + VERSION + "}", first == null ? "" : Checks.abbreviate(first));
+  }
+}
