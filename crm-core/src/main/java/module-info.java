@@ -8,10 +8,12 @@
 module org.ecrm.core {
   requires transitive tools.jackson.databind;
   requires org.slf4j;
+  requires de.siegmar.fastcsv;
   requires static transitive org.jspecify;
 
   exports org.ecrm.core;
   exports org.ecrm.core.event;
+  exports org.ecrm.core.io;
   exports org.ecrm.core.json;
   exports org.ecrm.core.model;
   exports org.ecrm.core.spi;

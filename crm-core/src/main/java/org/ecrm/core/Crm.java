@@ -18,6 +18,8 @@ import org.ecrm.core.internal.InteractionService;
 import org.ecrm.core.internal.OrderService;
 import org.ecrm.core.internal.ProductService;
 import org.ecrm.core.internal.StorageDiscovery;
+import org.ecrm.core.internal.io.ImportRunner;
+import org.ecrm.core.io.Imports;
 import org.ecrm.core.model.Actor;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.Order;
@@ -48,6 +50,7 @@ public final class Crm implements AutoCloseable {
   private final Audit audit;
   private final Privacy privacy;
   private final Archive archive;
+  private final Imports imports;
   private final boolean ownsStorage;
   private final Customers customers;
   private final Accounts accounts;
@@ -74,6 +77,7 @@ public final class Crm implements AutoCloseable {
     this.consents = new ConsentService(ctx);
     this.privacy = new PrivacyService(ctx, customers);
     this.archive = new ArchiveService(ctx.storage());
+    this.imports = new ImportRunner(customers, accounts, products, orders);
   }
 
   /** A builder with the defaults: system UTC clock, random UUID ids, discovered or in-memory storage. */
@@ -116,6 +120,11 @@ public final class Crm implements AutoCloseable {
   /** Whole-database export and import as JSON Lines (the exit strategy). */
   public Archive archive() {
     return archive;
+  }
+
+  /** Bulk CSV / JSON Lines imports with upsert, through this CRM's services. */
+  public Imports imports() {
+    return imports;
   }
 
   /** Customers: create, find, update, tag, merge, list. */

@@ -1,5 +1,6 @@
 package org.ecrm.core;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -69,6 +70,16 @@ public interface Orders {
    * @throws IllegalStateException if the order is cancelled or already fully refunded
    */
   Order refund(OrderId id, Money amount, List<ReturnLine> returned, String reason);
+
+  /**
+   * Refunds part or all of an order at a given instant (e.g. an imported cancellation), with returned
+   * goods.
+   *
+   * @throws IllegalArgumentException as {@link #refund(OrderId, Money, List, String)}, or if
+   *     {@code refundedAt} is before the order was placed
+   * @throws IllegalStateException if the order is cancelled or already fully refunded
+   */
+  Order refund(OrderId id, Money amount, List<ReturnLine> returned, String reason, Instant refundedAt);
 
   /**
    * Refunds what is left of the order.

@@ -17,6 +17,7 @@ import org.ecrm.core.model.Refund;
 import org.ecrm.core.model.RefundId;
 import org.ecrm.core.model.ReturnLine;
 import org.ecrm.core.spi.OrderStore;
+import org.jspecify.annotations.Nullable;
 
 /** {@link Orders} over an {@link OrderStore}. Thread-safe. */
 public final class OrderService implements Orders {
@@ -95,6 +96,12 @@ public final class OrderService implements Orders {
 
   @Override
   public Order refund(OrderId id, Money amount, List<ReturnLine> returned, String reason) {
+    return refund(id, amount, returned, reason, null);
+  }
+
+  @Override
+  public Order refund(OrderId id, Money amount, List<ReturnLine> returned, String reason,
+      @Nullable Instant refundedAt) {
     Checks.notNull("refund.amount", amount);
     Checks.notNull("refund.returned", returned);
     Checks.notNull("refund.reason", reason);
@@ -103,7 +110,7 @@ public final class OrderService implements Orders {
       Order o = require(id);
       refundable(o);
       Instant now = ctx.now();
-      Instant at = now.isBefore(o.placedAt()) ? o.placedAt() : now;
+      Instant at = refundedAt != null ? refundedAt : now.isBefore(o.placedAt()) ? o.placedAt() : now;
       return store.update(o.withRefund(new Refund(refundId, at, amount, returned, reason),
           o.version() + 1));
     });

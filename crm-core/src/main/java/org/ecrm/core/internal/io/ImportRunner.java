@@ -1,0 +1,236 @@
+package org.ecrm.core.internal.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.ecrm.core.Accounts;
+import org.ecrm.core.Customers;
+import org.ecrm.core.Orders;
+import org.ecrm.core.Products;
+import org.ecrm.core.internal.Checks;
+import org.ecrm.core.io.EntityKind;
+import org.ecrm.core.io.ImportRequest;
+import org.ecrm.core.io.ImportResult;
+import org.ecrm.core.io.Imports;
+import org.ecrm.core.io.RejectedRow;
+import org.ecrm.core.model.Account;
+import org.ecrm.core.model.AccountId;
+import org.ecrm.core.model.Money;
+import org.ecrm.core.model.Product;
+import org.ecrm.core.model.Sku;
+
+/** {@link Imports} through the facade's services. Thread-safe: each run has its own state. */
+public final class ImportRunner implements Imports {
+  private static final Set<String> CUSTOMER_FIELDS = Set.of("id", "givenName", "familyName", "email",
+      "phone", "street", "postalCode", "city", "region", "country", "tags", "stage", "source");
+  private static final Set<String> ACCOUNT_FIELDS = Set.of("id", "name", "domain");
+  private static final Set<String> PRODUCT_FIELDS = Set.of("sku", "name", "category", "listPrice",
+      "currency", "active");
+  private static final Set<String> ORDER_FIELDS = Set.of("orderId", "customerId", "placedAt", "sku",
+      "quantity", "unitPrice", "currency", "channel", "status");
+
+  private final Customers customers;
+  private final Accounts accounts;
+  private final Products products;
+  private final Orders orders;
+
+  /** @param customers @param accounts @param products @param orders the services writes go through */
+  public ImportRunner(Customers customers, Accounts accounts, Products products, Orders orders) {
+    this.customers = customers;
+    this.accounts = accounts;
+    this.products = products;
+    this.orders = orders;
+  }
+
+  @Override
+  public ImportResult run(ImportRequest request, Path file) {
+    Checks.notNull("file", file);
+    try (InputStream raw = Files.newInputStream(file);
+        InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      return run(request, reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + file + " failed", e);
+    }
+  }
+
+  @Override
+  public ImportResult run(ImportRequest request, Reader in) {
+    Checks.notNull("request", request);
+    Checks.notNull("in", in);
+    request.mapping().forEach((column, field) -> {
+      if (!knownField(request.kind(), field)) {
+        throw Checks.invalid("ImportRequest.map", "'" + column + "' maps to a field " + request.kind()
+            + " rows do not have", field);
+      }
+    });
+    long start = System.nanoTime();
+    Tally tally = new Tally(request, start);
+    RowHandler handler = switch (request.kind()) {
+      case CUSTOMER -> new CustomerRows(customers, request, tally);
+      case ACCOUNT -> this::account;
+      case PRODUCT -> this::product;
+      case ORDER -> new OrderRows(customers, orders, request, tally);
+    };
+    long rows = RowReader.read(request, in, row -> {
+      tally.row();
+      try {
+        handler.accept(row, request, tally);
+      } catch (RowException e) {
+        tally.reject(row.line(), e.field, e.getMessage());
+      } catch (RuntimeException e) {
+        tally.reject(row.line(), "row", e.getMessage() == null ? e.toString() : e.getMessage());
+      }
+    }, r -> {
+      tally.row();
+      tally.rejections.add(r);
+    });
+    if (handler instanceof OrderRows o) {
+      o.flush();
+    }
+    request.listener().onProgress(rows, rate(rows, start));
+    return new ImportResult(rows, tally.created, tally.updated, tally.unchanged, tally.rejections,
+        request.dryRun(), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  static double rate(long rows, long start) {
+    double s = (System.nanoTime() - start) / 1e9;
+    return s <= 0 ? rows : rows / s;
+  }
+
+  /** Field names a row may carry for {@code kind}. */
+  static boolean knownField(EntityKind kind, String field) {
+    return switch (kind) {
+      case CUSTOMER -> CUSTOMER_FIELDS.contains(field) || field.startsWith("external.") || field.startsWith("attr.");
+      case ACCOUNT -> ACCOUNT_FIELDS.contains(field);
+      case PRODUCT -> PRODUCT_FIELDS.contains(field);
+      case ORDER -> ORDER_FIELDS.contains(field);
+    };
+  }
+
+  private void account(Row row, ImportRequest req, Tally t) {
+    AccountId id = row.parseRequired("id", AccountId::of);
+    var existing = accounts.get(id);
+    if (existing.isEmpty()) {
+      String name = row.require("name");
+      RowException.guard("name", name, n -> new Account(id, n, "", List.of(), java.util.Map.of(),
+          java.time.Instant.EPOCH, java.time.Instant.EPOCH, 1));
+      if (!req.dryRun()) {
+        accounts.create(id, name, row.get("domain").orElse(""));
+      }
+      t.created++;
+      return;
+    }
+    Account a = existing.get();
+    Account next = RowException.guard("name", row.get("name").orElse(a.name()), n -> a.withDetails(n,
+        row.get("domain").orElse(a.domain()), a.attributes()));
+    if (next.equals(a)) {
+      t.unchanged++;
+    } else {
+      if (!req.dryRun()) {
+        accounts.update(next);
+      }
+      t.updated++;
+    }
+  }
+
+  private void product(Row row, ImportRequest req, Tally t) {
+    Sku sku = row.parseRequired("sku", Sku::of);
+    var existing = products.get(sku);
+    Money price = money(row, req, "listPrice").orElse(null);
+    boolean active = row.parse("active", ImportRunner::bool).orElse(existing.map(Product::active).orElse(true));
+    if (existing.isEmpty()) {
+      String name = row.require("name");
+      if (price == null) {
+        throw new RowException("listPrice", "missing");
+      }
+      Product candidate = RowException.guard("name", name, n -> Product.of(sku, n,
+          row.get("category").orElse(""), price, java.time.Instant.EPOCH));
+      if (!req.dryRun()) {
+        Product created = products.create(sku, candidate.name(), candidate.category(), price);
+        if (!active) {
+          products.update(created.withDetails(created.name(), created.category(), price, false));
+        }
+      }
+      t.created++;
+      return;
+    }
+    Product p = existing.get();
+    Product next = RowException.guard("name", row.get("name").orElse(p.name()), n -> p.withDetails(n,
+        row.get("category").orElse(p.category()), price == null ? p.listPrice() : price, active));
+    if (next.equals(p)) {
+      t.unchanged++;
+    } else {
+      if (!req.dryRun()) {
+        products.update(next);
+      }
+      t.updated++;
+    }
+  }
+
+  /** A money field with the row's {@code currency} or the request's default. */
+  static java.util.Optional<Money> money(Row row, ImportRequest req, String field) {
+    java.util.Optional<String> amount = row.get(field);
+    if (amount.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    java.util.Currency currency = row.parse("currency", Money::currency)
+        .or(req::defaultCurrency)
+        .orElseThrow(() -> new RowException("currency", "missing, and the import sets no default currency"));
+    return java.util.Optional.of(RowException.guard(field, amount.get(),
+        v -> new Money(new BigDecimal(v), currency)));
+  }
+
+  static boolean bool(String v) {
+    return switch (v.toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default -> throw new IllegalArgumentException("not true/false");
+    };
+  }
+
+  /** Handles one row. */
+  @FunctionalInterface
+  interface RowHandler {
+    void accept(Row row, ImportRequest request, Tally tally);
+  }
+
+  /** Counters and rejections of one run; reports progress. */
+  static final class Tally {
+    private final ImportRequest request;
+    private final long start;
+    long rows;
+    long created;
+    long updated;
+    long unchanged;
+    final List<RejectedRow> rejections = new ArrayList<>();
+
+    Tally(ImportRequest request, long start) {
+      this.request = request;
+      this.start = start;
+    }
+
+    void row() {
+      rows++;
+      if (rows % request.progressEvery() == 0) {
+        request.listener().onProgress(rows, rate(rows, start));
+      }
+    }
+
+    void reject(long line, String field, String reason) {
+      rejections.add(new RejectedRow(line, field, reason));
+    }
+  }
+}

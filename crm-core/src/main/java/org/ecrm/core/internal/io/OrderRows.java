@@ -1,0 +1,218 @@
+package org.ecrm.core.internal.io;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.ecrm.core.Customers;
+import org.ecrm.core.Orders;
+import org.ecrm.core.io.ImportRequest;
+import org.ecrm.core.model.Channel;
+import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.Money;
+import org.ecrm.core.model.Order;
+import org.ecrm.core.model.OrderId;
+import org.ecrm.core.model.OrderLine;
+import org.ecrm.core.model.OrderStatus;
+import org.ecrm.core.model.Refund;
+import org.ecrm.core.model.ReturnLine;
+import org.ecrm.core.model.Sku;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Groups consecutive rows with the same order id into one order and places it; rows of a
+ * cancellation order are refunds of the customer's latest earlier purchase of that sku.
+ */
+final class OrderRows implements ImportRunner.RowHandler {
+  private final Customers customers;
+  private final Orders orders;
+  private final ImportRequest req;
+  private final ImportRunner.Tally tally;
+  private @Nullable String groupId;
+  private final List<Row> group = new ArrayList<>();
+
+  OrderRows(Customers customers, Orders orders, ImportRequest req, ImportRunner.Tally tally) {
+    this.customers = customers;
+    this.orders = orders;
+    this.req = req;
+    this.tally = tally;
+  }
+
+  @Override
+  public void accept(Row row, ImportRequest request, ImportRunner.Tally t) {
+    String id = row.require("orderId");
+    if (!id.equals(groupId)) {
+      flush();
+      groupId = id;
+    }
+    group.add(row);
+  }
+
+  /** Handles the rows collected for the current order. */
+  void flush() {
+    if (groupId == null) {
+      return;
+    }
+    List<Row> rows = List.copyOf(group);
+    String id = groupId;
+    group.clear();
+    groupId = null;
+    boolean cancellation = req.cancellationPrefix().map(id::startsWith).orElse(false);
+    if (cancellation) {
+      for (Row row : rows) {
+        guarded(row, () -> cancel(row, id));
+      }
+    } else {
+      place(id, rows);
+    }
+  }
+
+  private void guarded(Row row, Runnable work) {
+    try {
+      work.run();
+    } catch (RowException e) {
+      tally.reject(row.line(), e.field, e.getMessage());
+    } catch (RuntimeException e) {
+      tally.reject(row.line(), "row", e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+  }
+
+  private void place(String id, List<Row> rows) {
+    OrderId orderId = RowException.guard("orderId", id, OrderId::of);
+    List<OrderLine> lines = new ArrayList<>();
+    List<Row> good = new ArrayList<>();
+    CustomerId[] customer = new CustomerId[1];
+    Instant[] placedAt = new Instant[1];
+    for (Row row : rows) {
+      guarded(row, () -> {
+        CustomerId c = row.parseRequired("customerId", CustomerId::of);
+        if (customer[0] != null && !customer[0].equals(c)) {
+          throw new RowException("customerId", "differs from the order's first line ('" + customer[0]
+              + "') '" + c + "'");
+        }
+        if (customers.get(c).isEmpty()) {
+          throw new RowException("customerId", "unknown customer '" + c + "'");
+        }
+        Instant at = row.parseRequired("placedAt", this::instant);
+        OrderLine line = line(row, false);
+        customer[0] = c;
+        if (placedAt[0] == null) {
+          placedAt[0] = at;
+        }
+        lines.add(line);
+        good.add(row);
+      });
+    }
+    if (good.isEmpty()) {
+      return;
+    }
+    Row first = good.get(0);
+    var existing = orders.get(orderId);
+    if (existing.isPresent()) {
+      if (existing.get().lines().equals(lines)) {
+        tally.unchanged += good.size();
+      } else {
+        good.forEach(r -> tally.reject(r.line(), "orderId", "order '" + orderId
+            + "' already exists with other lines (orders are not changed by an import)"));
+      }
+      return;
+    }
+    try {
+      Order.Builder b = Order.builder(customer[0]).id(orderId).placedAt(placedAt[0]);
+      lines.forEach(b::line);
+      first.parse("channel", v -> Channel.valueOf(v.toUpperCase(Locale.ROOT))).ifPresent(b::channel);
+      first.parse("status", v -> OrderStatus.valueOf(v.toUpperCase(Locale.ROOT))).ifPresent(b::status);
+      b.copy().build(); // validates the whole order (one currency) before anything is written
+      if (!req.dryRun()) {
+        orders.place(b);
+      }
+      tally.created++;
+    } catch (RowException e) {
+      tally.reject(first.line(), e.field, e.getMessage());
+    } catch (RuntimeException e) {
+      good.forEach(r -> tally.reject(r.line(), "row", e.getMessage()));
+    }
+  }
+
+  private OrderLine line(Row row, boolean negativeQuantity) {
+    Sku sku = row.parseRequired("sku", Sku::of);
+    int quantity = row.parseRequired("quantity", Integer::parseInt);
+    if (negativeQuantity) {
+      quantity = Math.abs(quantity);
+    }
+    if (quantity <= 0) {
+      throw new RowException("quantity", "must be positive '" + quantity + "'");
+    }
+    Money price = ImportRunner.money(row, req, "unitPrice")
+        .orElseThrow(() -> new RowException("unitPrice", "missing"));
+    int q = quantity;
+    return RowException.guard("unitPrice", price.toString(), x -> new OrderLine(sku, q, price));
+  }
+
+  /** A cancellation row: refund the latest earlier purchase of the sku by the same customer. */
+  private void cancel(Row row, String cancellationId) {
+    CustomerId c = row.parseRequired("customerId", CustomerId::of);
+    if (customers.get(c).isEmpty()) {
+      throw new RowException("customerId", "unknown customer '" + c + "'");
+    }
+    Instant at = row.parseRequired("placedAt", this::instant);
+    OrderLine line = line(row, true);
+    Order target = orders.ofCustomer(c).stream()
+        .filter(o -> !o.placedAt().isAfter(at))
+        .filter(o -> o.status() != OrderStatus.CANCELLED && o.status() != OrderStatus.REFUNDED)
+        .filter(o -> returnable(o, line.sku()) > 0)
+        .filter(o -> o.currency().equals(line.unitPrice().currency()))
+        .max(Comparator.comparing(Order::placedAt))
+        .orElseThrow(() -> new RowException("sku", "no earlier purchase of '" + line.sku()
+            + "' by customer '" + c + "' left to refund for cancellation " + cancellationId));
+    int back = Math.min(line.quantity(), returnable(target, line.sku()));
+    Money remaining = target.total().minus(target.refundedTotal());
+    Money amount = line.unitPrice().times(back);
+    if (amount.compareTo(remaining) > 0) {
+      amount = remaining;
+    }
+    if (!amount.isPositive()) {
+      throw new RowException("unitPrice", "a zero-value return has nothing to refund '" + line.unitPrice() + "'");
+    }
+    if (!req.dryRun()) {
+      orders.refund(target.id(), amount, List.of(new ReturnLine(line.sku(), back)),
+          "cancellation " + cancellationId, at.isBefore(target.placedAt()) ? target.placedAt() : at);
+    }
+    tally.updated++;
+  }
+
+  private static int returnable(Order o, Sku sku) {
+    int ordered = 0;
+    for (OrderLine l : o.lines()) {
+      if (l.sku().equals(sku)) {
+        ordered += l.quantity();
+      }
+    }
+    for (Refund r : o.refunds()) {
+      for (ReturnLine back : r.returned()) {
+        if (back.sku().equals(sku)) {
+          ordered -= back.quantity();
+        }
+      }
+    }
+    return ordered;
+  }
+
+  private Instant instant(String v) {
+    try {
+      if (req.dateTimeFormat().isPresent()) {
+        return LocalDateTime.parse(v, req.dateTimeFormat().get()).atZone(req.zone()).toInstant();
+      }
+      if (v.endsWith("Z") || v.matches(".*[+-]\\d\\d:\\d\\d$")) {
+        return java.time.OffsetDateTime.parse(v).toInstant();
+      }
+      return LocalDateTime.parse(v).atZone(req.zone()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("not a date-time" + req.dateTimeFormat().map(f -> " in the import's pattern").orElse(" (ISO-8601)"));
+    }
+  }
+
+}

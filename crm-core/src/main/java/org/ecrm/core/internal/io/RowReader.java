@@ -1,0 +1,118 @@
+package org.ecrm.core.internal.io;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.ecrm.core.internal.Json;
+import org.ecrm.core.io.ImportFormat;
+import org.ecrm.core.io.ImportRequest;
+import org.ecrm.core.io.RejectedRow;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/** Streams rows out of CSV (FastCSV) or JSON Lines (Jackson), mapping columns to fields. */
+final class RowReader {
+  private RowReader() {}
+
+  /**
+   * Calls {@code rows} for each readable row and {@code rejects} for each unreadable one.
+   *
+   * @return how many data rows were read (readable or not)
+   */
+  static long read(ImportRequest request, Reader in, Consumer<Row> rows, Consumer<RejectedRow> rejects) {
+    return request.format() == ImportFormat.CSV ? csv(request, in, rows, rejects)
+        : jsonLines(request, in, rows, rejects);
+  }
+
+  private static long csv(ImportRequest request, Reader in, Consumer<Row> rows,
+      Consumer<RejectedRow> rejects) {
+    long count = 0;
+    try (CsvReader<CsvRecord> reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
+        .skipEmptyLines(true).detectBomHeader(true).ofCsvRecord(in)) {
+      Iterator<CsvRecord> it = reader.iterator();
+      if (!it.hasNext()) {
+        return 0;
+      }
+      List<String> header = it.next().getFields();
+      String[] fields = header.stream().map(h -> request.fieldFor(h.strip())).toArray(String[]::new);
+      while (it.hasNext()) {
+        CsvRecord rec = it.next();
+        count++;
+        long line = rec.getStartingLineNumber();
+        if (rec.getFieldCount() != fields.length) {
+          rejects.accept(new RejectedRow(line, "row", "expected " + fields.length + " fields, found "
+              + rec.getFieldCount()));
+          continue;
+        }
+        Map<String, String> values = new HashMap<>(fields.length * 2);
+        for (int i = 0; i < fields.length; i++) {
+          put(request, values, fields[i], rec.getField(i));
+        }
+        rows.accept(new Row(line, values));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the CSV input failed", e);
+    }
+    return count;
+  }
+
+  private static long jsonLines(ImportRequest request, Reader in, Consumer<Row> rows,
+      Consumer<RejectedRow> rejects) {
+    long count = 0;
+    BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in);
+    try {
+      long line = 0;
+      for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+        line++;
+        if (text.isBlank()) {
+          continue;
+        }
+        count++;
+        JsonNode node;
+        try {
+          node = Json.MAPPER.readTree(text);
+        } catch (JacksonException e) {
+          rejects.accept(new RejectedRow(line, "row", "not JSON: " + e.getOriginalMessage()));
+          continue;
+        }
+        if (!node.isObject()) {
+          rejects.accept(new RejectedRow(line, "row", "a line must be a JSON object"));
+          continue;
+        }
+        Map<String, String> values = new HashMap<>();
+        String bad = null;
+        for (var e : node.properties()) {
+          JsonNode v = e.getValue();
+          if (v.isContainer()) {
+            bad = e.getKey();
+            break;
+          }
+          put(request, values, request.fieldFor(e.getKey()), v.isNull() ? "" : v.asString());
+        }
+        if (bad != null) {
+          rejects.accept(new RejectedRow(line, request.fieldFor(bad), "must be a JSON scalar, not an object or array"));
+          continue;
+        }
+        rows.accept(new Row(line, values));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the JSON Lines input failed", e);
+    }
+    return count;
+  }
+
+  private static void put(ImportRequest request, Map<String, String> values, String field, String raw) {
+    String v = request.transform(field).apply(raw.strip()).strip();
+    if (!v.isEmpty()) {
+      values.put(field, v);
+    }
+  }
+}

@@ -1,0 +1,252 @@
+package org.ecrm.core.io;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.ecrm.core.internal.Checks;
+import org.ecrm.core.model.Money;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What to import and how: entity kind, format, column mapping, upsert key, parsing rules. Build one
+ * with {@link #builder(EntityKind, ImportFormat)}. Immutable and thread-safe.
+ */
+public final class ImportRequest {
+  private final EntityKind kind;
+  private final ImportFormat format;
+  private final Map<String, String> mapping;
+  private final UpsertKey upsertKey;
+  private final @Nullable String externalSystem;
+  private final boolean dryRun;
+  private final ImportListener listener;
+  private final int progressEvery;
+  private final @Nullable Currency defaultCurrency;
+  private final @Nullable DateTimeFormatter dateTimeFormat;
+  private final ZoneId zone;
+  private final Map<String, UnaryOperator<String>> transforms;
+  private final @Nullable String cancellationPrefix;
+
+  private ImportRequest(Builder b) {
+    kind = b.kind;
+    format = b.format;
+    mapping = Map.copyOf(b.mapping);
+    upsertKey = b.upsertKey;
+    externalSystem = b.externalSystem;
+    dryRun = b.dryRun;
+    listener = b.listener;
+    progressEvery = b.progressEvery;
+    defaultCurrency = b.defaultCurrency;
+    dateTimeFormat = b.dateTimeFormat;
+    zone = b.zone;
+    transforms = Map.copyOf(b.transforms);
+    cancellationPrefix = b.cancellationPrefix;
+  }
+
+  /** A builder for importing {@code kind} from {@code format}. */
+  public static Builder builder(EntityKind kind, ImportFormat format) {
+    return new Builder(kind, format);
+  }
+
+  /** The entity kind. */
+  public EntityKind kind() {
+    return kind;
+  }
+
+  /** The input format. */
+  public ImportFormat format() {
+    return format;
+  }
+
+  /** The field a header or property maps to: the mapping, else the name itself. */
+  public String fieldFor(String column) {
+    return mapping.getOrDefault(column, column);
+  }
+
+  /** The column → field mapping given to the builder. */
+  public Map<String, String> mapping() {
+    return mapping;
+  }
+
+  /** The upsert key. */
+  public UpsertKey upsertKey() {
+    return upsertKey;
+  }
+
+  /** The external-identity system for {@link UpsertKey#EXTERNAL_ID}. */
+  public Optional<String> externalSystem() {
+    return Optional.ofNullable(externalSystem);
+  }
+
+  /** Whether nothing is written. */
+  public boolean dryRun() {
+    return dryRun;
+  }
+
+  /** The progress listener. */
+  public ImportListener listener() {
+    return listener;
+  }
+
+  /** Rows between progress reports. */
+  public int progressEvery() {
+    return progressEvery;
+  }
+
+  /** The currency of money fields when the row has no {@code currency}. */
+  public Optional<Currency> defaultCurrency() {
+    return Optional.ofNullable(defaultCurrency);
+  }
+
+  /** The pattern of date-time fields, if not ISO-8601. */
+  public Optional<DateTimeFormatter> dateTimeFormat() {
+    return Optional.ofNullable(dateTimeFormat);
+  }
+
+  /** The zone of date-times without an offset. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** The value transform for {@code field}, identity if none. */
+  public UnaryOperator<String> transform(String field) {
+    return transforms.getOrDefault(field, UnaryOperator.identity());
+  }
+
+  /** The order-id prefix that marks a cancellation, if any. */
+  public Optional<String> cancellationPrefix() {
+    return Optional.ofNullable(cancellationPrefix);
+  }
+
+  /** Collects an {@link ImportRequest}. Not thread-safe. Each setting may be set once. */
+  public static final class Builder {
+    private final EntityKind kind;
+    private final ImportFormat format;
+    private final Map<String, String> mapping = new HashMap<>();
+    private UpsertKey upsertKey = UpsertKey.ID;
+    private @Nullable String externalSystem;
+    private boolean dryRun;
+    private ImportListener listener = ImportListener.NONE;
+    private int progressEvery = 10_000;
+    private @Nullable Currency defaultCurrency;
+    private @Nullable DateTimeFormatter dateTimeFormat;
+    private ZoneId zone = ZoneId.of("UTC");
+    private final Map<String, UnaryOperator<String>> transforms = new HashMap<>();
+    private @Nullable String cancellationPrefix;
+
+    private Builder(EntityKind kind, ImportFormat format) {
+      this.kind = Checks.notNull("kind", kind);
+      this.format = Checks.notNull("format", format);
+    }
+
+    /**
+     * Maps an input column (CSV header or JSON property) to a field of the entity, e.g.
+     * {@code map("CustomerID", "customerId")}. Unmapped columns are used under their own name if that
+     * is a field, and ignored otherwise.
+     *
+     * @throws IllegalStateException if the column was already mapped
+     */
+    public Builder map(String column, String field) {
+      Checks.notNull("column", column);
+      Checks.id("field", field);
+      if (mapping.containsKey(column)) {
+        throw new IllegalStateException("column '" + column + "' was already mapped to '"
+            + mapping.get(column) + "'");
+      }
+      mapping.put(column, field);
+      return this;
+    }
+
+    /** How existing records are found (default {@link UpsertKey#ID}). */
+    public Builder upsertBy(UpsertKey key) {
+      this.upsertKey = Checks.notNull("upsertKey", key);
+      return this;
+    }
+
+    /** The external-identity system used by {@link UpsertKey#EXTERNAL_ID}, e.g. {@code "shop"}. */
+    public Builder externalSystem(String system) {
+      this.externalSystem = Checks.token("externalSystem", system);
+      return this;
+    }
+
+    /** Validates and counts without writing anything. */
+    public Builder dryRun(boolean dryRun) {
+      this.dryRun = dryRun;
+      return this;
+    }
+
+    /** Receives progress. */
+    public Builder listener(ImportListener listener) {
+      this.listener = Checks.notNull("listener", listener);
+      return this;
+    }
+
+    /**
+     * Rows between progress reports (default 10,000).
+     *
+     * @throws IllegalArgumentException if below 1
+     */
+    public Builder progressEvery(int rows) {
+      this.progressEvery = (int) Checks.positive("progressEvery", rows);
+      return this;
+    }
+
+    /** The currency of money fields for rows without a {@code currency} value, e.g. {@code "GBP"}. */
+    public Builder defaultCurrency(String currencyCode) {
+      this.defaultCurrency = Money.currency(currencyCode);
+      return this;
+    }
+
+    /**
+     * The pattern and zone of date-time fields such as {@code placedAt}, e.g.
+     * {@code dateTimeFormat("yyyy-MM-dd HH:mm:ss", "Europe/London")}. Default: ISO-8601 instants, or
+     * ISO local date-times in UTC.
+     *
+     * @throws IllegalArgumentException for a bad pattern or zone
+     */
+    public Builder dateTimeFormat(String pattern, String zoneId) {
+      Checks.notNull("pattern", pattern);
+      Checks.notNull("zone", zoneId);
+      try {
+        this.dateTimeFormat = DateTimeFormatter.ofPattern(pattern, java.util.Locale.ROOT);
+        this.zone = ZoneId.of(zoneId);
+      } catch (RuntimeException e) {
+        throw Checks.invalid("dateTimeFormat", e.getMessage(), pattern + " / " + zoneId);
+      }
+      return this;
+    }
+
+    /** A transform applied to a field's raw text before parsing, e.g. stripping {@code ".0"} from ids. */
+    public Builder transform(String field, UnaryOperator<String> transform) {
+      transforms.put(Checks.id("field", field), Checks.notNull("transform", transform));
+      return this;
+    }
+
+    /** Order ids starting with this prefix (e.g. {@code "C"}) are cancellations, imported as refunds. */
+    public Builder cancellationPrefix(String prefix) {
+      this.cancellationPrefix = Checks.id("cancellationPrefix", prefix);
+      return this;
+    }
+
+    /**
+     * Builds the request.
+     *
+     * @throws IllegalStateException if the upsert key does not fit the entity or lacks its system
+     */
+    public ImportRequest build() {
+      if (upsertKey != UpsertKey.ID && kind != EntityKind.CUSTOMER) {
+        throw new IllegalStateException("upsertBy " + upsertKey + " is for customers only, not " + kind);
+      }
+      if (upsertKey == UpsertKey.EXTERNAL_ID && externalSystem == null) {
+        throw new IllegalStateException("upsertBy EXTERNAL_ID needs externalSystem(...)");
+      }
+      if (cancellationPrefix != null && kind != EntityKind.ORDER) {
+        throw new IllegalStateException("cancellationPrefix is for orders only, not " + kind);
+      }
+      return new ImportRequest(this);
+    }
+  }
+}
