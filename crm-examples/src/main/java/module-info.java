@@ -3,8 +3,6 @@
  */
 module org.ecrm.examples {
   requires org.ecrm.core;
-  requires org.ecrm.segmentation;
-  requires org.ecrm.tracking;
   requires org.slf4j;
   requires static org.jspecify;
 
