@@ -4,7 +4,11 @@
 module org.ecrm.examples {
   requires org.ecrm.core;
   requires org.slf4j;
+  requires info.picocli;
+
+  opens org.ecrm.examples.cli to info.picocli;
   requires static org.jspecify;
 
   exports org.ecrm.examples;
+  exports org.ecrm.examples.cli;
 }

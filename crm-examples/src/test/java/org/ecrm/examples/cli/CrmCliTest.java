@@ -1,0 +1,91 @@
+package org.ecrm.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CrmCliTest {
+  @TempDir
+  Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return CrmCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  @Test
+  void help_onEveryCommand_exitsZero() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("import", "export", "demo");
+    for (String cmd : new String[] {"import", "export", "demo"}) {
+      assertThat(run(cmd, "--help")).isZero();
+    }
+    assertThat(out.toString()).contains("--upsert-by", "--store", "--out");
+  }
+
+  @Test
+  void usageErrors_exitTwo() {
+    assertThat(run()).isEqualTo(CrmCli.USAGE);
+    assertThat(run("frobnicate")).isEqualTo(CrmCli.USAGE);
+    assertThat(run("import")).isEqualTo(CrmCli.USAGE);
+    assertThat(run("import", "--kind", "spaceship", "x.csv")).isEqualTo(CrmCli.USAGE);
+    assertThat(err.toString()).contains("must be customer, account, product or order: spaceship");
+  }
+
+  @Test
+  void missingFile_exitsOneNamingTheFile() {
+    assertThat(run("import", dir.resolve("nope.csv").toString())).isEqualTo(CrmCli.BAD_INPUT);
+    assertThat(err.toString()).contains("nope.csv: no such file");
+  }
+
+  @Test
+  void importThenExport_throughAStoreFile_andRejectedRowsNameLineAndField() throws Exception {
+    Path csv = dir.resolve("customers.csv");
+    Files.writeString(csv, "CustomerID,Mail\n17850.0,a@example.com\n,b@example.com\n13047.0,not-an-email\n");
+    Path store = dir.resolve("crm.jsonl");
+    int code = run("import", "--store", store.toString(), "--map", "CustomerID=id", "--map", "Mail=email",
+        "--strip-float-ids", "-q", csv.toString());
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("customer: 3 rows, 1 created, 0 updated, 0 unchanged, 2 rejected");
+    assertThat(err.toString()).contains("customers.csv:3: id: missing")
+        .contains("customers.csv:4: email: EmailAddress.value: invalid e-mail address 'not-an-email'");
+    assertThat(run("import", "--store", store.toString(), "--map", "CustomerID=id", "--map", "Mail=email",
+        "--strip-float-ids", "--strict", "-q", csv.toString())).isEqualTo(CrmCli.BAD_INPUT);
+
+    Path archive = dir.resolve("export.jsonl");
+    assertThat(run("export", "--store", store.toString(), "--out", archive.toString())).isZero();
+    assertThat(Files.readString(archive)).startsWith("{\"format\":\"ecrm-archive\",\"version\":1}")
+        .contains("\"id\":\"17850\"").contains("a@example.com");
+
+    Path copy = dir.resolve("copy.jsonl");
+    assertThat(run("import", "--archive", "--store", copy.toString(), archive.toString())).isZero();
+    assertThat(Files.readString(copy)).isEqualTo(Files.readString(archive));
+  }
+
+  @Test
+  void brokenStoreFile_exitsOneNamingFileAndLine() throws Exception {
+    Path store = dir.resolve("bad.jsonl");
+    Files.writeString(store, "{\"format\":\"ecrm-archive\",\"version\":1}\n{oops\n");
+    assertThat(run("export", "--store", store.toString())).isEqualTo(CrmCli.BAD_INPUT);
+    assertThat(err.toString()).contains("bad.jsonl:2:");
+  }
+
+  @Test
+  void plainProgressLines_whenNotATerminal() throws Exception {
+    Path csv = dir.resolve("many.csv");
+    StringBuilder sb = new StringBuilder("id\n");
+    for (int i = 0; i < 25_000; i++) {
+      sb.append("c").append(i).append('\n');
+    }
+    Files.writeString(csv, sb);
+    assertThat(run("import", csv.toString())).isZero();
+    assertThat(err.toString()).contains("progress: 10000 rows").contains("progress: 25000 rows");
+  }
+}
