@@ -8,6 +8,7 @@ import org.ecrm.core.event.CrmListener;
 import org.ecrm.core.internal.AccountService;
 import org.ecrm.core.internal.ArchiveService;
 import org.ecrm.core.internal.PrivacyService;
+import org.ecrm.core.internal.PreferenceService;
 import org.ecrm.core.internal.AuditService;
 import org.ecrm.core.internal.Checks;
 import org.ecrm.core.internal.ConsentService;
@@ -51,6 +52,7 @@ public final class Crm implements AutoCloseable {
   private final Privacy privacy;
   private final Archive archive;
   private final Imports imports;
+  private final PreferenceCentre preferences;
   private final boolean ownsStorage;
   private final Customers customers;
   private final Accounts accounts;
@@ -78,6 +80,7 @@ public final class Crm implements AutoCloseable {
     this.privacy = new PrivacyService(ctx, customers);
     this.archive = new ArchiveService(ctx.storage());
     this.imports = new ImportRunner(customers, accounts, products, orders);
+    this.preferences = new PreferenceService(ctx, customers);
   }
 
   /** A builder with the defaults: system UTC clock, random UUID ids, discovered or in-memory storage. */
@@ -120,6 +123,11 @@ public final class Crm implements AutoCloseable {
   /** Whole-database export and import as JSON Lines (the exit strategy). */
   public Archive archive() {
     return archive;
+  }
+
+  /** The preference centre: topics, channels, frequency, language, time zone per customer. */
+  public PreferenceCentre preferences() {
+    return preferences;
   }
 
   /** Bulk CSV / JSON Lines imports with upsert, through this CRM's services. */
@@ -179,6 +187,8 @@ public final class Crm implements AutoCloseable {
     }
     interactions.ofCustomer(customerId).forEach(i -> entries.add(new TimelineEntry.InteractionRecorded(i)));
     consents.history(customerId).forEach(c -> entries.add(new TimelineEntry.ConsentChanged(c)));
+    ctx.storage().preferences().history(customerId)
+        .forEach(p -> entries.add(new TimelineEntry.PreferencesChanged(p)));
     ctx.storage().audit().forEntity("Customer", customerId.value()).stream()
         .filter(r -> r.action().equals("merge"))
         .forEach(r -> entries.add(new TimelineEntry.CustomerMerged(r)));

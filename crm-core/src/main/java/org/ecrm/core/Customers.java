@@ -79,7 +79,8 @@ public interface Customers {
    * single values win (name parts, stage, source) and the merged customer's fill the survivor's empty
    * ones; e-mails, phones, addresses, external identities and tags are unioned (survivor's first);
    * attributes keep the survivor's value per key and add the merged customer's other keys. The merged
-   * customer's orders, interactions, consent history and account roles move to the survivor; where the
+   * customer's orders, interactions, consent history and account roles move to the survivor (its
+   * preferences only when the survivor has stated none); where the
    * two disagree on a consent (one granted, one withdrawn) the most restrictive state wins (a withdrawal
    * is recorded). The merged id keeps resolving to the survivor. A merge record (who, when, what came
    * from where) is kept in the audit trail and shown on the timeline; a {@code CustomerMerged} event fires.

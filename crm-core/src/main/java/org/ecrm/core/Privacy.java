@@ -9,7 +9,7 @@ public interface Privacy {
 
   /**
    * Everything the library holds about one person as one JSON document: the customer, account roles,
-   * orders, interactions, consent history and the audit trail about them (a data-subject access request).
+   * orders, interactions, consent and preference history and the audit trail about them (a data-subject access request).
    *
    * @throws NotFoundException if the customer does not exist
    */

@@ -55,6 +55,7 @@ class MergeEraseArchiveTest {
     crm.consents().grant(adaDup.id(), Channel.SMS, "offers", LawfulBasis.CONSENT, "shop");
     clock.advanceSeconds(60);
     crm.consents().withdraw(adaDup.id(), Channel.EMAIL, "newsletter", "unsubscribe");
+    crm.preferences().update(adaDup.id(), p -> p.withTopics(java.util.Set.of("analytical-engines")), "form");
     var acme = crm.accounts().create("ACME", "acme.example");
     crm.accounts().addContact(acme.id(), adaDup.id(), BuyingRole.BUYER);
     clock.advanceSeconds(60);
@@ -76,6 +77,7 @@ class MergeEraseArchiveTest {
 
     assertThat(crm.orders().ofCustomer(ada.id())).hasSize(1);
     assertThat(crm.interactions().ofCustomer(ada.id())).hasSize(1);
+    assertThat(crm.preferences().get(ada.id()).topics()).containsExactly("analytical-engines");
     assertThat(crm.accounts().ofContact(ada.id())).singleElement()
         .satisfies(a -> assertThat(a.rolesOf(ada.id())).containsExactly(BuyingRole.BUYER));
     // the merged id keeps resolving; its keys now find the survivor
@@ -122,7 +124,8 @@ class MergeEraseArchiveTest {
   void erase_removesEveryPersonalValueFromEveryStore_keepsOrdersUnderPseudonym() {
     crm.customers().merge(ada.id(), adaDup.id());
     String dsar = crm.privacy().export(ada.id());
-    assertThat(dsar).contains("a.lovelace@example.org", "Lives at 12 St James's Sq", "\"orders\"", "newsletter");
+    assertThat(dsar).contains("a.lovelace@example.org", "Lives at 12 St James's Sq", "\"orders\"", "newsletter",
+        "analytical-engines");
 
     CrmEvent.CustomerErased erased = crm.privacy().erase(adaDup.id());
     assertThat(erased.erasedId()).isEqualTo(ada.id());
@@ -137,7 +140,7 @@ class MergeEraseArchiveTest {
     crm.archive().exportAll(everything);
     String all = everything.toString();
     for (String personal : List.of("Lovelace", "ada@example.com", "a.lovelace@example.org", "2079460000",
-        "St James", "SW1Y", "u-1", "S-77", "her parcel", "1815-12-10", "gold", "unsubscribe",
+        "St James", "SW1Y", "u-1", "S-77", "her parcel", "1815-12-10", "gold", "unsubscribe", "analytical-engines",
         "\"" + ada.id().value() + "\"", "\"" + adaDup.id().value() + "\"")) {
       assertThat(all).as("after erasure the stores still hold %s", personal).doesNotContain(personal);
     }

@@ -7,6 +7,7 @@ import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.Interaction;
 import org.ecrm.core.model.Order;
+import org.ecrm.core.model.Preferences;
 import org.ecrm.core.model.Product;
 import org.ecrm.core.model.Refund;
 
@@ -48,6 +49,15 @@ public sealed interface CrmEvent {
    */
   record CustomerErased(CustomerId erasedId, CustomerId pseudonymId, int ordersKept,
       int interactionsDeleted, int consentRecordsDeleted, Instant at) implements CrmEvent { }
+
+  /**
+   * A customer's preferences changed.
+   *
+   * @param before the state before ({@code Preferences.none} when there was none)
+   * @param after the new state
+   * @param at when
+   */
+  record PreferencesChanged(Preferences before, Preferences after, Instant at) implements CrmEvent { }
 
   /** An account was created. @param account the new account @param at when */
   record AccountCreated(Account account, Instant at) implements CrmEvent { }

@@ -21,6 +21,7 @@ import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.Interaction;
 import org.ecrm.core.model.Order;
+import org.ecrm.core.model.Preferences;
 import org.ecrm.core.model.Product;
 import org.ecrm.core.spi.Storage;
 import org.jspecify.annotations.Nullable;
@@ -56,19 +57,9 @@ public final class ArchiveService implements Archive {
       exportType(out, counts, "product", storage.products()::scan, Product::sku);
       exportType(out, counts, "order", storage.orders()::scan, Order::id);
       exportType(out, counts, "interaction", storage.interactions()::scan, Interaction::id);
-      CustomerId after = null;
-      while (true) {
-        List<CustomerId> ids = storage.consents().scanCustomers(after, PAGE);
-        for (CustomerId id : ids) {
-          for (ConsentRecord r : storage.consents().history(id)) {
-            line(out, counts, "consent", r);
-          }
-        }
-        if (ids.size() < PAGE) {
-          break;
-        }
-        after = ids.get(ids.size() - 1);
-      }
+      exportHistory(out, counts, "consent", storage.consents()::scanCustomers, storage.consents()::history);
+      exportHistory(out, counts, "preferences", storage.preferences()::scanCustomers,
+          storage.preferences()::history);
       for (long offset = 0; ; offset += PAGE) {
         List<AuditRecord> page = storage.audit().scan(offset, PAGE);
         for (AuditRecord r : page) {
@@ -100,6 +91,24 @@ public final class ArchiveService implements Archive {
     }
   }
 
+  private static void exportHistory(Writer out, Map<String, Long> counts, String type,
+      BiFunction<@Nullable CustomerId, Integer, List<CustomerId>> customers,
+      Function<CustomerId, List<?>> history) throws IOException {
+    CustomerId after = null;
+    while (true) {
+      List<CustomerId> ids = customers.apply(after, PAGE);
+      for (CustomerId id : ids) {
+        for (Object r : history.apply(id)) {
+          line(out, counts, type, r);
+        }
+      }
+      if (ids.size() < PAGE) {
+        return;
+      }
+      after = ids.get(ids.size() - 1);
+    }
+  }
+
   private static void line(Writer out, Map<String, Long> counts, String type, Object record)
       throws IOException {
     ObjectNode n = Json.MAPPER.createObjectNode();
@@ -122,6 +131,7 @@ public final class ArchiveService implements Archive {
         "order", d -> storage.orders().insert(Json.MAPPER.treeToValue(d, Order.class)),
         "interaction", d -> storage.interactions().insert(Json.MAPPER.treeToValue(d, Interaction.class)),
         "consent", d -> storage.consents().append(Json.MAPPER.treeToValue(d, ConsentRecord.class)),
+        "preferences", d -> storage.preferences().append(Json.MAPPER.treeToValue(d, Preferences.class)),
         "audit", d -> storage.audit().append(Json.MAPPER.treeToValue(d, AuditRecord.class)));
     BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in);
     try {

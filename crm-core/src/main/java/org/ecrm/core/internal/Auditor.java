@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Auditor {
   /** Components never listed as changes: identity and bookkeeping. */
-  private static final Set<String> SKIPPED = Set.of("id", "sku", "version", "createdAt", "updatedAt");
+  private static final Set<String> SKIPPED = Set.of("id", "sku", "customerId", "version", "createdAt",
+      "updatedAt");
   /** Components that hold personal data, masked when masking is on. */
   private static final Set<String> PERSONAL = Set.of("name", "emails", "phones", "addresses",
       "externalIds", "attributes", "subject", "summary", "reason", "source");
@@ -41,6 +42,8 @@ public final class Auditor {
           new FieldChange("ordersKept", "", String.valueOf(e.ordersKept())),
           new FieldChange("interactionsDeleted", "", String.valueOf(e.interactionsDeleted())),
           new FieldChange("consentRecordsDeleted", "", String.valueOf(e.consentRecordsDeleted()))));
+    } else if (event instanceof CrmEvent.PreferencesChanged e) {
+      return of(event, actor, "Preferences", e.after().customerId().value(), "update", e.before(), e.after(), mask);
     } else if (event instanceof CrmEvent.AccountCreated e) {
       return of(event, actor, "Account", e.account().id().value(), "create", null, e.account(), mask);
     } else if (event instanceof CrmEvent.AccountUpdated e) {

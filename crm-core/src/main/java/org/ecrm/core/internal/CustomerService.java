@@ -111,6 +111,12 @@ public final class CustomerService implements Customers {
       });
     }
     ctx.storage().interactions().reassign(merged.id(), after.id());
+    var preferences = ctx.storage().preferences();
+    if (preferences.history(after.id()).isEmpty()) {
+      preferences.reassign(merged.id(), after.id()); // the survivor stated none: keep the merged ones
+    } else {
+      preferences.deleteAll(merged.id()); // the survivor's stated preferences win
+    }
     consents.reassign(merged.id(), after.id());
     restrict.forEach(consents::append);
     var accounts = ctx.storage().accounts();

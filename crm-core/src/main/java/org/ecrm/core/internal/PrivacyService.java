@@ -60,6 +60,7 @@ public final class PrivacyService implements Privacy {
     List<Interaction> interactions = s.interactions().findByCustomer(c.id());
     doc.set("interactions", Json.MAPPER.valueToTree(interactions));
     doc.set("consents", Json.MAPPER.valueToTree(s.consents().history(c.id())));
+    doc.set("preferences", Json.MAPPER.valueToTree(s.preferences().history(c.id())));
     doc.set("audit", Json.MAPPER.valueToTree(auditAbout(c.id(), orders, interactions)));
     try {
       Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, doc);
@@ -73,6 +74,7 @@ public final class PrivacyService implements Privacy {
     AuditStore audit = ctx.storage().audit();
     List<AuditRecord> all = new ArrayList<>(audit.forEntity("Customer", id.value()));
     all.addAll(audit.forEntity("Consent", id.value()));
+    all.addAll(audit.forEntity("Preferences", id.value()));
     orders.forEach(o -> all.addAll(audit.forEntity("Order", o.id().value())));
     interactions.forEach(i -> all.addAll(audit.forEntity("Interaction", i.id().value())));
     all.sort(java.util.Comparator.comparing(AuditRecord::at));
@@ -90,8 +92,9 @@ public final class PrivacyService implements Privacy {
     List<CustomerId> identities = new ArrayList<>(s.customers().aliasesOf(c.id()));
     identities.add(c.id()); // the customer and every customer merged into it
     for (CustomerId id : identities) {
-      audit.replaceEntity("Customer", id.value(), List.of());
-      audit.replaceEntity("Consent", id.value(), List.of());
+      for (String type : List.of("Customer", "Consent", "Preferences")) {
+        audit.replaceEntity(type, id.value(), List.of());
+      }
     }
     List<Interaction> interactions = s.interactions().findByCustomer(c.id());
     interactions.forEach(i -> audit.replaceEntity("Interaction", i.id().value(), List.of()));
@@ -107,6 +110,7 @@ public final class PrivacyService implements Privacy {
     }
     int interactionsDeleted = s.interactions().deleteByCustomer(c.id());
     int consentsDeleted = s.consents().deleteAll(c.id());
+    s.preferences().deleteAll(c.id());
     for (Account a : s.accounts().findByContact(c.id())) {
       CrmContext.retrying(() -> {
         Account current = s.accounts().get(a.id()).orElseThrow();

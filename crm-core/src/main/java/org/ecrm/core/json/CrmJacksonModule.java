@@ -74,6 +74,7 @@ public final class CrmJacksonModule extends SimpleModule {
       @JsonSubTypes.Type(CrmEvent.CustomerUpdated.class),
       @JsonSubTypes.Type(CrmEvent.CustomerMerged.class),
       @JsonSubTypes.Type(CrmEvent.CustomerErased.class),
+      @JsonSubTypes.Type(CrmEvent.PreferencesChanged.class),
       @JsonSubTypes.Type(CrmEvent.AccountCreated.class),
       @JsonSubTypes.Type(CrmEvent.AccountUpdated.class),
       @JsonSubTypes.Type(CrmEvent.ProductCreated.class),
@@ -92,7 +93,8 @@ public final class CrmJacksonModule extends SimpleModule {
       @JsonSubTypes.Type(TimelineEntry.OrderRefunded.class),
       @JsonSubTypes.Type(TimelineEntry.InteractionRecorded.class),
       @JsonSubTypes.Type(TimelineEntry.ConsentChanged.class),
-      @JsonSubTypes.Type(TimelineEntry.CustomerMerged.class)})
+      @JsonSubTypes.Type(TimelineEntry.CustomerMerged.class),
+      @JsonSubTypes.Type(TimelineEntry.PreferencesChanged.class)})
   private interface TimelineEntryMixIn { }
 
   private <T> void stringValue(Class<T> type, Function<T, String> write, Function<String, T> read) {

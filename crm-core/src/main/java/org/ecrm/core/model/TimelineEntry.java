@@ -81,4 +81,17 @@ public sealed interface TimelineEntry {
       return merge.at();
     }
   }
+
+  /** The customer changed preferences. @param preferences the new state */
+  record PreferencesChanged(Preferences preferences) implements TimelineEntry {
+    /** @throws NullPointerException if the preferences are null */
+    public PreferencesChanged {
+      Checks.notNull("TimelineEntry.PreferencesChanged.preferences", preferences);
+    }
+
+    @Override
+    public Instant at() {
+      return preferences.updatedAt();
+    }
+  }
 }

@@ -26,6 +26,9 @@ public interface Storage extends AutoCloseable {
   /** The consent store. */
   ConsentStore consents();
 
+  /** The preference-centre store. */
+  PreferenceStore preferences();
+
   /** The audit trail store. */
   AuditStore audit();
 

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.ecrm.core.internal.Checks;
 import org.ecrm.core.model.Account;
 import org.ecrm.core.model.AccountContact;
@@ -19,6 +21,7 @@ import org.ecrm.core.model.InteractionId;
 import org.ecrm.core.model.Order;
 import org.ecrm.core.model.OrderId;
 import org.ecrm.core.model.PhoneNumber;
+import org.ecrm.core.model.Preferences;
 import org.ecrm.core.model.Product;
 import org.ecrm.core.model.Sku;
 import org.ecrm.core.spi.AccountStore;
@@ -27,6 +30,7 @@ import org.ecrm.core.spi.ConsentStore;
 import org.ecrm.core.spi.CustomerStore;
 import org.ecrm.core.spi.InteractionStore;
 import org.ecrm.core.spi.OrderStore;
+import org.ecrm.core.spi.PreferenceStore;
 import org.ecrm.core.spi.ProductStore;
 import org.ecrm.core.spi.Storage;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +47,7 @@ public final class InMemoryStorage implements Storage {
   private final Interactions interactions = new Interactions();
   private final Consents consents = new Consents();
   private final InMemoryAuditStore audit = new InMemoryAuditStore();
+  private final PreferenceHistory preferences = new PreferenceHistory();
 
   @Override
   public CustomerStore customers() {
@@ -72,6 +77,11 @@ public final class InMemoryStorage implements Storage {
   @Override
   public ConsentStore consents() {
     return consents;
+  }
+
+  @Override
+  public PreferenceStore preferences() {
+    return preferences;
   }
 
   @Override
@@ -258,47 +268,107 @@ public final class InMemoryStorage implements Storage {
   }
 
   private static final class Consents implements ConsentStore {
-    private final ConcurrentSkipListMap<CustomerId, List<ConsentRecord>> byCustomer =
-        new ConcurrentSkipListMap<>();
+    private final History<ConsentRecord> history = new History<>(ConsentRecord::customerId,
+        (r, to) -> new ConsentRecord(to, r.purpose(), r.channel(), r.status(), r.lawfulBasis(),
+            r.source(), r.recordedAt()));
 
     @Override
-    public synchronized void append(ConsentRecord record) {
-      Checks.notNull("ConsentRecord", record);
-      byCustomer.compute(record.customerId(), (id, list) -> {
-        List<ConsentRecord> next = new ArrayList<>(list == null ? List.of() : list);
+    public void append(ConsentRecord record) {
+      history.append(record);
+    }
+
+    @Override
+    public List<ConsentRecord> history(CustomerId customerId) {
+      return history.of(customerId);
+    }
+
+    @Override
+    public int reassign(CustomerId from, CustomerId to) {
+      return history.reassign(from, to);
+    }
+
+    @Override
+    public int deleteAll(CustomerId customerId) {
+      return history.deleteAll(customerId);
+    }
+
+    @Override
+    public List<CustomerId> scanCustomers(@Nullable CustomerId after, int limit) {
+      return history.scanCustomers(after, limit);
+    }
+  }
+
+  private static final class PreferenceHistory implements PreferenceStore {
+    private final History<Preferences> history = new History<>(Preferences::customerId,
+        Preferences::forCustomer);
+
+    @Override
+    public void append(Preferences preferences) {
+      history.append(preferences);
+    }
+
+    @Override
+    public List<Preferences> history(CustomerId customerId) {
+      return history.of(customerId);
+    }
+
+    @Override
+    public int reassign(CustomerId from, CustomerId to) {
+      return history.reassign(from, to);
+    }
+
+    @Override
+    public int deleteAll(CustomerId customerId) {
+      return history.deleteAll(customerId);
+    }
+
+    @Override
+    public List<CustomerId> scanCustomers(@Nullable CustomerId after, int limit) {
+      return history.scanCustomers(after, limit);
+    }
+  }
+
+  /** An append-only history per customer, shared by the consent and preference stores. */
+  private static final class History<T> {
+    private final Function<T, CustomerId> owner;
+    private final BiFunction<T, CustomerId, T> repoint;
+    private final ConcurrentSkipListMap<CustomerId, List<T>> byCustomer = new ConcurrentSkipListMap<>();
+
+    History(Function<T, CustomerId> owner, BiFunction<T, CustomerId, T> repoint) {
+      this.owner = owner;
+      this.repoint = repoint;
+    }
+
+    synchronized void append(T record) {
+      Checks.notNull("record", record);
+      byCustomer.compute(owner.apply(record), (id, list) -> {
+        List<T> next = new ArrayList<>(list == null ? List.of() : list);
         next.add(record);
         return List.copyOf(next);
       });
     }
 
-    @Override
-    public synchronized int reassign(CustomerId from, CustomerId to) {
-      List<ConsentRecord> moved = byCustomer.remove(Checks.notNull("from", from));
-      if (moved == null) {
-        return 0;
-      }
-      for (ConsentRecord r : moved) {
-        append(new ConsentRecord(to, r.purpose(), r.channel(), r.status(), r.lawfulBasis(), r.source(),
-            r.recordedAt()));
-      }
-      return moved.size();
-    }
-
-    @Override
-    public int deleteAll(CustomerId customerId) {
-      List<ConsentRecord> gone = byCustomer.remove(Checks.notNull("customerId", customerId));
-      return gone == null ? 0 : gone.size();
-    }
-
-    @Override
-    public List<ConsentRecord> history(CustomerId customerId) {
+    List<T> of(CustomerId customerId) {
       return byCustomer.getOrDefault(Checks.notNull("customerId", customerId), List.of());
     }
 
-    @Override
-    public List<CustomerId> scanCustomers(@Nullable CustomerId after, int limit) {
+    synchronized int reassign(CustomerId from, CustomerId to) {
+      List<T> moved = byCustomer.remove(Checks.notNull("from", from));
+      if (moved == null) {
+        return 0;
+      }
+      moved.forEach(r -> append(repoint.apply(r, to)));
+      return moved.size();
+    }
+
+    synchronized int deleteAll(CustomerId customerId) {
+      List<T> gone = byCustomer.remove(Checks.notNull("customerId", customerId));
+      return gone == null ? 0 : gone.size();
+    }
+
+    List<CustomerId> scanCustomers(@Nullable CustomerId after, int limit) {
       if (limit < 1) {
-        throw Checks.invalid("ConsentStore scan limit", "must be at least 1", limit);
+        throw Checks.invalid("scan limit", "must be at least 1", limit);
       }
       return (after == null ? byCustomer : byCustomer.tailMap(after, false)).keySet().stream()
           .limit(limit).toList();

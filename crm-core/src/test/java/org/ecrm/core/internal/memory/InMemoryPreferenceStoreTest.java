@@ -1,0 +1,12 @@
+package org.ecrm.core.internal.memory;
+
+import org.ecrm.core.spi.Storage;
+import org.ecrm.core.spi.contract.PreferenceStoreContract;
+
+/** The in-memory storage passes the {@link PreferenceStoreContract}. */
+class InMemoryPreferenceStoreTest extends PreferenceStoreContract {
+  @Override
+  protected Storage newStorage() {
+    return Storage.inMemory();
+  }
+}
