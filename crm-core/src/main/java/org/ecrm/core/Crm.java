@@ -10,6 +10,7 @@ import org.ecrm.core.internal.ArchiveService;
 import org.ecrm.core.internal.PrivacyService;
 import org.ecrm.core.internal.PreferenceService;
 import org.ecrm.core.internal.AuditService;
+import org.ecrm.core.internal.CaseService;
 import org.ecrm.core.internal.Checks;
 import org.ecrm.core.internal.ConsentService;
 import org.ecrm.core.internal.CrmContext;
@@ -27,6 +28,9 @@ import org.ecrm.core.model.Order;
 import org.ecrm.core.model.Refund;
 import org.ecrm.core.model.TimelineEntry;
 import org.ecrm.core.spi.Storage;
+import org.ecrm.core.support.BusinessCalendar;
+import org.ecrm.core.support.Cases;
+import org.ecrm.core.support.ServiceLevel;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +57,7 @@ public final class Crm implements AutoCloseable {
   private final Archive archive;
   private final Imports imports;
   private final PreferenceCentre preferences;
+  private final Cases cases;
   private final boolean ownsStorage;
   private final Customers customers;
   private final Accounts accounts;
@@ -81,6 +86,7 @@ public final class Crm implements AutoCloseable {
     this.archive = new ArchiveService(ctx.storage());
     this.imports = new ImportRunner(customers, accounts, products, orders);
     this.preferences = new PreferenceService(ctx, customers);
+    this.cases = new CaseService(ctx, interactions, config.serviceLevels);
   }
 
   /** A builder with the defaults: system UTC clock, random UUID ids, discovered or in-memory storage. */
@@ -123,6 +129,11 @@ public final class Crm implements AutoCloseable {
   /** Whole-database export and import as JSON Lines (the exit strategy). */
   public Archive archive() {
     return archive;
+  }
+
+  /** Complaints, queries and requests with service-level clocks. */
+  public Cases cases() {
+    return cases;
   }
 
   /** The preference centre: topics, channels, frequency, language, time zone per customer. */
@@ -225,6 +236,7 @@ public final class Crm implements AutoCloseable {
     private @Nullable Storage storage;
     private boolean discover = true;
     private boolean maskAudit;
+    private CaseService.ServiceLevels serviceLevels = CaseService.ServiceLevels.DEFAULT;
     private final List<CrmListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -235,6 +247,7 @@ public final class Crm implements AutoCloseable {
       b.ids = ids;
       b.discover = discover;
       b.maskAudit = maskAudit;
+      b.serviceLevels = serviceLevels;
       b.listeners.addAll(listeners);
       return b;
     }
@@ -299,6 +312,19 @@ public final class Crm implements AutoCloseable {
      */
     public Builder maskPersonalDataInAudit(boolean mask) {
       this.maskAudit = mask;
+      return this;
+    }
+
+    /**
+     * The working-time calendar and the service-level policies of cases (first match wins), and the
+     * share of the allowed time under which a running clock counts as near breach. Default: always
+     * open; 24 h first response, 48 h next update, 5 days resolution; 0.2.
+     *
+     * @throws IllegalArgumentException if there is no policy or the share is not within 0..1
+     */
+    public Builder serviceLevels(BusinessCalendar calendar, List<ServiceLevel> policies,
+        double nearBreachShare) {
+      this.serviceLevels = new CaseService.ServiceLevels(calendar, policies, nearBreachShare);
       return this;
     }
 

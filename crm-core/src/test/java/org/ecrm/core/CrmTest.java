@@ -337,32 +337,4 @@ class CrmTest {
         Channel.PHONE, InteractionType.QUERY))).isInstanceOf(NotFoundException.class);
     assertThat(crm.interactions().stream()).isEmpty();
   }
-
-  /** A clock the test moves by hand. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      now = start;
-    }
-
-    void advanceSeconds(long s) {
-      now = now.plusSeconds(s);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

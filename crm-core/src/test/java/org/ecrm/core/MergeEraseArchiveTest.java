@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** Duplicate merge, erasure and the whole-database archive. */
 class MergeEraseArchiveTest {
-  private final CrmTest.MutableClock clock = new CrmTest.MutableClock(Instant.parse("2024-05-01T09:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T09:00:00Z"));
   private final List<CrmEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
   private Storage storage;
   private Crm crm;

@@ -17,7 +17,7 @@ import org.ecrm.core.model.TimelineEntry;
 import org.junit.jupiter.api.Test;
 
 class PreferenceCentreTest {
-  private final CrmTest.MutableClock clock = new CrmTest.MutableClock(Instant.parse("2024-05-01T09:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T09:00:00Z"));
   private final List<CrmEvent> events = new java.util.ArrayList<>();
   private final Crm crm = Crm.builder().clock(clock).discoverStorage(false).listener(events::add).build();
 

@@ -24,6 +24,7 @@ import org.ecrm.core.model.Order;
 import org.ecrm.core.model.Preferences;
 import org.ecrm.core.model.Product;
 import org.ecrm.core.spi.Storage;
+import org.ecrm.core.support.SupportCase;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -57,6 +58,7 @@ public final class ArchiveService implements Archive {
       exportType(out, counts, "product", storage.products()::scan, Product::sku);
       exportType(out, counts, "order", storage.orders()::scan, Order::id);
       exportType(out, counts, "interaction", storage.interactions()::scan, Interaction::id);
+      exportType(out, counts, "case", storage.cases()::scan, SupportCase::id);
       exportHistory(out, counts, "consent", storage.consents()::scanCustomers, storage.consents()::history);
       exportHistory(out, counts, "preferences", storage.preferences()::scanCustomers,
           storage.preferences()::history);
@@ -130,6 +132,7 @@ public final class ArchiveService implements Archive {
         "product", d -> storage.products().insert(Json.MAPPER.treeToValue(d, Product.class)),
         "order", d -> storage.orders().insert(Json.MAPPER.treeToValue(d, Order.class)),
         "interaction", d -> storage.interactions().insert(Json.MAPPER.treeToValue(d, Interaction.class)),
+        "case", d -> storage.cases().insert(Json.MAPPER.treeToValue(d, SupportCase.class)),
         "consent", d -> storage.consents().append(Json.MAPPER.treeToValue(d, ConsentRecord.class)),
         "preferences", d -> storage.preferences().append(Json.MAPPER.treeToValue(d, Preferences.class)),
         "audit", d -> storage.audit().append(Json.MAPPER.treeToValue(d, AuditRecord.class)));

@@ -21,6 +21,7 @@ import org.ecrm.core.model.ConsentRecord;
 import org.ecrm.core.model.ConsentStatus;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.Order;
+import org.ecrm.core.support.SupportCase;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.EmailAddress;
 import org.ecrm.core.model.ExternalId;
@@ -111,6 +112,13 @@ public final class CustomerService implements Customers {
       });
     }
     ctx.storage().interactions().reassign(merged.id(), after.id());
+    var cases = ctx.storage().cases();
+    for (SupportCase c : cases.findByCustomer(merged.id())) {
+      CrmContext.retrying(() -> {
+        SupportCase current = cases.get(c.id()).orElseThrow();
+        return cases.update(current.forCustomer(after.id(), false));
+      });
+    }
     var preferences = ctx.storage().preferences();
     if (preferences.history(after.id()).isEmpty()) {
       preferences.reassign(merged.id(), after.id()); // the survivor stated none: keep the merged ones

@@ -18,6 +18,7 @@ import org.ecrm.core.model.FieldChange;
 import org.ecrm.core.model.Interaction;
 import org.ecrm.core.model.Order;
 import org.ecrm.core.spi.AuditStore;
+import org.ecrm.core.support.SupportCase;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -59,6 +60,7 @@ public final class PrivacyService implements Privacy {
     doc.set("orders", Json.MAPPER.valueToTree(orders));
     List<Interaction> interactions = s.interactions().findByCustomer(c.id());
     doc.set("interactions", Json.MAPPER.valueToTree(interactions));
+    doc.set("cases", Json.MAPPER.valueToTree(s.cases().findByCustomer(c.id())));
     doc.set("consents", Json.MAPPER.valueToTree(s.consents().history(c.id())));
     doc.set("preferences", Json.MAPPER.valueToTree(s.preferences().history(c.id())));
     doc.set("audit", Json.MAPPER.valueToTree(auditAbout(c.id(), orders, interactions)));
@@ -106,6 +108,12 @@ public final class PrivacyService implements Privacy {
       CrmContext.retrying(() -> {
         Order current = s.orders().get(o.id()).orElseThrow();
         return s.orders().update(current.withCustomer(pseudonym, current.version() + 1, true));
+      });
+    }
+    for (SupportCase sc : s.cases().findByCustomer(c.id())) {
+      CrmContext.retrying(() -> {
+        SupportCase current = s.cases().get(sc.id()).orElseThrow();
+        return s.cases().update(current.forCustomer(pseudonym, true));
       });
     }
     int interactionsDeleted = s.interactions().deleteByCustomer(c.id());

@@ -26,6 +26,9 @@ public interface Storage extends AutoCloseable {
   /** The consent store. */
   ConsentStore consents();
 
+  /** The support-case store. */
+  CaseStore cases();
+
   /** The preference-centre store. */
   PreferenceStore preferences();
 

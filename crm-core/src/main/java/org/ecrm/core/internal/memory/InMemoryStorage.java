@@ -26,6 +26,8 @@ import org.ecrm.core.model.Product;
 import org.ecrm.core.model.Sku;
 import org.ecrm.core.spi.AccountStore;
 import org.ecrm.core.spi.AuditStore;
+import org.ecrm.core.spi.CaseStore;
+import org.ecrm.core.support.SupportCase;
 import org.ecrm.core.spi.ConsentStore;
 import org.ecrm.core.spi.CustomerStore;
 import org.ecrm.core.spi.InteractionStore;
@@ -48,6 +50,7 @@ public final class InMemoryStorage implements Storage {
   private final Consents consents = new Consents();
   private final InMemoryAuditStore audit = new InMemoryAuditStore();
   private final PreferenceHistory preferences = new PreferenceHistory();
+  private final CaseTable cases = new CaseTable();
 
   @Override
   public CustomerStore customers() {
@@ -77,6 +80,11 @@ public final class InMemoryStorage implements Storage {
   @Override
   public ConsentStore consents() {
     return consents;
+  }
+
+  @Override
+  public CaseStore cases() {
+    return cases;
   }
 
   @Override
@@ -264,6 +272,21 @@ public final class InMemoryStorage implements Storage {
       List<Interaction> gone = findByCustomer(customerId);
       gone.forEach(i -> table.delete(i.id(), 1));
       return gone.size();
+    }
+  }
+
+  private static final class CaseTable extends TableStore<String, SupportCase> implements CaseStore {
+    private static final Comparator<SupportCase> BY_TIME =
+        Comparator.comparing(SupportCase::openedAt).thenComparing(SupportCase::id);
+
+    CaseTable() {
+      super(new VersionedTable<>("SupportCase", SupportCase::id, SupportCase::version, List.of(
+          new VersionedTable.Index<>("customerId", c -> List.of(c.customerId()), false))));
+    }
+
+    @Override
+    public List<SupportCase> findByCustomer(CustomerId customerId) {
+      return table.lookupSorted(0, Checks.notNull("customerId", customerId), BY_TIME);
     }
   }
 

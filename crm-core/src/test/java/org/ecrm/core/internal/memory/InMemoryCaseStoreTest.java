@@ -1,0 +1,12 @@
+package org.ecrm.core.internal.memory;
+
+import org.ecrm.core.spi.Storage;
+import org.ecrm.core.spi.contract.CaseStoreContract;
+
+/** The in-memory storage passes the {@link CaseStoreContract}. */
+class InMemoryCaseStoreTest extends CaseStoreContract {
+  @Override
+  protected Storage newStorage() {
+    return Storage.inMemory();
+  }
+}
