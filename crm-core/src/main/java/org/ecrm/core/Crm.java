@@ -11,6 +11,7 @@ import org.ecrm.core.internal.PrivacyService;
 import org.ecrm.core.internal.PreferenceService;
 import org.ecrm.core.internal.AuditService;
 import org.ecrm.core.internal.CaseService;
+import org.ecrm.core.internal.KnowledgeBaseService;
 import org.ecrm.core.internal.Checks;
 import org.ecrm.core.internal.ConsentService;
 import org.ecrm.core.internal.CrmContext;
@@ -30,6 +31,7 @@ import org.ecrm.core.model.TimelineEntry;
 import org.ecrm.core.spi.Storage;
 import org.ecrm.core.support.BusinessCalendar;
 import org.ecrm.core.support.Cases;
+import org.ecrm.core.support.KnowledgeBase;
 import org.ecrm.core.support.ServiceLevel;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -58,6 +60,7 @@ public final class Crm implements AutoCloseable {
   private final Imports imports;
   private final PreferenceCentre preferences;
   private final Cases cases;
+  private final KnowledgeBase knowledgeBase;
   private final boolean ownsStorage;
   private final Customers customers;
   private final Accounts accounts;
@@ -87,6 +90,7 @@ public final class Crm implements AutoCloseable {
     this.imports = new ImportRunner(customers, accounts, products, orders);
     this.preferences = new PreferenceService(ctx, customers);
     this.cases = new CaseService(ctx, interactions, config.serviceLevels);
+    this.knowledgeBase = new KnowledgeBaseService(ctx, cases, interactions);
   }
 
   /** A builder with the defaults: system UTC clock, random UUID ids, discovered or in-memory storage. */
@@ -134,6 +138,11 @@ public final class Crm implements AutoCloseable {
   /** Complaints, queries and requests with service-level clocks. */
   public Cases cases() {
     return cases;
+  }
+
+  /** FAQ articles, ranked search and answer suggestions for cases. */
+  public KnowledgeBase knowledgeBase() {
+    return knowledgeBase;
   }
 
   /** The preference centre: topics, channels, frequency, language, time zone per customer. */

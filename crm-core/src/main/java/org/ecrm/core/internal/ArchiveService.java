@@ -24,6 +24,7 @@ import org.ecrm.core.model.Order;
 import org.ecrm.core.model.Preferences;
 import org.ecrm.core.model.Product;
 import org.ecrm.core.spi.Storage;
+import org.ecrm.core.support.Article;
 import org.ecrm.core.support.SupportCase;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -59,6 +60,7 @@ public final class ArchiveService implements Archive {
       exportType(out, counts, "order", storage.orders()::scan, Order::id);
       exportType(out, counts, "interaction", storage.interactions()::scan, Interaction::id);
       exportType(out, counts, "case", storage.cases()::scan, SupportCase::id);
+      exportType(out, counts, "article", storage.articles()::scan, Article::id);
       exportHistory(out, counts, "consent", storage.consents()::scanCustomers, storage.consents()::history);
       exportHistory(out, counts, "preferences", storage.preferences()::scanCustomers,
           storage.preferences()::history);
@@ -126,16 +128,17 @@ public final class ArchiveService implements Archive {
     Checks.notNull("in", in);
     Map<String, Long> counts = new LinkedHashMap<>();
     List<ArchiveSummary.Rejected> rejected = new ArrayList<>();
-    Map<String, Consumer<JsonNode>> writers = Map.of(
-        "customer", d -> storage.customers().insert(Json.MAPPER.treeToValue(d, Customer.class)),
-        "account", d -> storage.accounts().insert(Json.MAPPER.treeToValue(d, Account.class)),
-        "product", d -> storage.products().insert(Json.MAPPER.treeToValue(d, Product.class)),
-        "order", d -> storage.orders().insert(Json.MAPPER.treeToValue(d, Order.class)),
-        "interaction", d -> storage.interactions().insert(Json.MAPPER.treeToValue(d, Interaction.class)),
-        "case", d -> storage.cases().insert(Json.MAPPER.treeToValue(d, SupportCase.class)),
-        "consent", d -> storage.consents().append(Json.MAPPER.treeToValue(d, ConsentRecord.class)),
-        "preferences", d -> storage.preferences().append(Json.MAPPER.treeToValue(d, Preferences.class)),
-        "audit", d -> storage.audit().append(Json.MAPPER.treeToValue(d, AuditRecord.class)));
+    Map<String, Consumer<JsonNode>> writers = Map.ofEntries(
+        Map.entry("customer", d -> storage.customers().insert(Json.MAPPER.treeToValue(d, Customer.class))),
+        Map.entry("account", d -> storage.accounts().insert(Json.MAPPER.treeToValue(d, Account.class))),
+        Map.entry("product", d -> storage.products().insert(Json.MAPPER.treeToValue(d, Product.class))),
+        Map.entry("order", d -> storage.orders().insert(Json.MAPPER.treeToValue(d, Order.class))),
+        Map.entry("interaction", d -> storage.interactions().insert(Json.MAPPER.treeToValue(d, Interaction.class))),
+        Map.entry("article", d -> storage.articles().insert(Json.MAPPER.treeToValue(d, Article.class))),
+        Map.entry("case", d -> storage.cases().insert(Json.MAPPER.treeToValue(d, SupportCase.class))),
+        Map.entry("consent", d -> storage.consents().append(Json.MAPPER.treeToValue(d, ConsentRecord.class))),
+        Map.entry("preferences", d -> storage.preferences().append(Json.MAPPER.treeToValue(d, Preferences.class))),
+        Map.entry("audit", d -> storage.audit().append(Json.MAPPER.treeToValue(d, AuditRecord.class))));
     BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in);
     try {
       String first = reader.readLine();

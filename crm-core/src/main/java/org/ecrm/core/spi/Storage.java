@@ -29,6 +29,9 @@ public interface Storage extends AutoCloseable {
   /** The support-case store. */
   CaseStore cases();
 
+  /** The knowledge-base store. */
+  ArticleStore articles();
+
   /** The preference-centre store. */
   PreferenceStore preferences();
 

@@ -25,7 +25,9 @@ import org.ecrm.core.model.Preferences;
 import org.ecrm.core.model.Product;
 import org.ecrm.core.model.Sku;
 import org.ecrm.core.spi.AccountStore;
+import org.ecrm.core.spi.ArticleStore;
 import org.ecrm.core.spi.AuditStore;
+import org.ecrm.core.support.Article;
 import org.ecrm.core.spi.CaseStore;
 import org.ecrm.core.support.SupportCase;
 import org.ecrm.core.spi.ConsentStore;
@@ -51,6 +53,7 @@ public final class InMemoryStorage implements Storage {
   private final InMemoryAuditStore audit = new InMemoryAuditStore();
   private final PreferenceHistory preferences = new PreferenceHistory();
   private final CaseTable cases = new CaseTable();
+  private final Articles articles = new Articles();
 
   @Override
   public CustomerStore customers() {
@@ -85,6 +88,11 @@ public final class InMemoryStorage implements Storage {
   @Override
   public CaseStore cases() {
     return cases;
+  }
+
+  @Override
+  public ArticleStore articles() {
+    return articles;
   }
 
   @Override
@@ -287,6 +295,12 @@ public final class InMemoryStorage implements Storage {
     @Override
     public List<SupportCase> findByCustomer(CustomerId customerId) {
       return table.lookupSorted(0, Checks.notNull("customerId", customerId), BY_TIME);
+    }
+  }
+
+  private static final class Articles extends TableStore<String, Article> implements ArticleStore {
+    Articles() {
+      super(new VersionedTable<>("Article", Article::id, Article::version, List.of()));
     }
   }
 

@@ -1,0 +1,12 @@
+package org.ecrm.core.internal.memory;
+
+import org.ecrm.core.spi.Storage;
+import org.ecrm.core.spi.contract.ArticleStoreContract;
+
+/** The in-memory storage passes the {@link ArticleStoreContract}. */
+class InMemoryArticleStoreTest extends ArticleStoreContract {
+  @Override
+  protected Storage newStorage() {
+    return Storage.inMemory();
+  }
+}
