@@ -12,6 +12,9 @@ import org.ecrm.core.internal.PreferenceService;
 import org.ecrm.core.internal.AuditService;
 import org.ecrm.core.internal.CaseService;
 import org.ecrm.core.internal.KnowledgeBaseService;
+import org.ecrm.core.internal.LoyaltyService;
+import org.ecrm.core.loyalty.Loyalty;
+import org.ecrm.core.loyalty.LoyaltyProgram;
 import org.ecrm.core.internal.Checks;
 import org.ecrm.core.internal.ConsentService;
 import org.ecrm.core.internal.CrmContext;
@@ -61,6 +64,7 @@ public final class Crm implements AutoCloseable {
   private final PreferenceCentre preferences;
   private final Cases cases;
   private final KnowledgeBase knowledgeBase;
+  private final Loyalty loyalty;
   private final boolean ownsStorage;
   private final Customers customers;
   private final Accounts accounts;
@@ -91,6 +95,7 @@ public final class Crm implements AutoCloseable {
     this.preferences = new PreferenceService(ctx, customers);
     this.cases = new CaseService(ctx, interactions, config.serviceLevels);
     this.knowledgeBase = new KnowledgeBaseService(ctx, cases, interactions);
+    this.loyalty = new LoyaltyService(ctx, customers, orders, products, config.loyaltyProgram);
   }
 
   /** A builder with the defaults: system UTC clock, random UUID ids, discovered or in-memory storage. */
@@ -143,6 +148,11 @@ public final class Crm implements AutoCloseable {
   /** FAQ articles, ranked search and answer suggestions for cases. */
   public KnowledgeBase knowledgeBase() {
     return knowledgeBase;
+  }
+
+  /** The loyalty programme's points ledger, tiers and ROI. */
+  public Loyalty loyalty() {
+    return loyalty;
   }
 
   /** The preference centre: topics, channels, frequency, language, time zone per customer. */
@@ -246,6 +256,7 @@ public final class Crm implements AutoCloseable {
     private boolean discover = true;
     private boolean maskAudit;
     private CaseService.ServiceLevels serviceLevels = CaseService.ServiceLevels.DEFAULT;
+    private LoyaltyProgram loyaltyProgram = LoyaltyProgram.standard();
     private final List<CrmListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -257,6 +268,7 @@ public final class Crm implements AutoCloseable {
       b.discover = discover;
       b.maskAudit = maskAudit;
       b.serviceLevels = serviceLevels;
+      b.loyaltyProgram = loyaltyProgram;
       b.listeners.addAll(listeners);
       return b;
     }
@@ -334,6 +346,12 @@ public final class Crm implements AutoCloseable {
     public Builder serviceLevels(BusinessCalendar calendar, List<ServiceLevel> policies,
         double nearBreachShare) {
       this.serviceLevels = new CaseService.ServiceLevels(calendar, policies, nearBreachShare);
+      return this;
+    }
+
+    /** The loyalty programme's rules (default {@link LoyaltyProgram#standard()}). */
+    public Builder loyaltyProgram(LoyaltyProgram program) {
+      this.loyaltyProgram = Checks.notNull("loyaltyProgram", program);
       return this;
     }
 

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.ecrm.core.Archive;
 import org.ecrm.core.ArchiveSummary;
+import org.ecrm.core.loyalty.PointsEntry;
 import org.ecrm.core.model.Account;
 import org.ecrm.core.model.AuditRecord;
 import org.ecrm.core.model.ConsentRecord;
@@ -64,6 +65,7 @@ public final class ArchiveService implements Archive {
       exportHistory(out, counts, "consent", storage.consents()::scanCustomers, storage.consents()::history);
       exportHistory(out, counts, "preferences", storage.preferences()::scanCustomers,
           storage.preferences()::history);
+      exportHistory(out, counts, "points", storage.ledger()::scanCustomers, storage.ledger()::entries);
       for (long offset = 0; ; offset += PAGE) {
         List<AuditRecord> page = storage.audit().scan(offset, PAGE);
         for (AuditRecord r : page) {
@@ -138,6 +140,7 @@ public final class ArchiveService implements Archive {
         Map.entry("case", d -> storage.cases().insert(Json.MAPPER.treeToValue(d, SupportCase.class))),
         Map.entry("consent", d -> storage.consents().append(Json.MAPPER.treeToValue(d, ConsentRecord.class))),
         Map.entry("preferences", d -> storage.preferences().append(Json.MAPPER.treeToValue(d, Preferences.class))),
+        Map.entry("points", d -> storage.ledger().append(Json.MAPPER.treeToValue(d, PointsEntry.class))),
         Map.entry("audit", d -> storage.audit().append(Json.MAPPER.treeToValue(d, AuditRecord.class))));
     BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in);
     try {

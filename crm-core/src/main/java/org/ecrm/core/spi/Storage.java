@@ -32,6 +32,9 @@ public interface Storage extends AutoCloseable {
   /** The knowledge-base store. */
   ArticleStore articles();
 
+  /** The loyalty ledger store. */
+  LedgerStore ledger();
+
   /** The preference-centre store. */
   PreferenceStore preferences();
 

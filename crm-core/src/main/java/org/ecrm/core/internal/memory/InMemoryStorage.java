@@ -26,6 +26,8 @@ import org.ecrm.core.model.Product;
 import org.ecrm.core.model.Sku;
 import org.ecrm.core.spi.AccountStore;
 import org.ecrm.core.spi.ArticleStore;
+import org.ecrm.core.spi.LedgerStore;
+import org.ecrm.core.loyalty.PointsEntry;
 import org.ecrm.core.spi.AuditStore;
 import org.ecrm.core.support.Article;
 import org.ecrm.core.spi.CaseStore;
@@ -54,6 +56,7 @@ public final class InMemoryStorage implements Storage {
   private final PreferenceHistory preferences = new PreferenceHistory();
   private final CaseTable cases = new CaseTable();
   private final Articles articles = new Articles();
+  private final Ledger ledger = new Ledger();
 
   @Override
   public CustomerStore customers() {
@@ -93,6 +96,11 @@ public final class InMemoryStorage implements Storage {
   @Override
   public ArticleStore articles() {
     return articles;
+  }
+
+  @Override
+  public LedgerStore ledger() {
+    return ledger;
   }
 
   @Override
@@ -301,6 +309,38 @@ public final class InMemoryStorage implements Storage {
   private static final class Articles extends TableStore<String, Article> implements ArticleStore {
     Articles() {
       super(new VersionedTable<>("Article", Article::id, Article::version, List.of()));
+    }
+  }
+
+  private static final class Ledger implements LedgerStore {
+    private final History<PointsEntry> history = new History<>(PointsEntry::customerId,
+        (e, to) -> new PointsEntry(to, e.kind(), e.points(), e.reason(), e.sourceEvent(), e.at(), e.expiresAt()));
+
+    @Override
+    public synchronized void append(PointsEntry entry) {
+      Checks.notNull("PointsEntry", entry);
+      for (PointsEntry e : history.of(entry.customerId())) {
+        if (e.sourceEvent().equals(entry.sourceEvent())) {
+          throw new org.ecrm.core.DuplicateKeyException("PointsEntry", "PointsEntry.sourceEvent",
+              entry.sourceEvent(), entry.customerId());
+        }
+      }
+      history.append(entry);
+    }
+
+    @Override
+    public List<PointsEntry> entries(CustomerId customerId) {
+      return history.of(customerId);
+    }
+
+    @Override
+    public synchronized int reassign(CustomerId from, CustomerId to) {
+      return history.reassign(from, to);
+    }
+
+    @Override
+    public List<CustomerId> scanCustomers(@Nullable CustomerId after, int limit) {
+      return history.scanCustomers(after, limit);
     }
   }
 
