@@ -12,6 +12,9 @@ import org.ecrm.core.internal.PreferenceService;
 import org.ecrm.core.internal.AuditService;
 import org.ecrm.core.internal.CaseService;
 import org.ecrm.core.internal.KnowledgeBaseService;
+import org.ecrm.core.internal.B2bService;
+import org.ecrm.core.b2b.B2b;
+import org.ecrm.core.b2b.PipelineStage;
 import org.ecrm.core.internal.LoyaltyService;
 import org.ecrm.core.loyalty.Loyalty;
 import org.ecrm.core.loyalty.LoyaltyProgram;
@@ -65,6 +68,7 @@ public final class Crm implements AutoCloseable {
   private final Cases cases;
   private final KnowledgeBase knowledgeBase;
   private final Loyalty loyalty;
+  private final B2b b2b;
   private final boolean ownsStorage;
   private final Customers customers;
   private final Accounts accounts;
@@ -96,6 +100,7 @@ public final class Crm implements AutoCloseable {
     this.cases = new CaseService(ctx, interactions, config.serviceLevels);
     this.knowledgeBase = new KnowledgeBaseService(ctx, cases, interactions);
     this.loyalty = new LoyaltyService(ctx, customers, orders, products, config.loyaltyProgram);
+    this.b2b = new B2bService(ctx, accounts, customers, interactions, orders, PipelineStage.DEFAULT);
   }
 
   /** A builder with the defaults: system UTC clock, random UUID ids, discovered or in-memory storage. */
@@ -153,6 +158,11 @@ public final class Crm implements AutoCloseable {
   /** The loyalty programme's points ledger, tiers and ROI. */
   public Loyalty loyalty() {
     return loyalty;
+  }
+
+  /** B2B opportunities, decision-making units and inbound listening. */
+  public B2b b2b() {
+    return b2b;
   }
 
   /** The preference centre: topics, channels, frequency, language, time zone per customer. */

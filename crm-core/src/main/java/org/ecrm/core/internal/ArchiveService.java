@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.ecrm.core.Archive;
 import org.ecrm.core.ArchiveSummary;
+import org.ecrm.core.b2b.Opportunity;
 import org.ecrm.core.loyalty.PointsEntry;
 import org.ecrm.core.model.Account;
 import org.ecrm.core.model.AuditRecord;
@@ -62,6 +63,7 @@ public final class ArchiveService implements Archive {
       exportType(out, counts, "interaction", storage.interactions()::scan, Interaction::id);
       exportType(out, counts, "case", storage.cases()::scan, SupportCase::id);
       exportType(out, counts, "article", storage.articles()::scan, Article::id);
+      exportType(out, counts, "opportunity", storage.opportunities()::scan, Opportunity::id);
       exportHistory(out, counts, "consent", storage.consents()::scanCustomers, storage.consents()::history);
       exportHistory(out, counts, "preferences", storage.preferences()::scanCustomers,
           storage.preferences()::history);
@@ -137,6 +139,7 @@ public final class ArchiveService implements Archive {
         Map.entry("order", d -> storage.orders().insert(Json.MAPPER.treeToValue(d, Order.class))),
         Map.entry("interaction", d -> storage.interactions().insert(Json.MAPPER.treeToValue(d, Interaction.class))),
         Map.entry("article", d -> storage.articles().insert(Json.MAPPER.treeToValue(d, Article.class))),
+        Map.entry("opportunity", d -> storage.opportunities().insert(Json.MAPPER.treeToValue(d, Opportunity.class))),
         Map.entry("case", d -> storage.cases().insert(Json.MAPPER.treeToValue(d, SupportCase.class))),
         Map.entry("consent", d -> storage.consents().append(Json.MAPPER.treeToValue(d, ConsentRecord.class))),
         Map.entry("preferences", d -> storage.preferences().append(Json.MAPPER.treeToValue(d, Preferences.class))),

@@ -32,6 +32,9 @@ public interface Storage extends AutoCloseable {
   /** The knowledge-base store. */
   ArticleStore articles();
 
+  /** The B2B opportunity store. */
+  OpportunityStore opportunities();
+
   /** The loyalty ledger store. */
   LedgerStore ledger();
 

@@ -27,6 +27,8 @@ import org.ecrm.core.model.Sku;
 import org.ecrm.core.spi.AccountStore;
 import org.ecrm.core.spi.ArticleStore;
 import org.ecrm.core.spi.LedgerStore;
+import org.ecrm.core.spi.OpportunityStore;
+import org.ecrm.core.b2b.Opportunity;
 import org.ecrm.core.loyalty.PointsEntry;
 import org.ecrm.core.spi.AuditStore;
 import org.ecrm.core.support.Article;
@@ -57,6 +59,7 @@ public final class InMemoryStorage implements Storage {
   private final CaseTable cases = new CaseTable();
   private final Articles articles = new Articles();
   private final Ledger ledger = new Ledger();
+  private final Opportunities opportunities = new Opportunities();
 
   @Override
   public CustomerStore customers() {
@@ -96,6 +99,11 @@ public final class InMemoryStorage implements Storage {
   @Override
   public ArticleStore articles() {
     return articles;
+  }
+
+  @Override
+  public OpportunityStore opportunities() {
+    return opportunities;
   }
 
   @Override
@@ -309,6 +317,18 @@ public final class InMemoryStorage implements Storage {
   private static final class Articles extends TableStore<String, Article> implements ArticleStore {
     Articles() {
       super(new VersionedTable<>("Article", Article::id, Article::version, List.of()));
+    }
+  }
+
+  private static final class Opportunities extends TableStore<String, Opportunity> implements OpportunityStore {
+    Opportunities() {
+      super(new VersionedTable<>("Opportunity", Opportunity::id, Opportunity::version, List.of(
+          new VersionedTable.Index<>("accountId", o -> List.of(o.accountId()), false))));
+    }
+
+    @Override
+    public List<Opportunity> findByAccount(AccountId accountId) {
+      return table.lookup(0, Checks.notNull("accountId", accountId));
     }
   }
 

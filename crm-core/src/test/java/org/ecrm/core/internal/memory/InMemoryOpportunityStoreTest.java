@@ -1,0 +1,12 @@
+package org.ecrm.core.internal.memory;
+
+import org.ecrm.core.spi.Storage;
+import org.ecrm.core.spi.contract.OpportunityStoreContract;
+
+/** The in-memory storage passes the {@link OpportunityStoreContract}. */
+class InMemoryOpportunityStoreTest extends OpportunityStoreContract {
+  @Override
+  protected Storage newStorage() {
+    return Storage.inMemory();
+  }
+}
