@@ -1,0 +1,110 @@
+package org.ecrm.segmentation.clv.internal;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.ecrm.segmentation.clv.CustomerSummary;
+import org.ecrm.segmentation.clv.FitSummary;
+import org.ecrm.segmentation.clv.GammaGammaModel;
+import org.ecrm.segmentation.clv.GammaGammaParameters;
+import org.jspecify.annotations.Nullable;
+
+/** {@link GammaGammaModel} over {@link GammaGammaMath}. Immutable and thread-safe. */
+public final class GammaGammaModelImpl implements GammaGammaModel {
+  private final GammaGammaParameters parameters;
+  private final @Nullable FitSummary fitSummary;
+  private final double correlation;
+
+  /** @param correlation frequency/monetary correlation, NaN when unknown */
+  public GammaGammaModelImpl(
+      GammaGammaParameters parameters, @Nullable FitSummary fitSummary, double correlation) {
+    this.parameters = Objects.requireNonNull(parameters, "parameters");
+    this.fitSummary = fitSummary;
+    this.correlation = correlation;
+  }
+
+  @Override
+  public GammaGammaParameters parameters() {
+    return parameters;
+  }
+
+  @Override
+  public Optional<FitSummary> fitSummary() {
+    return Optional.ofNullable(fitSummary);
+  }
+
+  @Override
+  public OptionalDouble frequencyMonetaryCorrelation() {
+    return Double.isNaN(correlation) ? OptionalDouble.empty() : OptionalDouble.of(correlation);
+  }
+
+  @Override
+  public double conditionalExpectedAverageProfit(CustomerSummary c) {
+    Objects.requireNonNull(c, "customer");
+    if (parameters.q() <= 1) {
+      throw new IllegalStateException(
+          "the conditional expected average profit needs q > 1 (the population mean spend p*gamma/(q-1)"
+              + " is infinite otherwise): q=" + parameters.q());
+    }
+    return GammaGammaMath.conditionalExpectedAverageProfit(
+        parameters.p(), parameters.q(), parameters.gamma(), c.frequency(), c.monetary());
+  }
+
+  @Override
+  public double logLikelihood(List<CustomerSummary> customers) {
+    Arguments.customers(customers, null);
+    requirePositiveSpend(customers);
+    return GammaGammaMath.logLikelihood(
+        parameters.p(), parameters.q(), parameters.gamma(),
+        SummaryRows.of(customers, null, true, true));
+  }
+
+  /**
+   * @throws IllegalArgumentException naming the first repeat customer whose monetary is not positive
+   */
+  static void requirePositiveSpend(List<CustomerSummary> customers) {
+    for (int i = 0; i < customers.size(); i++) {
+      CustomerSummary c = customers.get(i);
+      if (c.frequency() > 0 && !(c.monetary() > 0)) {
+        throw new IllegalArgumentException(
+            "customers[" + i + "].monetary must be positive for a repeat customer (frequency "
+                + c.frequency() + "): " + c.monetary());
+      }
+    }
+  }
+
+  /** Pearson correlation of frequency and monetary over the repeat customers; NaN if undefined. */
+  static double correlation(List<CustomerSummary> customers) {
+    double n = 0;
+    double sx = 0;
+    double sm = 0;
+    for (CustomerSummary c : customers) {
+      if (c.frequency() > 0) {
+        n++;
+        sx += c.frequency();
+        sm += c.monetary();
+      }
+    }
+    double mx = sx / n;
+    double mm = sm / n;
+    double cov = 0;
+    double vx = 0;
+    double vm = 0;
+    for (CustomerSummary c : customers) {
+      if (c.frequency() > 0) {
+        double dx = c.frequency() - mx;
+        double dm = c.monetary() - mm;
+        cov += dx * dm;
+        vx += dx * dx;
+        vm += dm * dm;
+      }
+    }
+    return vx > 0 && vm > 0 ? cov / Math.sqrt(vx * vm) : Double.NaN;
+  }
+
+  @Override
+  public String toString() {
+    return "GammaGammaModel" + parameters;
+  }
+}
