@@ -15,14 +15,14 @@ import java.util.List;
 import java.util.Objects;
 
 /** The CDNOW_sample summary (2,357 customers, weeks), from the test resources or the shared data. */
-final class Cdnow {
+public final class Cdnow {
   private static final String RESOURCE = "cdnow_customers_summary_with_transactions.csv";
   private static volatile List<CustomerSummary> cached;
 
   private Cdnow() {}
 
   /** All 2,357 customers in file order (ID 1 first), from the copy in the test resources. */
-  static List<CustomerSummary> summaries() {
+  public static List<CustomerSummary> summaries() {
     List<CustomerSummary> c = cached;
     if (c == null) {
       try (InputStream in = Objects.requireNonNull(
