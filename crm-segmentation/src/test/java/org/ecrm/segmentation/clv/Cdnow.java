@@ -59,14 +59,14 @@ public final class Cdnow {
 
   /**
    * The shared data folder {@code <repo>/../shared/data/cdnow}: walks up from the working directory to
-   * the directory holding the parent pom. Skips the calling test when it is absent.
+   * the directory holding the parent pom (the one with {@code <modules>}). Skips the calling test when it is absent.
    */
   static Path sharedCdnowDir() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null) {
       Path pom = dir.resolve("pom.xml");
       try {
-        if (Files.isRegularFile(pom) && Files.readString(pom).contains("<artifactId>ecrm-parent</artifactId>")) {
+        if (Files.isRegularFile(pom) && Files.readString(pom).contains("<modules>")) {
           break;
         }
       } catch (IOException e) {
