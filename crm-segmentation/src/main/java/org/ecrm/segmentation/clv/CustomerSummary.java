@@ -13,13 +13,16 @@ package org.ecrm.segmentation.clv;
  *     ≥ {@code recency}
  * @param monetary mean value of the repeat purchases in the currency's major unit (0 allowed when
  *     {@code frequency} is 0; only the Gamma-Gamma model reads it)
- * @throws IllegalArgumentException naming the field and the value when a component is not finite,
- *     negative, {@code frequency} is not whole, {@code recency > t}, or {@code frequency == 0} with
- *     {@code recency > 0}
  */
 public record CustomerSummary(double frequency, double recency, double t, double monetary) {
 
-  /** Validates the summary; see the class description. */
+  /**
+   * Validates the summary.
+   *
+   * @throws IllegalArgumentException naming the field and the value when a component is not finite,
+   *     negative, {@code frequency} is not whole, {@code recency > t}, or {@code frequency == 0} with
+   *     {@code recency > 0}
+   */
   public CustomerSummary {
     requireNonNegative("frequency", frequency);
     requireNonNegative("recency", recency);
