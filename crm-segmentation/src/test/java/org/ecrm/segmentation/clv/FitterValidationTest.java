@@ -147,4 +147,29 @@ class FitterValidationTest {
     assertThat(m.fitSummary()).isEmpty();
     assertThat(m.expectedPurchases(0)).isZero();
   }
+
+  /** Rescaling time (weeks → days) only rescales the rate parameters: the optimiser finds the same fit. */
+  @Test
+  void fit_timeInDays_rescalesRatesOnly() {
+    List<CustomerSummary> days = Cdnow.summaries().stream()
+        .map(c -> new CustomerSummary(c.frequency(), c.recency() * 7, c.t() * 7, c.monetary()))
+        .toList();
+    BgNbdModel weeks = BgNbdFitter.builder().build().fit(Cdnow.summaries());
+    BgNbdModel daily = BgNbdFitter.builder().build().fit(days);
+    assertThat(daily.parameters().r()).isCloseTo(weeks.parameters().r(), within(1e-5));
+    assertThat(daily.parameters().alpha()).isCloseTo(7 * weeks.parameters().alpha(), within(1e-3));
+    assertThat(daily.parameters().a()).isCloseTo(weeks.parameters().a(), within(1e-5));
+    assertThat(daily.parameters().b()).isCloseTo(weeks.parameters().b(), within(1e-4));
+    assertThat(daily.expectedPurchases(39 * 7)).isCloseTo(weeks.expectedPurchases(39), within(1e-6));
+    ParetoNbdModel paretoDaily = ParetoNbdFitter.builder().build().fit(days);
+    assertThat(paretoDaily.parameters().r()).isCloseTo(0.553, within(0.0005));
+    assertThat(paretoDaily.parameters().beta()).isCloseTo(7 * 11.668, within(0.05));
+  }
+
+  @Test
+  void conditionalExpectedPurchases_customerObservedForNoTime_equalsNewCustomerExpectation() {
+    BgNbdModel m = BgNbdModel.of(new BgNbdParameters(0.243, 4.414, 0.793, 2.426));
+    assertThat(m.conditionalExpectedPurchases(39, CustomerSummary.of(0, 0, 0)))
+        .isCloseTo(m.expectedPurchases(39), within(1e-12));
+  }
 }
