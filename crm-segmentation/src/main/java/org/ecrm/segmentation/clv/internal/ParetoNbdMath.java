@@ -19,29 +19,27 @@ public final class ParetoNbdMath {
 
   /** ln A₀ of the likelihood. */
   static double logA0(double r, double alpha, double s, double beta, double x, double tx, double age) {
-    double min;
-    double max;
-    double second;
-    if (alpha < beta) {
-      min = alpha;
-      max = beta;
-      second = r + x;
-    } else {
-      min = beta;
-      max = alpha;
-      second = s + 1;
-    }
-    double rsx = r + s + x;
-    double diff = max - min;
-    double q1 = max + tx;
-    double q2 = max + age;
-    double u = logHyp2f1(rsx, second, rsx + 1, diff / q1) - rsx * Math.log(q1);
-    double v = logHyp2f1(rsx, second, rsx + 1, diff / q2) - rsx * Math.log(q2);
+    double u = logA0Term(r, alpha, s, beta, x, tx);
+    double v = logA0Term(r, alpha, s, beta, x, age);
+    return logA0(u, v);
+  }
+
+  /** ln A₀ from its two terms (t_x's and T's). */
+  private static double logA0(double u, double v) {
     if (u <= v) {
       // t_x = T, or rounding made two nearly equal terms cross: A₀ is 0 to working precision
       return Double.NEGATIVE_INFINITY;
     }
     return Special.logSubExp(u, v);
+  }
+
+  /** ln[₂F₁(r+s+x, ·; r+s+x+1; |α−β|/(max+t)) / (max+t)^(r+s+x)], the A₀ term at time t. */
+  private static double logA0Term(double r, double alpha, double s, double beta, double x, double t) {
+    double max = Math.max(alpha, beta);
+    double second = alpha < beta ? r + x : s + 1;
+    double rsx = r + s + x;
+    double q = max + t;
+    return logHyp2f1(rsx, second, rsx + 1, Math.abs(alpha - beta) / q) - rsx * Math.log(q);
   }
 
   /** The part of the log-likelihood shared by P(alive) and the conditional expectation. */
@@ -60,7 +58,10 @@ public final class ParetoNbdMath {
     return a1 + logAddExp(alive, died);
   }
 
-  /** Weighted sum of the log-likelihoods; the log-gamma terms are computed once per frequency. */
+  /**
+   * Weighted sum of the log-likelihoods; the log-gamma terms are computed once per frequency and the
+   * hypergeometric A₀ terms once per distinct (x, t_x) and (x, T) pair.
+   */
   public static double logLikelihood(double r, double alpha, double s, double beta, SummaryRows rows) {
     int k = rows.distinctFrequencies();
     double[] head = new double[k];
@@ -68,13 +69,22 @@ public final class ParetoNbdMath {
     for (int j = 0; j < k; j++) {
       head[j] = common + logGamma(r + rows.distinctX(j));
     }
+    double[] atRecency = new double[rows.recencyPairs()];
+    for (int j = 0; j < atRecency.length; j++) {
+      atRecency[j] = logA0Term(r, alpha, s, beta, rows.recencyPair(j, 0), rows.recencyPair(j, 1));
+    }
+    double[] atAge = new double[rows.agePairs()];
+    for (int j = 0; j < atAge.length; j++) {
+      atAge[j] = logA0Term(r, alpha, s, beta, rows.agePair(j, 0), rows.agePair(j, 1));
+    }
     double logS = Math.log(s);
     double sum = 0;
     for (int i = 0, n = rows.size(); i < n; i++) {
       double x = rows.x(i);
       double age = rows.age(i);
       double alive = -(r + x) * Math.log(alpha + age) - s * Math.log(beta + age);
-      double died = logS - Math.log(r + s + x) + logA0(r, alpha, s, beta, x, rows.tx(i), age);
+      double logA0 = logA0(atRecency[rows.recencyPairIndex(i)], atAge[rows.agePairIndex(i)]);
+      double died = logS - Math.log(r + s + x) + logA0;
       sum += rows.weight(i) * (head[rows.xIndex(i)] + logAddExp(alive, died));
     }
     return sum;

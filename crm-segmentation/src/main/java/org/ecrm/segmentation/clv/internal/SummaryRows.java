@@ -21,6 +21,13 @@ public final class SummaryRows {
   private final int[] xIndex;
   private final double[] distinctX;
   private final double totalWeight;
+  /** Distinct (x, t_x) and (x, T) pairs: the Pareto/NBD hypergeometric terms depend on nothing else. */
+  private final int[] recencyPair;
+  private final int[] agePair;
+  private final double[][] recencyPairs;
+  private final double[][] agePairs;
+
+  private record Pair(double x, double t) {}
 
   private record Key(double x, double tx, double age, double monetary) {}
 
@@ -55,6 +62,31 @@ public final class SummaryRows {
     }
     distinctX = distinct.stream().mapToDouble(Double::doubleValue).toArray();
     totalWeight = total;
+    recencyPair = new int[n];
+    agePair = new int[n];
+    recencyPairs = pairs(x, tx, recencyPair);
+    agePairs = pairs(x, age, agePair);
+  }
+
+  private static double[][] pairs(double[] x, double[] t, int[] index) {
+    Map<Pair, Integer> seen = new HashMap<>();
+    List<Pair> order = new ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      Pair p = new Pair(x[i], t[i]);
+      Integer idx = seen.get(p);
+      if (idx == null) {
+        idx = order.size();
+        seen.put(p, idx);
+        order.add(p);
+      }
+      index[i] = idx;
+    }
+    double[][] out = new double[2][order.size()];
+    for (int k = 0; k < order.size(); k++) {
+      out[0][k] = order.get(k).x();
+      out[1][k] = order.get(k).t();
+    }
+    return out;
   }
 
   /**
@@ -112,6 +144,36 @@ public final class SummaryRows {
 
   public int xIndex(int i) {
     return xIndex[i];
+  }
+
+  /** Number of distinct (x, t_x) pairs. */
+  public int recencyPairs() {
+    return recencyPairs[0].length;
+  }
+
+  /** Number of distinct (x, T) pairs. */
+  public int agePairs() {
+    return agePairs[0].length;
+  }
+
+  /** @return frequency (which = 0) or recency (which = 1) of distinct (x, t_x) pair k */
+  public double recencyPair(int k, int which) {
+    return recencyPairs[which][k];
+  }
+
+  /** @return frequency (which = 0) or age (which = 1) of distinct (x, T) pair k */
+  public double agePair(int k, int which) {
+    return agePairs[which][k];
+  }
+
+  /** @return the index of row i's (x, t_x) pair */
+  public int recencyPairIndex(int i) {
+    return recencyPair[i];
+  }
+
+  /** @return the index of row i's (x, T) pair */
+  public int agePairIndex(int i) {
+    return agePair[i];
   }
 
   public int distinctFrequencies() {
