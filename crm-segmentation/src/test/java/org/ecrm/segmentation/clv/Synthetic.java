@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
 
 /**
  * Seeded simulation of customer bases from known BG/NBD parameters, shaped like CDNOW: first purchases
- * spread over 12 weeks, calibration ending 39 weeks after the first day, times kept in whole days.
+ * spread over 12 weeks, calibration ending 39 weeks after the first day. Every simulated purchase counts
+ * (no same-day merging, which would bias the rates down); recency is floored to whole days, so
+ * identical rows occur and compress as in real data.
  */
 final class Synthetic {
   private Synthetic() {}
@@ -26,14 +28,11 @@ final class Synthetic {
       double tx = 0;
       while (true) {
         t += -Math.log(1 - rnd.nextDouble()) / lambda;
-        double day = Math.floor(t * 7);
-        if (day / 7 > age) {
+        if (t > age) {
           break;
         }
-        if (day / 7 > tx || x == 0 && day > 0) {
-          x++;
-          tx = day / 7;
-        }
+        x++;
+        tx = Math.floor(t * 7) / 7;
         if (rnd.nextDouble() < dropout) {
           break;
         }

@@ -61,8 +61,11 @@ class SyntheticFitTest {
         System.getProperty("java.version"), System.getProperty("os.name"),
         System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors());
     assertThat(s.customers()).isEqualTo(100_000.0);
-    assertThat(bg.parameters().r()).isCloseTo(TRUTH.r(), within(0.1 * TRUTH.r()));
-    assertThat(bg.parameters().alpha()).isCloseTo(TRUTH.alpha(), within(0.15 * TRUTH.alpha()));
+    // the truth within about two standard errors at n = 100,000
+    assertThat(bg.parameters().r()).isCloseTo(TRUTH.r(), within(0.03 * TRUTH.r()));
+    assertThat(bg.parameters().alpha()).isCloseTo(TRUTH.alpha(), within(0.05 * TRUTH.alpha()));
+    assertThat(bg.parameters().a()).isCloseTo(TRUTH.a(), within(0.05 * TRUTH.a()));
+    assertThat(bg.parameters().b()).isCloseTo(TRUTH.b(), within(0.05 * TRUTH.b()));
     assertThat((t2 - t0) / 1e9).isLessThan(120);
   }
 }
