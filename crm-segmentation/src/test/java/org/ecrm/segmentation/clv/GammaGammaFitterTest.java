@@ -93,4 +93,20 @@ class GammaGammaFitterTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Gamma-Gamma needs at least 10 repeat customers (frequency > 0): got 2.0");
   }
+
+  @Test
+  void fit_weightsAsDuplicates_sameFitAndCorrelationAsRepeatedRows() {
+    List<CustomerSummary> first = Cdnow.summaries().subList(0, 400);
+    List<CustomerSummary> doubled = new ArrayList<>(first);
+    doubled.addAll(first);
+    double[] twos = new double[first.size()];
+    java.util.Arrays.fill(twos, 2.0);
+    GammaGammaModel weighted = GammaGammaFitter.builder().build().fit(first, twos);
+    GammaGammaModel repeated = GammaGammaFitter.builder().build().fit(doubled);
+    assertThat(weighted.parameters().p()).isCloseTo(repeated.parameters().p(), within(1e-4));
+    assertThat(weighted.fitSummary().orElseThrow().logLikelihood())
+        .isCloseTo(repeated.fitSummary().orElseThrow().logLikelihood(), within(1e-6));
+    assertThat(weighted.frequencyMonetaryCorrelation().orElseThrow())
+        .isCloseTo(repeated.frequencyMonetaryCorrelation().orElseThrow(), within(1e-12));
+  }
 }

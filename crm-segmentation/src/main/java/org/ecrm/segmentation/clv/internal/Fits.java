@@ -61,7 +61,7 @@ public final class Fits {
           "Gamma-Gamma needs at least " + minimumCustomers
               + " repeat customers (frequency > 0): got " + rows.totalWeight());
     }
-    double rho = GammaGammaModelImpl.correlation(customers);
+    double rho = GammaGammaModelImpl.correlation(customers, weights);
     if (Math.abs(rho) > CORRELATION_WARNING) {
       LOG.warn("Gamma-Gamma: frequency and monetary value are correlated (rho = {}); the model"
           + " assumes they are independent, so its spend predictions are biased", rho);

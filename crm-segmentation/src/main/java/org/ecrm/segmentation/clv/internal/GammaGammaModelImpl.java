@@ -74,16 +74,22 @@ public final class GammaGammaModelImpl implements GammaGammaModel {
     }
   }
 
-  /** Pearson correlation of frequency and monetary over the repeat customers; NaN if undefined. */
-  static double correlation(List<CustomerSummary> customers) {
+  /**
+   * Weighted Pearson correlation of frequency and monetary over the repeat customers; NaN if undefined.
+   *
+   * @param weights one weight per customer, or {@code null} for 1 each
+   */
+  static double correlation(List<CustomerSummary> customers, double @Nullable [] weights) {
     double n = 0;
     double sx = 0;
     double sm = 0;
-    for (CustomerSummary c : customers) {
+    for (int i = 0; i < customers.size(); i++) {
+      CustomerSummary c = customers.get(i);
       if (c.frequency() > 0) {
-        n++;
-        sx += c.frequency();
-        sm += c.monetary();
+        double w = weights == null ? 1 : weights[i];
+        n += w;
+        sx += w * c.frequency();
+        sm += w * c.monetary();
       }
     }
     double mx = sx / n;
@@ -91,13 +97,15 @@ public final class GammaGammaModelImpl implements GammaGammaModel {
     double cov = 0;
     double vx = 0;
     double vm = 0;
-    for (CustomerSummary c : customers) {
+    for (int i = 0; i < customers.size(); i++) {
+      CustomerSummary c = customers.get(i);
       if (c.frequency() > 0) {
+        double w = weights == null ? 1 : weights[i];
         double dx = c.frequency() - mx;
         double dm = c.monetary() - mm;
-        cov += dx * dm;
-        vx += dx * dx;
-        vm += dm * dm;
+        cov += w * dx * dm;
+        vx += w * dx * dx;
+        vm += w * dm * dm;
       }
     }
     return vx > 0 && vm > 0 ? cov / Math.sqrt(vx * vm) : Double.NaN;
