@@ -7,4 +7,5 @@ module org.ecrm.segmentation {
   requires static org.jspecify;
 
   exports org.ecrm.segmentation;
+  exports org.ecrm.segmentation.clv;
 }
