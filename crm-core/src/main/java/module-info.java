@@ -12,6 +12,7 @@ module org.ecrm.core {
   requires static transitive org.jspecify;
 
   exports org.ecrm.core;
+  exports org.ecrm.core.access;
   exports org.ecrm.core.b2b;
   exports org.ecrm.core.event;
   exports org.ecrm.core.io;

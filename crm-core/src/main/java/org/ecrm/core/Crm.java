@@ -12,6 +12,9 @@ import org.ecrm.core.internal.PreferenceService;
 import org.ecrm.core.internal.AuditService;
 import org.ecrm.core.internal.CaseService;
 import org.ecrm.core.internal.KnowledgeBaseService;
+import org.ecrm.core.internal.Guarded;
+import org.ecrm.core.access.AccessPolicy;
+import org.ecrm.core.access.Permission;
 import org.ecrm.core.internal.B2bService;
 import org.ecrm.core.b2b.B2b;
 import org.ecrm.core.b2b.PipelineStage;
@@ -61,6 +64,7 @@ public final class Crm implements AutoCloseable {
   private final Builder config;
   private final CrmContext ctx;
   private final Audit audit;
+  private final Guarded.@Nullable Gate gate;
   private final Privacy privacy;
   private final Archive archive;
   private final Imports imports;
@@ -87,20 +91,26 @@ public final class Crm implements AutoCloseable {
     this.ownsStorage = ownsStorage;
     this.ctx = ctx;
     this.audit = new AuditService(ctx.storage().audit());
-    this.customers = new CustomerService(ctx);
+    Customers rawCustomers = new CustomerService(ctx);
+    Orders rawOrders = new OrderService(ctx);
+    Interactions rawInteractions = new InteractionService(ctx);
+    Consents rawConsents = new ConsentService(ctx);
+    Privacy rawPrivacy = new PrivacyService(ctx, rawCustomers);
     this.accounts = new AccountService(ctx);
     this.products = new ProductService(ctx);
-    this.orders = new OrderService(ctx);
-    this.interactions = new InteractionService(ctx);
-    this.consents = new ConsentService(ctx);
-    this.privacy = new PrivacyService(ctx, customers);
+    this.gate = config.accessPolicy == null ? null : new Guarded.Gate(config.accessPolicy, ctx.actor(), ctx);
+    this.customers = gate == null ? rawCustomers : Guarded.customers(rawCustomers, gate);
+    this.orders = gate == null ? rawOrders : Guarded.orders(rawOrders, gate);
+    this.interactions = gate == null ? rawInteractions : Guarded.interactions(rawInteractions, gate);
+    this.consents = gate == null ? rawConsents : Guarded.consents(rawConsents, gate);
+    this.privacy = gate == null ? rawPrivacy : Guarded.privacy(rawPrivacy, gate);
     this.archive = new ArchiveService(ctx.storage());
     this.imports = new ImportRunner(customers, accounts, products, orders);
-    this.preferences = new PreferenceService(ctx, customers);
-    this.cases = new CaseService(ctx, interactions, config.serviceLevels);
-    this.knowledgeBase = new KnowledgeBaseService(ctx, cases, interactions);
-    this.loyalty = new LoyaltyService(ctx, customers, orders, products, config.loyaltyProgram);
-    this.b2b = new B2bService(ctx, accounts, customers, interactions, orders, PipelineStage.DEFAULT);
+    this.preferences = new PreferenceService(ctx, rawCustomers);
+    this.cases = new CaseService(ctx, rawInteractions, config.serviceLevels);
+    this.knowledgeBase = new KnowledgeBaseService(ctx, cases, rawInteractions);
+    this.loyalty = new LoyaltyService(ctx, rawCustomers, rawOrders, products, config.loyaltyProgram);
+    this.b2b = new B2bService(ctx, accounts, rawCustomers, rawInteractions, rawOrders, PipelineStage.DEFAULT);
   }
 
   /** A builder with the defaults: system UTC clock, random UUID ids, discovered or in-memory storage. */
@@ -217,6 +227,11 @@ public final class Crm implements AutoCloseable {
    * @throws NotFoundException if the customer does not exist
    */
   public List<TimelineEntry> timeline(CustomerId id) {
+    if (gate != null) {
+      gate.require(Permission.READ_CUSTOMERS, "read the timeline of " + id);
+      gate.require(Permission.READ_ORDERS, "read the timeline of " + id);
+      gate.require(Permission.READ_INTERACTIONS, "read the timeline of " + id);
+    }
     CustomerId customerId = customers.require(id).id();
     List<TimelineEntry> entries = new ArrayList<>();
     for (Order o : orders.ofCustomer(customerId)) {
@@ -267,6 +282,7 @@ public final class Crm implements AutoCloseable {
     private boolean maskAudit;
     private CaseService.ServiceLevels serviceLevels = CaseService.ServiceLevels.DEFAULT;
     private LoyaltyProgram loyaltyProgram = LoyaltyProgram.standard();
+    private @Nullable AccessPolicy accessPolicy;
     private final List<CrmListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -279,6 +295,7 @@ public final class Crm implements AutoCloseable {
       b.maskAudit = maskAudit;
       b.serviceLevels = serviceLevels;
       b.loyaltyProgram = loyaltyProgram;
+      b.accessPolicy = accessPolicy;
       b.listeners.addAll(listeners);
       return b;
     }
@@ -356,6 +373,17 @@ public final class Crm implements AutoCloseable {
     public Builder serviceLevels(BusinessCalendar calendar, List<ServiceLevel> policies,
         double nearBreachShare) {
       this.serviceLevels = new CaseService.ServiceLevels(calendar, policies, nearBreachShare);
+      return this;
+    }
+
+    /**
+     * Enforces roles: the views made by {@link Crm#as(Actor)} check the actor's permissions on
+     * customers, orders, interactions, consent, privacy requests, imports and the timeline, show
+     * customers pseudonymised to actors who may only see them so, and record every read of personal
+     * data in the audit trail. Without a policy (the default) every actor may do everything.
+     */
+    public Builder accessPolicy(AccessPolicy policy) {
+      this.accessPolicy = Checks.notNull("accessPolicy", policy);
       return this;
     }
 

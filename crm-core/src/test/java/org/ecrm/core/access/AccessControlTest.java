@@ -1,0 +1,96 @@
+package org.ecrm.core.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.ecrm.core.access.Permission.MANAGE_CONSENT;
+import static org.ecrm.core.access.Permission.PRIVACY_REQUESTS;
+import static org.ecrm.core.access.Permission.READ_CUSTOMERS;
+import static org.ecrm.core.access.Permission.READ_CUSTOMERS_PSEUDONYMISED;
+import static org.ecrm.core.access.Permission.READ_INTERACTIONS;
+import static org.ecrm.core.access.Permission.READ_ORDERS;
+import static org.ecrm.core.access.Permission.WRITE_CUSTOMERS;
+import static org.ecrm.core.access.Permission.WRITE_INTERACTIONS;
+
+import java.io.StringReader;
+import org.ecrm.core.Crm;
+import org.ecrm.core.CustomerFilter;
+import org.ecrm.core.io.EntityKind;
+import org.ecrm.core.io.ImportFormat;
+import org.ecrm.core.io.ImportRequest;
+import org.ecrm.core.model.Actor;
+import org.ecrm.core.model.AuditRecord;
+import org.ecrm.core.model.Channel;
+import org.ecrm.core.model.Customer;
+import org.ecrm.core.model.EmailAddress;
+import org.ecrm.core.model.Interaction;
+import org.ecrm.core.model.InteractionType;
+import org.ecrm.core.model.LawfulBasis;
+import org.ecrm.core.model.Money;
+import org.ecrm.core.model.Order;
+import org.junit.jupiter.api.Test;
+
+class AccessControlTest {
+  private static final Actor ALICE = Actor.user("alice"); // support
+  private static final Actor BOB = Actor.user("bob"); // analyst
+  private static final Actor EVE = Actor.user("eve"); // no roles
+
+  private final Crm crm = Crm.builder().discoverStorage(false).accessPolicy(AccessPolicy.builder()
+      .role("support", READ_CUSTOMERS, WRITE_CUSTOMERS, READ_INTERACTIONS, WRITE_INTERACTIONS, MANAGE_CONSENT)
+      .role("analyst", READ_CUSTOMERS_PSEUDONYMISED, READ_ORDERS)
+      .role("dpo", READ_CUSTOMERS, PRIVACY_REQUESTS)
+      .grant(ALICE, "support").grant(BOB, "analyst").grant(Actor.user("dora"), "dpo").build()).build();
+  private final Customer ada = crm.customers().create(Customer.builder().name("Ada", "Lovelace")
+      .email("ada@example.com").phone("+44 20 7946 0000"));
+
+  @Test
+  void support_seesContactDetailsButNotOrderValues_andReadsAreAudited() {
+    Crm support = crm.as(ALICE);
+    assertThat(support.customers().require(ada.id()).primaryEmail()).contains(EmailAddress.of("ada@example.com"));
+    assertThat(support.customers().findByEmail(EmailAddress.of("ada@example.com"))).isPresent();
+    support.customers().tag(ada.id(), "called");
+    support.interactions().record(Interaction.builder(ada.id(), Channel.PHONE, InteractionType.QUERY).subject("hi"));
+    support.consents().grant(ada.id(), Channel.EMAIL, "newsletter", LawfulBasis.CONSENT, "call");
+    assertThatThrownBy(() -> support.orders().ofCustomer(ada.id())).isInstanceOf(AccessDeniedException.class)
+        .hasMessage("user:alice may not read the orders of " + ada.id() + ": the permission READ_ORDERS is not in its roles");
+    assertThatThrownBy(() -> support.timeline(ada.id())).isInstanceOf(AccessDeniedException.class);
+    assertThat(crm.audit().byActor(ALICE)).extracting(AuditRecord::action).contains("read", "update", "create");
+    assertThat(crm.audit().byActor(ALICE).stream().filter(r -> r.action().equals("read")).count()).isEqualTo(2);
+  }
+
+  @Test
+  void analyst_seesPseudonymisedCustomersAndOrders_butCannotWriteOrLookUpByEmail() {
+    crm.orders().place(Order.builder(ada.id()).line("X", 1, Money.of("10.00", "EUR")));
+    Crm analyst = crm.as(BOB);
+    Customer seen = analyst.customers().require(ada.id());
+    assertThat(seen.name().isUnknown()).isTrue();
+    assertThat(seen.emails()).isEmpty();
+    assertThat(seen.phones()).isEmpty();
+    assertThat(analyst.customers().stream(CustomerFilter.all())).allMatch(c -> c.emails().isEmpty());
+    assertThat(analyst.orders().ofCustomer(ada.id())).hasSize(1);
+    assertThatThrownBy(() -> analyst.customers().findByEmail(EmailAddress.of("ada@example.com")))
+        .isInstanceOf(AccessDeniedException.class).hasMessageContaining("READ_CUSTOMERS");
+    assertThatThrownBy(() -> analyst.customers().tag(ada.id(), "x")).hasMessageContaining("WRITE_CUSTOMERS");
+    assertThatThrownBy(() -> analyst.orders().place(Order.builder(ada.id()).line("X", 1, Money.of("1.00", "EUR"))))
+        .hasMessageContaining("WRITE_ORDERS");
+    // an import through the analyst's view is a write too
+    var r = analyst.imports().run(ImportRequest.builder(EntityKind.CUSTOMER, ImportFormat.CSV).build(),
+        new StringReader("id,email\nc9,c9@example.com\n"));
+    assertThat(r.rejections()).singleElement().satisfies(x -> assertThat(x.reason()).contains("WRITE_CUSTOMERS"));
+    assertThat(crm.audit().byActor(BOB)).isEmpty(); // pseudonymised reads carry no personal data
+  }
+
+  @Test
+  void noRoles_meansNothing_systemMeansEverything_privacyNeedsItsPermission() {
+    Crm eve = crm.as(EVE);
+    assertThatThrownBy(() -> eve.customers().get(ada.id())).isInstanceOf(AccessDeniedException.class)
+        .satisfies(e -> assertThat(((AccessDeniedException) e).permission()).isEqualTo(READ_CUSTOMERS_PSEUDONYMISED));
+    assertThatThrownBy(() -> eve.consents().canContact(ada.id(), Channel.EMAIL, "x")).hasMessageContaining("MANAGE_CONSENT");
+    assertThatThrownBy(() -> crm.as(ALICE).privacy().export(ada.id())).hasMessageContaining("PRIVACY_REQUESTS");
+    assertThat(crm.as(Actor.user("dora")).privacy().export(ada.id())).contains("ada@example.com");
+    assertThat(crm.timeline(ada.id())).isNotNull();
+    assertThat(crm.orders().count()).isZero();
+    assertThatThrownBy(() -> AccessPolicy.builder().grant(EVE, "admin")).hasMessageStartingWith("role: is not defined");
+    assertThatThrownBy(() -> AccessPolicy.builder().role("a", READ_ORDERS).role("a", READ_ORDERS))
+        .hasMessage("role 'a' is already defined");
+  }
+}
