@@ -15,6 +15,7 @@ module org.ecrm.core {
   exports org.ecrm.core.json;
   exports org.ecrm.core.model;
   exports org.ecrm.core.spi;
+  exports org.ecrm.core.survey;
 
   opens org.ecrm.core.model to tools.jackson.databind;
 
