@@ -19,7 +19,7 @@ class ModuleDescriptorTest {
   void exportsOnlyTheApiPackages() {
     assertThat(descriptor().exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("org.ecrm.core", "org.ecrm.core.event", "org.ecrm.core.json",
-            "org.ecrm.core.model", "org.ecrm.core.spi", "org.ecrm.core.survey");
+            "org.ecrm.core.model", "org.ecrm.core.spi", "org.ecrm.core.survey", "org.ecrm.core.dedupe");
     assertThat(descriptor().packages()).contains("org.ecrm.core.internal", "org.ecrm.core.internal.memory");
   }
 
