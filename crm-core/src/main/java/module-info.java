@@ -21,6 +21,8 @@ module org.ecrm.core {
   exports org.ecrm.core.model;
   exports org.ecrm.core.spi;
   exports org.ecrm.core.support;
+  exports org.ecrm.core.survey;
+  exports org.ecrm.core.dedupe;
 
   opens org.ecrm.core.model to tools.jackson.databind;
 

@@ -1,0 +1,28 @@
+package org.ecrm.core.survey;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.ecrm.core.CrmException;
+
+/**
+ * A response does not fit its questionnaire. The message lists every problem, one per line; {@link
+ * #problems()} gives them as values.
+ */
+public final class InvalidResponseException extends CrmException {
+  private static final long serialVersionUID = 1L;
+
+  /** The problems; a {@code List.copyOf} copy, hence serializable. */
+  private final List<Problem> problems;
+
+  /** @param problems the problems, at least one */
+  public InvalidResponseException(List<Problem> problems) {
+    super(problems.size() + " problem(s) in response:\n" + problems.stream().map(Problem::message)
+        .collect(Collectors.joining("\n")));
+    this.problems = List.copyOf(problems);
+  }
+
+  /** Every problem found, never empty. */
+  public List<Problem> problems() {
+    return problems;
+  }
+}
