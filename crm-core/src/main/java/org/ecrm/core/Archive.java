@@ -7,7 +7,7 @@ import java.io.Writer;
  * The exit strategy: the whole database as versioned JSON Lines, streamed in both directions.
  *
  * <p>Format: the first line is {@code {"format":"ecrm-archive","version":1}}; every other line is one
- * record, {@code {"type":"customer|account|product|order|interaction|case|article|opportunity|consent|preferences|points|audit","data":{...}}},
+ * record, {@code {"type":"customer|account|product|order|interaction|case|article|opportunity|questionnaire|response|consent|preferences|points|audit","data":{...}}},
  * in that type order, each type in id order (audit in append order). Exporting, importing into an
  * empty storage and exporting again gives identical output. Thread-safe; an export taken while others
  * write is not a snapshot.

@@ -16,6 +16,8 @@ import org.ecrm.core.internal.Guarded;
 import org.ecrm.core.access.AccessPolicy;
 import org.ecrm.core.access.Permission;
 import org.ecrm.core.internal.B2bService;
+import org.ecrm.core.internal.SurveyService;
+import org.ecrm.core.survey.Surveys;
 import org.ecrm.core.b2b.B2b;
 import org.ecrm.core.b2b.PipelineStage;
 import org.ecrm.core.internal.LoyaltyService;
@@ -73,6 +75,7 @@ public final class Crm implements AutoCloseable {
   private final KnowledgeBase knowledgeBase;
   private final Loyalty loyalty;
   private final B2b b2b;
+  private final Surveys surveys;
   private final boolean ownsStorage;
   private final Customers customers;
   private final Accounts accounts;
@@ -110,6 +113,7 @@ public final class Crm implements AutoCloseable {
     this.cases = new CaseService(ctx, rawInteractions, config.serviceLevels);
     this.knowledgeBase = new KnowledgeBaseService(ctx, cases, rawInteractions);
     this.loyalty = new LoyaltyService(ctx, rawCustomers, rawOrders, products, config.loyaltyProgram);
+    this.surveys = new SurveyService(ctx, rawCustomers, preferences);
     this.b2b = new B2bService(ctx, accounts, rawCustomers, rawInteractions, rawOrders, PipelineStage.DEFAULT);
   }
 
@@ -168,6 +172,11 @@ public final class Crm implements AutoCloseable {
   /** The loyalty programme's points ledger, tiers and ROI. */
   public Loyalty loyalty() {
     return loyalty;
+  }
+
+  /** Questionnaires, responses, answer statistics and preferences from answers. */
+  public Surveys surveys() {
+    return surveys;
   }
 
   /** B2B opportunities, decision-making units and inbound listening. */
@@ -244,6 +253,8 @@ public final class Crm implements AutoCloseable {
     consents.history(customerId).forEach(c -> entries.add(new TimelineEntry.ConsentChanged(c)));
     ctx.storage().preferences().history(customerId)
         .forEach(p -> entries.add(new TimelineEntry.PreferencesChanged(p)));
+    ctx.storage().surveys().responsesOf(customerId)
+        .forEach(r -> entries.add(new TimelineEntry.QuestionnaireAnswered(r)));
     ctx.storage().audit().forEntity("Customer", customerId.value()).stream()
         .filter(r -> r.action().equals("merge"))
         .forEach(r -> entries.add(new TimelineEntry.CustomerMerged(r)));

@@ -27,6 +27,8 @@ import org.ecrm.core.model.Preferences;
 import org.ecrm.core.model.Product;
 import org.ecrm.core.spi.Storage;
 import org.ecrm.core.support.Article;
+import org.ecrm.core.survey.Questionnaire;
+import org.ecrm.core.survey.Response;
 import org.ecrm.core.support.SupportCase;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -64,6 +66,14 @@ public final class ArchiveService implements Archive {
       exportType(out, counts, "case", storage.cases()::scan, SupportCase::id);
       exportType(out, counts, "article", storage.articles()::scan, Article::id);
       exportType(out, counts, "opportunity", storage.opportunities()::scan, Opportunity::id);
+      for (Questionnaire q : storage.surveys().questionnaires()) {
+        line(out, counts, "questionnaire", q);
+      }
+      for (Questionnaire q : storage.surveys().questionnaires()) {
+        for (Response r : storage.surveys().responsesTo(q.id(), q.version())) {
+          line(out, counts, "response", r);
+        }
+      }
       exportHistory(out, counts, "consent", storage.consents()::scanCustomers, storage.consents()::history);
       exportHistory(out, counts, "preferences", storage.preferences()::scanCustomers,
           storage.preferences()::history);
@@ -140,6 +150,8 @@ public final class ArchiveService implements Archive {
         Map.entry("interaction", d -> storage.interactions().insert(Json.MAPPER.treeToValue(d, Interaction.class))),
         Map.entry("article", d -> storage.articles().insert(Json.MAPPER.treeToValue(d, Article.class))),
         Map.entry("opportunity", d -> storage.opportunities().insert(Json.MAPPER.treeToValue(d, Opportunity.class))),
+        Map.entry("questionnaire", d -> storage.surveys().putQuestionnaire(Json.MAPPER.treeToValue(d, Questionnaire.class))),
+        Map.entry("response", d -> storage.surveys().appendResponse(Json.MAPPER.treeToValue(d, Response.class))),
         Map.entry("case", d -> storage.cases().insert(Json.MAPPER.treeToValue(d, SupportCase.class))),
         Map.entry("consent", d -> storage.consents().append(Json.MAPPER.treeToValue(d, ConsentRecord.class))),
         Map.entry("preferences", d -> storage.preferences().append(Json.MAPPER.treeToValue(d, Preferences.class))),

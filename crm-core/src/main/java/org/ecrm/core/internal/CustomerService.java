@@ -113,6 +113,7 @@ public final class CustomerService implements Customers {
     }
     ctx.storage().interactions().reassign(merged.id(), after.id());
     ctx.storage().ledger().reassign(merged.id(), after.id());
+    ctx.storage().surveys().reassign(merged.id(), after.id());
     var cases = ctx.storage().cases();
     for (SupportCase c : cases.findByCustomer(merged.id())) {
       CrmContext.retrying(() -> {

@@ -61,6 +61,7 @@ public final class PrivacyService implements Privacy {
     List<Interaction> interactions = s.interactions().findByCustomer(c.id());
     doc.set("interactions", Json.MAPPER.valueToTree(interactions));
     doc.set("cases", Json.MAPPER.valueToTree(s.cases().findByCustomer(c.id())));
+    doc.set("responses", Json.MAPPER.valueToTree(s.surveys().responsesOf(c.id())));
     doc.set("loyalty", Json.MAPPER.valueToTree(s.ledger().entries(c.id())));
     doc.set("consents", Json.MAPPER.valueToTree(s.consents().history(c.id())));
     doc.set("preferences", Json.MAPPER.valueToTree(s.preferences().history(c.id())));
@@ -120,6 +121,7 @@ public final class PrivacyService implements Privacy {
     int interactionsDeleted = s.interactions().deleteByCustomer(c.id());
     int consentsDeleted = s.consents().deleteAll(c.id());
     s.preferences().deleteAll(c.id());
+    s.surveys().deleteResponses(c.id()); // answers, free text included, are personal
     s.ledger().reassign(c.id(), pseudonym); // points are accounting records, kept like orders
     for (Account a : s.accounts().findByContact(c.id())) {
       CrmContext.retrying(() -> {

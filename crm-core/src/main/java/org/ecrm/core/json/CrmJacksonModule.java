@@ -19,6 +19,7 @@ import org.ecrm.core.model.PhoneNumber;
 import org.ecrm.core.model.RefundId;
 import org.ecrm.core.model.Sku;
 import org.ecrm.core.model.TimelineEntry;
+import org.ecrm.core.survey.Answer;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -66,6 +67,7 @@ public final class CrmJacksonModule extends SimpleModule {
     addDeserializer(AttributeValue.class, new AttributeDeserializer());
     setMixInAnnotation(CrmEvent.class, CrmEventMixIn.class);
     setMixInAnnotation(TimelineEntry.class, TimelineEntryMixIn.class);
+    setMixInAnnotation(Answer.class, AnswerMixIn.class);
   }
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "kind")
@@ -89,12 +91,23 @@ public final class CrmJacksonModule extends SimpleModule {
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "kind")
   @JsonSubTypes({
+      @JsonSubTypes.Type(Answer.Choice.class),
+      @JsonSubTypes.Type(Answer.Choices.class),
+      @JsonSubTypes.Type(Answer.Scale.class),
+      @JsonSubTypes.Type(Answer.Numeric.class),
+      @JsonSubTypes.Type(Answer.Text.class),
+      @JsonSubTypes.Type(Answer.YesNo.class)})
+  private interface AnswerMixIn { }
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "kind")
+  @JsonSubTypes({
       @JsonSubTypes.Type(TimelineEntry.OrderPlaced.class),
       @JsonSubTypes.Type(TimelineEntry.OrderRefunded.class),
       @JsonSubTypes.Type(TimelineEntry.InteractionRecorded.class),
       @JsonSubTypes.Type(TimelineEntry.ConsentChanged.class),
       @JsonSubTypes.Type(TimelineEntry.CustomerMerged.class),
-      @JsonSubTypes.Type(TimelineEntry.PreferencesChanged.class)})
+      @JsonSubTypes.Type(TimelineEntry.PreferencesChanged.class),
+      @JsonSubTypes.Type(TimelineEntry.QuestionnaireAnswered.class)})
   private interface TimelineEntryMixIn { }
 
   private <T> void stringValue(Class<T> type, Function<T, String> write, Function<String, T> read) {

@@ -94,4 +94,17 @@ public sealed interface TimelineEntry {
       return preferences.updatedAt();
     }
   }
+
+  /** The customer answered a questionnaire. @param response the response */
+  record QuestionnaireAnswered(org.ecrm.core.survey.Response response) implements TimelineEntry {
+    /** @throws NullPointerException if the response is null */
+    public QuestionnaireAnswered {
+      Checks.notNull("TimelineEntry.QuestionnaireAnswered.response", response);
+    }
+
+    @Override
+    public Instant at() {
+      return response.answeredAt();
+    }
+  }
 }

@@ -38,6 +38,9 @@ public interface Storage extends AutoCloseable {
   /** The loyalty ledger store. */
   LedgerStore ledger();
 
+  /** The questionnaire and response store. */
+  SurveyStore surveys();
+
   /** The preference-centre store. */
   PreferenceStore preferences();
 

@@ -1,5 +1,7 @@
 package org.ecrm.core.survey;
 
+import org.ecrm.core.model.ContactFrequency;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +10,7 @@ import org.ecrm.core.internal.Checks;
 import org.ecrm.core.model.Channel;
 
 /**
- * Declares how answers to one questionnaire become {@link Preferences}: "question X, option Y → topic
+ * Declares how answers to one questionnaire become {@link StatedPreferences}: "question X, option Y → topic
  * Z", "→ preferred channel C" or "→ contact frequency F". An option is one of a choice question's
  * options, or {@code "yes"} / {@code "no"} for a yes/no question. {@link #derive(Response)} is a pure
  * function from a response to the preferences it states.
@@ -17,10 +19,10 @@ import org.ecrm.core.model.Channel;
  * PreferenceMapping mapping = PreferenceMapping.builder(questionnaire)
  *     .topic("interests", "running", "sport")
  *     .channel("contact", "e-mail", Channel.EMAIL)
- *     .frequency("how-often", "weekly", Frequency.WEEKLY)
- *     .frequency("newsletter", "no", Frequency.NEVER)
+ *     .frequency("how-often", "weekly", ContactFrequency.WEEKLY)
+ *     .frequency("newsletter", "no", ContactFrequency.NEVER)
  *     .build();
- * Preferences p = mapping.derive(response);
+ * StatedPreferences p = mapping.derive(response);
  * }</pre>
  *
  * <p>Topics of every matching rule are unioned. When several channel (or frequency) rules match, the one
@@ -50,16 +52,16 @@ public final class PreferenceMapping {
   }
 
   /**
-   * The preferences {@code response} states through the mapped answers; {@link Preferences#NONE} if no
-   * rule matches. Combine with stored preferences by {@link Preferences#updatedBy(Preferences)}.
+   * The preferences {@code response} states through the mapped answers; {@link StatedPreferences#NONE} if no
+   * rule matches. Combine with stored preferences by {@link StatedPreferences#updatedBy(StatedPreferences)}.
    *
    * @throws InvalidResponseException if the response is not a valid response to the questionnaire
    */
-  public Preferences derive(Response response) {
+  public StatedPreferences derive(Response response) {
     questionnaire.check(response);
     TreeSet<String> topics = new TreeSet<>();
     Channel channel = null;
-    Frequency frequency = null;
+    ContactFrequency frequency = null;
     for (Rule r : rules) {
       if (!chosen(response.answers().get(r.questionId), r.option)) {
         continue;
@@ -67,10 +69,10 @@ public final class PreferenceMapping {
       switch (r.target) {
         case TOPIC -> topics.add((String) r.value);
         case CHANNEL -> channel = channel == null ? (Channel) r.value : channel;
-        case FREQUENCY -> frequency = frequency == null ? (Frequency) r.value : frequency;
+        case FREQUENCY -> frequency = frequency == null ? (ContactFrequency) r.value : frequency;
       }
     }
-    return new Preferences(topics, Optional.ofNullable(channel), Optional.ofNullable(frequency));
+    return new StatedPreferences(topics, Optional.ofNullable(channel), Optional.ofNullable(frequency));
   }
 
   private static boolean chosen(Answer a, String option) {
@@ -120,7 +122,7 @@ public final class PreferenceMapping {
      *
      * @throws IllegalArgumentException as for {@link #topic}
      */
-    public Builder frequency(String questionId, String option, Frequency frequency) {
+    public Builder frequency(String questionId, String option, ContactFrequency frequency) {
       return add(questionId, option, Target.FREQUENCY, Checks.notNull("frequency", frequency));
     }
 
@@ -148,7 +150,7 @@ public final class PreferenceMapping {
       return this;
     }
 
-    /** The mapping (it may have no rules; it then derives {@link Preferences#NONE}). */
+    /** The mapping (it may have no rules; it then derives {@link StatedPreferences#NONE}). */
     public PreferenceMapping build() {
       return new PreferenceMapping(questionnaire, rules);
     }

@@ -4,7 +4,7 @@
  * {@link org.ecrm.core.survey.Response}s validated against them with every problem listed
  * ({@link org.ecrm.core.survey.Questionnaire#validate(Response)}), per-question aggregation
  * ({@link org.ecrm.core.survey.AnswerStatistics#of(Questionnaire, java.util.Collection)}) and a declared
- * mapping from answers to {@link org.ecrm.core.survey.Preferences}
+ * mapping from answers to {@link org.ecrm.core.survey.StatedPreferences}
  * ({@link org.ecrm.core.survey.PreferenceMapping}). Everything here is a pure, immutable value or
  * function; storing responses and preferences is the facade's job.
  */

@@ -1,5 +1,7 @@
 package org.ecrm.core.survey;
 
+import org.ecrm.core.model.ContactFrequency;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,9 +28,9 @@ class PreferenceMappingTest {
       .topic("interests", "travel", "outdoor")
       .channel("contact", "e-mail", Channel.EMAIL)
       .channel("contact", "sms", Channel.SMS)
-      .frequency("howOften", "weekly", Frequency.WEEKLY)
-      .frequency("newsletter", "no", Frequency.NEVER)
-      .frequency("howOften", "daily", Frequency.DAILY)
+      .frequency("howOften", "weekly", ContactFrequency.WEEKLY)
+      .frequency("newsletter", "no", ContactFrequency.NEVER)
+      .frequency("howOften", "daily", ContactFrequency.DAILY)
       .build();
 
   static Response response(Map<String, Answer> answers) {
@@ -37,17 +39,17 @@ class PreferenceMappingTest {
 
   @Test
   void derive_mapsChosenOptionsToTopicsChannelAndFrequency() {
-    Preferences p = MAPPING.derive(response(Map.of("interests", Answer.choices("running", "travel", "cooking"),
+    StatedPreferences p = MAPPING.derive(response(Map.of("interests", Answer.choices("running", "travel", "cooking"),
         "contact", Answer.choice("sms"), "howOften", Answer.choice("weekly"), "newsletter", Answer.yesNo(true))));
-    assertThat(p).isEqualTo(new Preferences(Set.of("outdoor", "sport", "travel"), Optional.of(Channel.SMS),
-        Optional.of(Frequency.WEEKLY)));
+    assertThat(p).isEqualTo(new StatedPreferences(Set.of("outdoor", "sport", "travel"), Optional.of(Channel.SMS),
+        Optional.of(ContactFrequency.WEEKLY)));
   }
 
   @Test
   void derive_firstDeclaredRuleWins_forFrequency() {
-    Preferences p = MAPPING.derive(response(Map.of("interests", Answer.choices("cooking"),
+    StatedPreferences p = MAPPING.derive(response(Map.of("interests", Answer.choices("cooking"),
         "howOften", Answer.choice("daily"), "newsletter", Answer.yesNo(false))));
-    assertThat(p.frequency()).contains(Frequency.NEVER);
+    assertThat(p.frequency()).contains(ContactFrequency.NEVER);
     assertThat(p.topics()).isEmpty();
     assertThat(p.preferredChannel()).isEmpty();
   }
@@ -55,7 +57,7 @@ class PreferenceMappingTest {
   @Test
   void derive_nothingMapped_givesNone() {
     assertThat(MAPPING.derive(response(Map.of("interests", Answer.choices("cooking"),
-        "newsletter", Answer.yesNo(true))))).isEqualTo(Preferences.NONE);
+        "newsletter", Answer.yesNo(true))))).isEqualTo(StatedPreferences.NONE);
   }
 
   @Test
@@ -67,10 +69,10 @@ class PreferenceMappingTest {
 
   @Test
   void updatedBy_unionsTopicsAndNewerChannelWins() {
-    Preferences stored = new Preferences(Set.of("books"), Optional.of(Channel.POST), Optional.of(Frequency.MONTHLY));
-    Preferences derived = new Preferences(Set.of("sport"), Optional.of(Channel.EMAIL), Optional.empty());
-    assertThat(stored.updatedBy(derived)).isEqualTo(new Preferences(Set.of("books", "sport"),
-        Optional.of(Channel.EMAIL), Optional.of(Frequency.MONTHLY)));
+    StatedPreferences stored = new StatedPreferences(Set.of("books"), Optional.of(Channel.POST), Optional.of(ContactFrequency.MONTHLY));
+    StatedPreferences derived = new StatedPreferences(Set.of("sport"), Optional.of(Channel.EMAIL), Optional.empty());
+    assertThat(stored.updatedBy(derived)).isEqualTo(new StatedPreferences(Set.of("books", "sport"),
+        Optional.of(Channel.EMAIL), Optional.of(ContactFrequency.MONTHLY)));
   }
 
   @Test

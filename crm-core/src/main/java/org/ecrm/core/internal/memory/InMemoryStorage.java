@@ -28,6 +28,7 @@ import org.ecrm.core.spi.AccountStore;
 import org.ecrm.core.spi.ArticleStore;
 import org.ecrm.core.spi.LedgerStore;
 import org.ecrm.core.spi.OpportunityStore;
+import org.ecrm.core.spi.SurveyStore;
 import org.ecrm.core.b2b.Opportunity;
 import org.ecrm.core.loyalty.PointsEntry;
 import org.ecrm.core.spi.AuditStore;
@@ -60,6 +61,7 @@ public final class InMemoryStorage implements Storage {
   private final Articles articles = new Articles();
   private final Ledger ledger = new Ledger();
   private final Opportunities opportunities = new Opportunities();
+  private final InMemorySurveyStore surveys = new InMemorySurveyStore();
 
   @Override
   public CustomerStore customers() {
@@ -99,6 +101,11 @@ public final class InMemoryStorage implements Storage {
   @Override
   public ArticleStore articles() {
     return articles;
+  }
+
+  @Override
+  public SurveyStore surveys() {
+    return surveys;
   }
 
   @Override
