@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.ecrm.core.internal.Checks;
 import org.ecrm.core.model.Channel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Declares how answers to one questionnaire become {@link Preferences}: "question X, option Y → topic
@@ -58,8 +59,8 @@ public final class PreferenceMapping {
   public Preferences derive(Response response) {
     questionnaire.check(response);
     TreeSet<String> topics = new TreeSet<>();
-    Channel channel = null;
-    Frequency frequency = null;
+    @Nullable Channel channel = null;
+    @Nullable Frequency frequency = null;
     for (Rule r : rules) {
       if (!chosen(response.answers().get(r.questionId), r.option)) {
         continue;
@@ -73,7 +74,7 @@ public final class PreferenceMapping {
     return new Preferences(topics, Optional.ofNullable(channel), Optional.ofNullable(frequency));
   }
 
-  private static boolean chosen(Answer a, String option) {
+  private static boolean chosen(@Nullable Answer a, String option) {
     if (a instanceof Answer.Choice c) {
       return c.option().equals(option);
     }
