@@ -1,7 +1,9 @@
 package org.ecrm.core.survey;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,12 +23,12 @@ public sealed interface Answer {
 
   /** The chosen options of a {@link QuestionType#MULTIPLE_CHOICE} question (possibly none). */
   static Choices choices(String... options) {
-    return new Choices(Set.of(options));
+    return choices(Arrays.asList(Checks.notNull("Answer.Choices.options", options)));
   }
 
   /** The chosen options of a {@link QuestionType#MULTIPLE_CHOICE} question (possibly none). */
   static Choices choices(Collection<String> options) {
-    return new Choices(Set.copyOf(Checks.notNull("Answer.Choices.options", options)));
+    return new Choices(new LinkedHashSet<>(Checks.notNull("Answer.Choices.options", options)));
   }
 
   /** A point on a {@link QuestionType#SCALE} question. */

@@ -14,11 +14,21 @@ public final class InvalidResponseException extends CrmException {
   /** The problems; a {@code List.copyOf} copy, hence serializable. */
   private final List<Problem> problems;
 
-  /** @param problems the problems, at least one */
+  /**
+   * @param problems the problems, at least one
+   * @throws IllegalArgumentException if there is none
+   */
   public InvalidResponseException(List<Problem> problems) {
-    super(problems.size() + " problem(s) in response:\n" + problems.stream().map(Problem::message)
+    super(requireSome(problems).size() + " problem(s) in response:\n" + problems.stream().map(Problem::message)
         .collect(Collectors.joining("\n")));
     this.problems = List.copyOf(problems);
+  }
+
+  private static List<Problem> requireSome(List<Problem> problems) {
+    if (problems.isEmpty()) {
+      throw new IllegalArgumentException("problems must not be empty");
+    }
+    return problems;
   }
 
   /** Every problem found, never empty. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.ecrm.core.internal.Checks;
 import org.ecrm.core.model.Channel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Declares how answers to one questionnaire become {@link StatedPreferences}: "question X, option Y → topic
@@ -60,8 +61,8 @@ public final class PreferenceMapping {
   public StatedPreferences derive(Response response) {
     questionnaire.check(response);
     TreeSet<String> topics = new TreeSet<>();
-    Channel channel = null;
-    ContactFrequency frequency = null;
+    @Nullable Channel channel = null;
+    @Nullable ContactFrequency frequency = null;
     for (Rule r : rules) {
       if (!chosen(response.answers().get(r.questionId), r.option)) {
         continue;
@@ -75,7 +76,7 @@ public final class PreferenceMapping {
     return new StatedPreferences(topics, Optional.ofNullable(channel), Optional.ofNullable(frequency));
   }
 
-  private static boolean chosen(Answer a, String option) {
+  private static boolean chosen(@Nullable Answer a, String option) {
     if (a instanceof Answer.Choice c) {
       return c.option().equals(option);
     }

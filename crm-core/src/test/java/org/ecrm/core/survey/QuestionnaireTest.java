@@ -212,7 +212,11 @@ class QuestionnaireTest {
         .hasMessage("Answer.Numeric.value: must be a finite number 'NaN'");
     assertThatThrownBy(() -> Answer.choice(" "))
         .hasMessage("Answer.Choice.option: must not be blank ' '");
-    assertThat(Answer.choices("b", "a").options()).containsExactly("a", "b");
+    assertThat(Answer.choices("b", "a", "b").options()).containsExactly("a", "b");
+    assertThatThrownBy(() -> Answer.choices("a", null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("Answer.Choices.options must not be null");
+    assertThatThrownBy(() -> new InvalidResponseException(List.of()))
+        .hasMessage("problems must not be empty");
   }
 
   @Test

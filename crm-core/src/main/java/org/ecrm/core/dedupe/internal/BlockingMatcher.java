@@ -59,7 +59,7 @@ public final class BlockingMatcher {
       index(i, c);
     });
     exact.forEach((key, block) -> {
-      if (tooBig(key, block)) {
+      if (block.size < 2 || tooBig(key, block)) {
         return;
       }
       MatchRule rule = RULES[key.charAt(0) - '0'];
@@ -71,7 +71,7 @@ public final class BlockingMatcher {
       }
     });
     postcodes.forEach((key, block) -> {
-      if (tooBig(key, block)) {
+      if (block.size < 2 || tooBig(key, block)) {
         return;
       }
       int[] m = block.distinct();
@@ -172,7 +172,15 @@ public final class BlockingMatcher {
 
     /** The distinct indexes (a customer may enter a block twice, e.g. with two addresses). */
     int[] distinct() {
-      return Arrays.stream(values, 0, size).distinct().toArray();
+      int[] v = Arrays.copyOf(values, size);
+      Arrays.sort(v);
+      int n = 0;
+      for (int i = 0; i < v.length; i++) {
+        if (i == 0 || v[i] != v[i - 1]) {
+          v[n++] = v[i];
+        }
+      }
+      return n == v.length ? v : Arrays.copyOf(v, n);
     }
   }
 }
