@@ -30,7 +30,7 @@ public final class CsvSource implements TransactionSource {
     Currency currency = format.currency();
     int fraction = Math.max(currency.getDefaultFractionDigits(), 0);
     Sources.BatchBuilder out = new Sources.BatchBuilder(currency, sink);
-    try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true)
+    try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).allowMissingFields(true).allowExtraFields(true)
         .ofCsvRecord(file, StandardCharsets.UTF_8)) {
       Iterator<CsvRecord> it = reader.iterator();
       if (!it.hasNext()) {

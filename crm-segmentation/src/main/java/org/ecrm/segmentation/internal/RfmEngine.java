@@ -122,7 +122,7 @@ public final class RfmEngine {
           long rem = h % bins;
           thresholds.add(rem == 0 ? BigDecimal.valueOf(v[j]) : BigDecimal.valueOf(v[j]).add(
               BigDecimal.valueOf(v[j + 1]).subtract(BigDecimal.valueOf(v[j])).multiply(BigDecimal.valueOf(rem))
-                  .divide(BigDecimal.valueOf(bins), 6, RoundingMode.HALF_EVEN)));
+                  .divide(BigDecimal.valueOf(bins), 6, RoundingMode.HALF_EVEN)).stripTrailingZeros());
           // first sorted value >= q_k, exactly: x*bins >= v[j]*bins + rem*(v[j+1]-v[j])
           BigInteger rhs = BigInteger.valueOf(v[j]).multiply(BigInteger.valueOf(bins));
           if (rem != 0) {
