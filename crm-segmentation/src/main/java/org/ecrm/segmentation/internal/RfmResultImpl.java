@@ -27,9 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Columnar, immutable result. */
 final class RfmResultImpl implements RfmResult {
-  /** Leaves the caller's writer open. */
-  static final JsonMapper JSON = JsonMapper.builder()
-      .disable(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+  /** Leaves the caller's writer open; loaded on first write only. */
+  private static final class Json {
+    static final JsonMapper MAPPER = JsonMapper.builder()
+        .disable(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+  }
 
   private final RfmAnalysis analysis;
   private final Currency currency;
@@ -266,7 +268,7 @@ final class RfmResultImpl implements RfmResult {
 
   @Override
   public void writeJson(Writer out) throws IOException {
-    try (JsonGenerator g = JSON.createGenerator(out)) {
+    try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
       g.writeStartObject();
       g.writeStringProperty("asOf", asOf().toString());
       g.writeStringProperty("currency", currency.getCurrencyCode());

@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run (from the repository root; writes JSON):
  * <pre>
- * mvn -B -q -pl crm-segmentation -am test-compile &amp;&amp; mvn -B -q -pl crm-segmentation exec:exec \
+ * mvn -B -q -pl crm-segmentation -am test-compile exec:exec \
  *   -Dexec.executable=java -Dexec.classpathScope=test \
  *   "-Dexec.args=-Xmx6g -cp %classpath org.openjdk.jmh.Main RfmBench -f 1 -rf json -rff /tmp/rfm-bench.json"
  * </pre>
