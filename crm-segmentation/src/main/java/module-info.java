@@ -4,6 +4,7 @@
 module org.ecrm.segmentation {
   requires transitive org.ecrm.core;
   requires org.slf4j;
+  requires de.siegmar.fastcsv;
   requires static org.jspecify;
 
   exports org.ecrm.segmentation;

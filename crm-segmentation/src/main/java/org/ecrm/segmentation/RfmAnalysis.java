@@ -1,0 +1,306 @@
+package org.ecrm.segmentation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.ecrm.segmentation.internal.CustomerTable;
+import org.ecrm.segmentation.internal.RfmEngine;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The RFM entry point: configure once with {@link #builder()}, then {@link #run} a source, or feed
+ * {@link #newAccumulator() accumulators} and {@link #score} their merged state.
+ *
+ * <pre>{@code
+ * RfmResult result = RfmAnalysis.builder().asOf(LocalDate.of(2025, 1, 1)).build()
+ *     .run(TransactionSources.csv(path, CsvFormat.defaults(Currency.getInstance("EUR"))));
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class RfmAnalysis {
+  private final LocalDate asOf;
+  private final int bins;
+  private final Binning binning;
+  private final Map<Dimension, long[]> thresholds;
+  private final FrequencyMode frequencyMode;
+  private final MonetaryMode monetaryMode;
+  private final NonPositiveMonetary nonPositive;
+  private final SegmentTable segments;
+  private final @Nullable Currency currency;
+
+  private RfmAnalysis(Builder b, LocalDate asOf, SegmentTable segments) {
+    this.asOf = asOf;
+    this.bins = b.bins;
+    this.binning = b.binning;
+    this.thresholds = new EnumMap<>(Dimension.class);
+    b.thresholds.forEach((k, v) -> thresholds.put(k, v.clone()));
+    this.frequencyMode = b.frequencyMode;
+    this.monetaryMode = b.monetaryMode;
+    this.nonPositive = b.nonPositive;
+    this.segments = segments;
+    this.currency = b.currency;
+  }
+
+  /** A new builder; {@code asOf} (or {@code asOfToday}) is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  static int checkBins(int bins) {
+    if (bins < 2 || bins > 100) {
+      throw new IllegalArgumentException("bins must be between 2 and 100: " + bins);
+    }
+    return bins;
+  }
+
+  /** An empty accumulator for this analysis. */
+  public RfmAccumulator newAccumulator() {
+    return new CustomerTable(asOf, currency, frequencyMode == FrequencyMode.DISTINCT_DAYS);
+  }
+
+  /** Reads {@code source} and scores it; an empty source gives an empty result. */
+  public RfmResult run(TransactionSource source) {
+    RfmAccumulator acc = newAccumulator();
+    acc.addAll(source);
+    return score(acc);
+  }
+
+  /**
+   * Scores the state of {@code accumulator} (which must come from {@link #newAccumulator()} of an
+   * analysis with the same as-of date and frequency mode).
+   */
+  public RfmResult score(RfmAccumulator accumulator) {
+    Objects.requireNonNull(accumulator, "accumulator");
+    if (!(accumulator instanceof CustomerTable t)) {
+      throw new IllegalArgumentException("accumulator must come from RfmAnalysis.newAccumulator(): "
+          + accumulator.getClass().getName());
+    }
+    if (!t.asOf().equals(asOf) || t.distinctDays() != (frequencyMode == FrequencyMode.DISTINCT_DAYS)) {
+      throw new IllegalArgumentException("accumulator belongs to another analysis (as-of " + t.asOf()
+          + ", distinct days " + t.distinctDays() + ")");
+    }
+    return RfmEngine.score(t, this);
+  }
+
+  public LocalDate asOf() {
+    return asOf;
+  }
+
+  public int bins() {
+    return bins;
+  }
+
+  public Binning binning() {
+    return binning;
+  }
+
+  /** The fixed thresholds of {@code d} (a copy), empty unless the binning is FIXED. */
+  public Optional<long[]> thresholds(Dimension d) {
+    long[] t = thresholds.get(d);
+    return t == null ? Optional.empty() : Optional.of(t.clone());
+  }
+
+  public FrequencyMode frequencyMode() {
+    return frequencyMode;
+  }
+
+  public MonetaryMode monetaryMode() {
+    return monetaryMode;
+  }
+
+  public NonPositiveMonetary nonPositiveMonetary() {
+    return nonPositive;
+  }
+
+  public SegmentTable segmentTable() {
+    return segments;
+  }
+
+  /** The currency fixed by the builder, if any (else the first batch's). */
+  public Optional<Currency> currency() {
+    return Optional.ofNullable(currency);
+  }
+
+  @Override
+  public String toString() {
+    return "RfmAnalysis[asOf=" + asOf + ", bins=" + bins + ", binning=" + binning + ", frequency="
+        + frequencyMode + ", monetary=" + monetaryMode + ", nonPositive=" + nonPositive + "]";
+  }
+
+  /**
+   * Configures an analysis. Each setter may be called once and rejects bad values at once, naming the
+   * argument; {@link #build()} checks combinations. Not thread-safe.
+   */
+  public static final class Builder {
+    private @Nullable LocalDate asOf;
+    private int bins = 5;
+    private boolean binsSet;
+    private Binning binning = Binning.NTILE;
+    private boolean binningSet;
+    private final Map<Dimension, long[]> thresholds = new EnumMap<>(Dimension.class);
+    private FrequencyMode frequencyMode = FrequencyMode.TRANSACTIONS;
+    private boolean frequencySet;
+    private MonetaryMode monetaryMode = MonetaryMode.SUM;
+    private boolean monetarySet;
+    private NonPositiveMonetary nonPositive = NonPositiveMonetary.SCORE;
+    private boolean nonPositiveSet;
+    private @Nullable SegmentTable segments;
+    private @Nullable Currency currency;
+
+    private Builder() {
+    }
+
+    private static void once(boolean set, String what, Object current) {
+      if (set) {
+        throw new IllegalStateException(what + " was already set to " + current);
+      }
+    }
+
+    /**
+     * The analysis date: recency counts days to it; later transactions are excluded and counted.
+     *
+     * @throws IllegalArgumentException if before 1970-01-01
+     * @throws IllegalStateException if already set
+     */
+    public Builder asOf(LocalDate date) {
+      Objects.requireNonNull(date, "asOf");
+      once(asOf != null, "asOf", asOf);
+      if (date.toEpochDay() < 0) {
+        throw new IllegalArgumentException("asOf must not be before 1970-01-01: " + date);
+      }
+      asOf = date;
+      return this;
+    }
+
+    /** The as-of date as today in {@code clock}'s zone (an injectable clock for tests). */
+    public Builder asOfToday(Clock clock) {
+      Objects.requireNonNull(clock, "clock");
+      return asOf(LocalDate.now(clock));
+    }
+
+    /**
+     * The number of scores n, 2..100 (default 5).
+     *
+     * @throws IllegalArgumentException outside 2..100
+     */
+    public Builder bins(int n) {
+      once(binsSet, "bins", bins);
+      bins = checkBins(n);
+      binsSet = true;
+      return this;
+    }
+
+    /** The binning method (default NTILE). */
+    public Builder binning(Binning method) {
+      Objects.requireNonNull(method, "binning");
+      once(binningSet, "binning", binning);
+      binning = method;
+      binningSet = true;
+      return this;
+    }
+
+    /**
+     * Fixed thresholds for one dimension (bins-1 strictly ascending values; days, count or minor units);
+     * needed for all three dimensions with {@link Binning#FIXED}.
+     */
+    public Builder thresholds(Dimension dimension, long... values) {
+      Objects.requireNonNull(dimension, "dimension");
+      Objects.requireNonNull(values, "values");
+      once(thresholds.containsKey(dimension), "thresholds of " + dimension,
+          Arrays.toString(thresholds.get(dimension)));
+      for (int i = 1; i < values.length; i++) {
+        if (values[i] <= values[i - 1]) {
+          throw new IllegalArgumentException("thresholds of " + dimension + " must be strictly ascending: "
+              + Arrays.toString(values));
+        }
+      }
+      thresholds.put(dimension, values.clone());
+      return this;
+    }
+
+    public Builder frequencyMode(FrequencyMode mode) {
+      Objects.requireNonNull(mode, "frequencyMode");
+      once(frequencySet, "frequencyMode", frequencyMode);
+      frequencyMode = mode;
+      frequencySet = true;
+      return this;
+    }
+
+    public Builder monetaryMode(MonetaryMode mode) {
+      Objects.requireNonNull(mode, "monetaryMode");
+      once(monetarySet, "monetaryMode", monetaryMode);
+      monetaryMode = mode;
+      monetarySet = true;
+      return this;
+    }
+
+    public Builder nonPositiveMonetary(NonPositiveMonetary rule) {
+      Objects.requireNonNull(rule, "nonPositiveMonetary");
+      once(nonPositiveSet, "nonPositiveMonetary", nonPositive);
+      nonPositive = rule;
+      nonPositiveSet = true;
+      return this;
+    }
+
+    /**
+     * The segment table (default {@link SegmentTable#defaults()} for 5 bins; with other bin counts and
+     * no table every customer is "Others").
+     */
+    public Builder segments(SegmentTable table) {
+      Objects.requireNonNull(table, "segments");
+      once(segments != null, "segments", segments);
+      segments = table;
+      return this;
+    }
+
+    /** Fixes the currency up front (else the first batch's); batches in another are an error. */
+    public Builder currency(Currency c) {
+      Objects.requireNonNull(c, "currency");
+      once(currency != null, "currency", currency);
+      currency = c;
+      return this;
+    }
+
+    /**
+     * Builds the analysis.
+     *
+     * @throws IllegalStateException if asOf is missing
+     * @throws IllegalArgumentException if thresholds and binning disagree or the segment table is for
+     *     another bin count
+     */
+    public RfmAnalysis build() {
+      if (asOf == null) {
+        throw new IllegalStateException("asOf must be set (an explicit analysis date)");
+      }
+      if (binning == Binning.FIXED) {
+        for (Dimension d : Dimension.values()) {
+          long[] t = thresholds.get(d);
+          if (t == null) {
+            throw new IllegalArgumentException("FIXED binning needs thresholds for " + d);
+          }
+          if (t.length != bins - 1) {
+            throw new IllegalArgumentException("thresholds of " + d + " must have bins-1 = " + (bins - 1)
+                + " values: " + t.length);
+          }
+        }
+      } else if (!thresholds.isEmpty()) {
+        throw new IllegalArgumentException("thresholds are only used with FIXED binning, not " + binning);
+      }
+      SegmentTable table = segments;
+      if (table == null) {
+        table = bins == 5 ? SegmentTable.defaults() : SegmentTable.builder(bins).build();
+      }
+      if (table.bins() != bins) {
+        throw new IllegalArgumentException("segment table is for " + table.bins() + " bins, the analysis has "
+            + bins);
+      }
+      return new RfmAnalysis(this, asOf, table);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package org.ecrm.segmentation.internal;
+
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Iterator;
+import java.util.stream.Stream;
+import org.ecrm.core.Crm;
+import org.ecrm.core.model.Order;
+import org.ecrm.core.model.OrderStatus;
+import org.ecrm.segmentation.CustomerKeys;
+import org.ecrm.segmentation.MixedCurrencyException;
+import org.ecrm.segmentation.RefundHandling;
+import org.ecrm.segmentation.TransactionSink;
+import org.ecrm.segmentation.TransactionSource;
+
+/** crm-core orders adapter. Immutable; reads the store anew on each read. */
+public final class OrderSource implements TransactionSource {
+  private final Crm crm;
+  private final Currency currency;
+  private final ZoneId zone;
+  private final RefundHandling refunds;
+  private final CustomerKeys keys;
+
+  public OrderSource(Crm crm, Currency currency, ZoneId zone, RefundHandling refunds, CustomerKeys keys) {
+    this.crm = crm;
+    this.currency = currency;
+    this.zone = zone;
+    this.refunds = refunds;
+    this.keys = keys;
+  }
+
+  @Override
+  public void read(TransactionSink sink) {
+    Sources.BatchBuilder out = new Sources.BatchBuilder(currency, sink);
+    long record = 0;
+    try (Stream<Order> orders = crm.orders().stream()) {
+      Iterator<Order> it = orders.iterator();
+      while (it.hasNext()) {
+        Order o = it.next();
+        long rec = record++;
+        if (!o.currency().equals(currency)) {
+          throw new MixedCurrencyException(currency, o.currency(), rec);
+        }
+        if (o.status() == OrderStatus.CANCELLED) {
+          sink.skip("cancelled order");
+          continue;
+        }
+        long amount = refunds == RefundHandling.NETTED ? o.netTotal().minorUnits() : o.total().minorUnits();
+        if (refunds == RefundHandling.NETTED && amount == 0 && !o.refunds().isEmpty()) {
+          sink.skip("fully refunded order");
+          continue;
+        }
+        long day = o.placedAt().atZone(zone).toLocalDate().toEpochDay();
+        out.add(rec, keys.keyOf(o.customerId()), day, amount);
+      }
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,94 @@
+package org.ecrm.segmentation.internal;
+
+/** Allocation-free parsers for the CSV adapter. Each returns normally or throws with a message. */
+public final class Parse {
+  private Parse() {
+  }
+
+  /** A signed long; a trailing ".0" (spreadsheet float ids) is accepted. */
+  public static long customer(String s) {
+    int end = s.length();
+    if (end > 2 && s.endsWith(".0")) {
+      end -= 2;
+    }
+    return Long.parseLong(s, 0, end, 10);
+  }
+
+  /** Days since 1970-01-01 of an ISO yyyy-MM-dd date (anything after the 10th char ignored). */
+  public static long epochDay(String s) {
+    if (s.length() < 10 || s.charAt(4) != '-' || s.charAt(7) != '-'
+        || (s.length() > 10 && s.charAt(10) != ' ' && s.charAt(10) != 'T')) {
+      throw new IllegalArgumentException("not an ISO date yyyy-MM-dd: \"" + s + "\"");
+    }
+    int y = digits(s, 0, 4);
+    int m = digits(s, 5, 7);
+    int d = digits(s, 8, 10);
+    return java.time.LocalDate.of(y, m, d).toEpochDay();
+  }
+
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new IllegalArgumentException("not an ISO date yyyy-MM-dd: \"" + s + "\"");
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  /**
+   * A plain decimal as minor units with {@code fraction} digits: "12.5" with 2 gives 1250.
+   *
+   * @throws IllegalArgumentException on more fraction digits, a bad character or overflow
+   */
+  public static long minorUnits(String s, int fraction) {
+    int n = s.length();
+    int i = 0;
+    boolean neg = false;
+    if (n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
+      neg = s.charAt(0) == '-';
+      i = 1;
+    }
+    if (i == n) {
+      throw new IllegalArgumentException("not a decimal number: \"" + s + "\"");
+    }
+    long v = 0;
+    int frac = -1;
+    boolean any = false;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '.' && frac < 0) {
+        frac = 0;
+        continue;
+      }
+      if (c < '0' || c > '9') {
+        throw new IllegalArgumentException("not a decimal number: \"" + s + "\"");
+      }
+      any = true;
+      if (frac >= 0 && ++frac > fraction) {
+        if (c != '0') {
+          throw new IllegalArgumentException("has more than " + fraction + " fraction digits: \"" + s + "\"");
+        }
+        continue;
+      }
+      try {
+        v = Math.addExact(Math.multiplyExact(v, 10), c - '0');
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException("overflows a 64-bit amount in minor units: \"" + s + "\"");
+      }
+    }
+    if (!any) {
+      throw new IllegalArgumentException("not a decimal number: \"" + s + "\"");
+    }
+    for (int k = Math.max(frac, 0); k < fraction; k++) {
+      try {
+        v = Math.multiplyExact(v, 10);
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException("overflows a 64-bit amount in minor units: \"" + s + "\"");
+      }
+    }
+    return neg ? -v : v;
+  }
+}
