@@ -13,5 +13,5 @@ module org.ecrm.tracking {
 
   exports org.ecrm.tracking;
   // exports org.ecrm.tracking.session;
-  // exports org.ecrm.tracking.weblog;
+  exports org.ecrm.tracking.weblog;
 }
