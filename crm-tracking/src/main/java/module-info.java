@@ -12,6 +12,6 @@ module org.ecrm.tracking {
   requires static org.jspecify;
 
   exports org.ecrm.tracking;
-  // exports org.ecrm.tracking.session;
+  exports org.ecrm.tracking.session;
   exports org.ecrm.tracking.weblog;
 }

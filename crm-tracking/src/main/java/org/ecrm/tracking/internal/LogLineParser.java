@@ -168,29 +168,31 @@ public final class LogLineParser {
     return -1;
   }
 
-  /** Index of the closing quote, honouring backslash escapes; -1 if none. */
-  private static int closingQuote(byte[] b, int from, int to) {
+  private boolean escaped;
+
+  /** Index of the closing quote, honouring backslash escapes; -1 if none. Sets {@link #escaped}. */
+  private int closingQuote(byte[] b, int from, int to) {
+    boolean esc = false;
     for (int i = from; i < to; i++) {
       byte c = b[i];
-      if (c == '\\') {
-        i++; // skip the escaped byte
-      } else if (c == '"') {
+      if (c == '"') {
+        escaped = esc;
         return i;
+      }
+      if (c == '\\') {
+        esc = true;
+        i++; // skip the escaped byte
       }
     }
     return -1;
   }
 
-  private static String quoted(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == '\\') {
-        return unescape(b, from, to);
-      }
-    }
-    return text(b, from, to);
+  /** The quoted field just delimited by {@link #closingQuote}. */
+  private String quoted(byte[] b, int from, int to) {
+    return escaped ? unescape(b, from, to) : text(b, from, to);
   }
 
-  private static String dashQuoted(byte[] b, int from, int to) {
+  private String dashQuoted(byte[] b, int from, int to) {
     return to - from == 1 && b[from] == '-' ? "" : quoted(b, from, to);
   }
 
