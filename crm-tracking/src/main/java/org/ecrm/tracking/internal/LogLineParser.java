@@ -29,111 +29,32 @@ public final class LogLineParser {
     return error == null ? "" : error;
   }
 
+  // ---- fields of the last successful scan (byte offsets into the scanned buffer) ----
+  /** Client address range. */
+  public int ipFrom, ipTo;
+  /** Ident and user ranges. */
+  public int identFrom, identTo, userFrom, userTo;
+  /** Request range (inside the quotes) and whether it holds backslash escapes. */
+  public int reqFrom, reqTo;
+  /** True if the request has escapes. */
+  public boolean reqEscaped;
+  /** Referrer and user-agent ranges (empty ranges for Common lines) and their escape flags. */
+  public int refFrom, refTo, uaFrom, uaTo;
+  /** True if the referrer or user agent has escapes. */
+  public boolean refEscaped, uaEscaped;
+  /** Status code. */
+  public int status;
+  /** Byte count, -1 for "-". */
+  public long bytes;
+  /** Request time in epoch seconds. */
+  public long epochSecond;
+
   /** Parses {@code b[from..len)}; null (with {@link #error()}) if the line is malformed. */
   public @Nullable LogRecord parse(byte[] b, int from, int len, long lineNumber) {
-    error = null;
-    if (len == from) {
-      return fail("empty line");
-    }
-    int p = from;
-    int sp = indexOf(b, p, len, (byte) ' ');
-    if (sp <= p) {
-      return fail(sp == p ? "missing client address" : "missing fields after client address");
-    }
-    String ip = ascii(b, p, sp);
-    p = sp + 1;
-    sp = indexOf(b, p, len, (byte) ' ');
-    if (sp < 0) {
-      return fail("missing ident field");
-    }
-    String ident = dash(b, p, sp);
-    p = sp + 1;
-    // the user field may be followed by the bracketed time; find " ["
-    int br = indexOf(b, p, len, (byte) '[');
-    if (br < 0) {
-      return fail("missing [time]");
-    }
-    if (br == p || b[br - 1] != ' ') {
-      return fail("missing user field before [time]");
-    }
-    String user = dash(b, p, br - 1);
-    p = br + 1;
-    int close = indexOf(b, p, len, (byte) ']');
-    if (close < 0) {
-      return fail("unterminated [time]");
-    }
-    Instant time = time(b, p, close);
-    if (time == null) {
+    if (!scan(b, from, len)) {
       return null;
     }
-    p = close + 1;
-    if (p + 1 >= len || b[p] != ' ' || b[p + 1] != '"') {
-      return fail("missing quoted request after [time]");
-    }
-    p += 2;
-    int q = closingQuote(b, p, len);
-    if (q < 0) {
-      return fail("unterminated quoted field: request");
-    }
-    String request = quoted(b, p, q);
-    p = q + 1;
-    if (p >= len || b[p] != ' ') {
-      return fail("missing status after request");
-    }
-    p++;
-    sp = indexOf(b, p, len, (byte) ' ');
-    int statusEnd = sp < 0 ? len : sp;
-    int status = (int) num(b, p, statusEnd, 3);
-    if (status < 100 || status > 999 || statusEnd - p != 3) {
-      return fail("status is not a 3-digit number: \"" + text(b, p, statusEnd) + "\"");
-    }
-    if (sp < 0) {
-      return fail("missing byte count after status");
-    }
-    p = sp + 1;
-    sp = indexOf(b, p, len, (byte) ' ');
-    int bytesEnd = sp < 0 ? len : sp;
-    long bytes;
-    if (bytesEnd - p == 1 && b[p] == '-') {
-      bytes = -1;
-    } else {
-      bytes = num(b, p, bytesEnd, 18);
-      if (bytes < 0) {
-        return fail("byte count is not a number: \"" + text(b, p, bytesEnd) + "\"");
-      }
-    }
-    String referrer = "";
-    String agent = "";
-    int rest = bytesEnd;
-    while (rest < len && b[rest] == ' ') {
-      rest++;
-    }
-    if (rest >= len) {
-      if (format == LogFormat.COMBINED) {
-        return fail("missing referrer and user agent (a Common-format line)");
-      }
-    } else if (format != LogFormat.COMMON) {
-      if (b[rest] != '"') {
-        return fail("referrer is not quoted");
-      }
-      p = rest + 1;
-      q = closingQuote(b, p, len);
-      if (q < 0) {
-        return fail("unterminated quoted field: referrer");
-      }
-      referrer = dashQuoted(b, p, q);
-      p = q + 1;
-      if (p + 1 >= len || b[p] != ' ' || b[p + 1] != '"') {
-        return fail("missing quoted user agent");
-      }
-      p += 2;
-      q = closingQuote(b, p, len);
-      if (q < 0) {
-        return fail("unterminated quoted field: user agent");
-      }
-      agent = dashQuoted(b, p, q);
-      // anything after the user agent (extra nginx fields) is ignored
-    }
+    String request = quotedField(b, reqFrom, reqTo, reqEscaped);
     String method = "";
     String target;
     String protocol = "";
@@ -150,13 +71,141 @@ public final class LogLineParser {
         target = request.substring(s1 + 1);
       }
     }
-    return new LogRecord(lineNumber, ip, ident, user, time, method, target, protocol, status, bytes, referrer,
-        agent);
+    return new LogRecord(lineNumber, text(b, ipFrom, ipTo), dash(b, identFrom, identTo), dash(b, userFrom, userTo),
+        Instant.ofEpochSecond(epochSecond), method, target, protocol, status, bytes,
+        dashQuoted(b, refFrom, refTo, refEscaped), dashQuoted(b, uaFrom, uaTo, uaEscaped));
   }
 
-  private @Nullable LogRecord fail(String reason) {
+  /** The text of a quoted field range ({@code -} is kept). */
+  public static String quotedField(byte[] b, int from, int to, boolean escaped) {
+    return escaped ? unescape(b, from, to) : text(b, from, to);
+  }
+
+  /** The text of a quoted field range, empty for {@code -}. */
+  public static String dashQuoted(byte[] b, int from, int to, boolean escaped) {
+    return to - from == 1 && b[from] == '-' ? "" : quotedField(b, from, to, escaped);
+  }
+
+  /**
+   * Splits {@code b[from..len)} into fields without making strings; false (with {@link #error()}) if
+   * the line is malformed.
+   */
+  public boolean scan(byte[] b, int from, int len) {
+    error = null;
+    if (len == from) {
+      return bad("empty line");
+    }
+    int p = from;
+    int sp = indexOf(b, p, len, (byte) ' ');
+    if (sp <= p) {
+      return bad(sp == p ? "missing client address" : "missing fields after client address");
+    }
+    ipFrom = p;
+    ipTo = sp;
+    p = sp + 1;
+    sp = indexOf(b, p, len, (byte) ' ');
+    if (sp < 0) {
+      return bad("missing ident field");
+    }
+    identFrom = p;
+    identTo = sp;
+    p = sp + 1;
+    int br = indexOf(b, p, len, (byte) '[');
+    if (br < 0) {
+      return bad("missing [time]");
+    }
+    if (br == p || b[br - 1] != ' ') {
+      return bad("missing user field before [time]");
+    }
+    userFrom = p;
+    userTo = br - 1;
+    p = br + 1;
+    int close = indexOf(b, p, len, (byte) ']');
+    if (close < 0) {
+      return bad("unterminated [time]");
+    }
+    if (!time(b, p, close)) {
+      return false;
+    }
+    p = close + 1;
+    if (p + 1 >= len || b[p] != ' ' || b[p + 1] != '"') {
+      return bad("missing quoted request after [time]");
+    }
+    p += 2;
+    int q = closingQuote(b, p, len);
+    if (q < 0) {
+      return bad("unterminated quoted field: request");
+    }
+    reqFrom = p;
+    reqTo = q;
+    reqEscaped = escaped;
+    p = q + 1;
+    if (p >= len || b[p] != ' ') {
+      return bad("missing status after request");
+    }
+    p++;
+    sp = indexOf(b, p, len, (byte) ' ');
+    int statusEnd = sp < 0 ? len : sp;
+    status = (int) num(b, p, statusEnd, 3);
+    if (status < 100 || status > 999 || statusEnd - p != 3) {
+      return bad("status is not a 3-digit number: \"" + text(b, p, statusEnd) + "\"");
+    }
+    if (sp < 0) {
+      return bad("missing byte count after status");
+    }
+    p = sp + 1;
+    sp = indexOf(b, p, len, (byte) ' ');
+    int bytesEnd = sp < 0 ? len : sp;
+    if (bytesEnd - p == 1 && b[p] == '-') {
+      bytes = -1;
+    } else {
+      bytes = num(b, p, bytesEnd, 18);
+      if (bytes < 0) {
+        return bad("byte count is not a number: \"" + text(b, p, bytesEnd) + "\"");
+      }
+    }
+    refFrom = refTo = uaFrom = uaTo = bytesEnd;
+    refEscaped = uaEscaped = false;
+    int rest = bytesEnd;
+    while (rest < len && b[rest] == ' ') {
+      rest++;
+    }
+    if (rest >= len) {
+      if (format == LogFormat.COMBINED) {
+        return bad("missing referrer and user agent (a Common-format line)");
+      }
+    } else if (format != LogFormat.COMMON) {
+      if (b[rest] != '"') {
+        return bad("referrer is not quoted");
+      }
+      p = rest + 1;
+      q = closingQuote(b, p, len);
+      if (q < 0) {
+        return bad("unterminated quoted field: referrer");
+      }
+      refFrom = p;
+      refTo = q;
+      refEscaped = escaped;
+      p = q + 1;
+      if (p + 1 >= len || b[p] != ' ' || b[p + 1] != '"') {
+        return bad("missing quoted user agent");
+      }
+      p += 2;
+      q = closingQuote(b, p, len);
+      if (q < 0) {
+        return bad("unterminated quoted field: user agent");
+      }
+      uaFrom = p;
+      uaTo = q;
+      uaEscaped = escaped;
+      // anything after the user agent (extra nginx fields) is ignored
+    }
+    return true;
+  }
+
+  private boolean bad(String reason) {
     error = reason;
-    return null;
+    return false;
   }
 
   private static int indexOf(byte[] b, int from, int to, byte c) {
@@ -187,16 +236,9 @@ public final class LogLineParser {
     return -1;
   }
 
-  /** The quoted field just delimited by {@link #closingQuote}. */
-  private String quoted(byte[] b, int from, int to) {
-    return escaped ? unescape(b, from, to) : text(b, from, to);
-  }
 
-  private String dashQuoted(byte[] b, int from, int to) {
-    return to - from == 1 && b[from] == '-' ? "" : quoted(b, from, to);
-  }
-
-  private static String unescape(byte[] b, int from, int to) {
+  /** Decodes {@code \\"} and {@code \\\\} escapes. */
+  public static String unescape(byte[] b, int from, int to) {
     byte[] out = new byte[to - from];
     int n = 0;
     for (int i = from; i < to; i++) {
@@ -211,10 +253,6 @@ public final class LogLineParser {
 
   private static String dash(byte[] b, int from, int to) {
     return to - from == 1 && b[from] == '-' ? "" : text(b, from, to);
-  }
-
-  private static String ascii(byte[] b, int from, int to) {
-    return new String(b, from, to - from, StandardCharsets.UTF_8);
   }
 
   /** UTF-8 text; malformed bytes become U+FFFD. */
@@ -238,12 +276,11 @@ public final class LogLineParser {
   }
 
   // dd/MMM/yyyy:HH:mm:ss +zzzz
-  private @Nullable Instant time(byte[] b, int from, int to) {
+  private boolean time(byte[] b, int from, int to) {
     int n = to - from;
     if (n != 26 || b[from + 2] != '/' || b[from + 6] != '/' || b[from + 11] != ':' || b[from + 14] != ':'
         || b[from + 17] != ':' || b[from + 20] != ' ') {
-      error = "time is not dd/MMM/yyyy:HH:mm:ss ±hhmm: \"" + text(b, from, to) + "\"";
-      return null;
+      return bad("time is not dd/MMM/yyyy:HH:mm:ss ±hhmm: \"" + text(b, from, to) + "\"");
     }
     long day;
     if (lastEpochDay != Long.MIN_VALUE && sameDate(b, from)) {
@@ -253,14 +290,12 @@ public final class LogLineParser {
       int month = month(b, from + 3);
       int yyyy = (int) num(b, from + 7, from + 11, 4);
       if (dd < 0 || month < 0 || yyyy < 0) {
-        error = "bad date in time: \"" + text(b, from, to) + "\"";
-        return null;
+        return bad("bad date in time: \"" + text(b, from, to) + "\"");
       }
       try {
         day = LocalDate.of(yyyy, month, dd).toEpochDay();
       } catch (DateTimeException e) {
-        error = "bad date in time: \"" + text(b, from, to) + "\"";
-        return null;
+        return bad("bad date in time: \"" + text(b, from, to) + "\"");
       }
       System.arraycopy(b, from, lastDate, 0, 11);
       lastEpochDay = day;
@@ -273,11 +308,11 @@ public final class LogLineParser {
     int om = (int) num(b, from + 24, from + 26, 2);
     if (hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 60 || (sign != '+' && sign != '-')
         || oh < 0 || oh > 18 || om < 0 || om > 59) {
-      error = "bad clock time or offset in time: \"" + text(b, from, to) + "\"";
-      return null;
+      return bad("bad clock time or offset in time: \"" + text(b, from, to) + "\"");
     }
     long offset = (oh * 3600L + om * 60L) * (sign == '-' ? -1 : 1);
-    return Instant.ofEpochSecond(day * 86_400L + hh * 3600L + mm * 60L + Math.min(ss, 59) - offset);
+    epochSecond = day * 86_400L + hh * 3600L + mm * 60L + Math.min(ss, 59) - offset;
+    return true;
   }
 
   private boolean sameDate(byte[] b, int from) {

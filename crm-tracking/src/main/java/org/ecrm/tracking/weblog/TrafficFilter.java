@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.ecrm.tracking.internal.Checks;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Classifies log records into {@link TrafficClass}es: bots by user agent, static assets by extension,
@@ -39,6 +40,9 @@ public final class TrafficFilter {
 
   private static final int CACHE_LIMIT = 50_000;
 
+  /** Patterns that are plain text once simple escapes are removed: matched with {@code contains}. */
+  private final String[] literalBots;
+  /** The other patterns, as one alternation. */
   private final Pattern bots;
   private final boolean emptyAgentIsBot;
   private final Set<String> staticExtensions;
@@ -48,7 +52,18 @@ public final class TrafficFilter {
   private TrafficFilter(Builder b) {
     List<String> patterns = new ArrayList<>(b.botPatterns == null ? defaultBotPatterns() : b.botPatterns);
     patterns.addAll(b.extraBots);
-    this.bots = patterns.isEmpty() ? Pattern.compile("(?!)") : Pattern.compile(String.join("|", patterns));
+    List<String> literals = new ArrayList<>();
+    List<String> regexes = new ArrayList<>();
+    for (String p : patterns) {
+      String lit = literal(p);
+      if (lit != null) {
+        literals.add(lit);
+      } else {
+        regexes.add(p);
+      }
+    }
+    this.literalBots = literals.toArray(new String[0]);
+    this.bots = regexes.isEmpty() ? Pattern.compile("(?!)") : Pattern.compile(String.join("|", regexes));
     this.emptyAgentIsBot = b.emptyAgentIsBot;
     this.staticExtensions = Set.copyOf(b.staticExtensions);
     this.pageMethods = Set.copyOf(b.pageMethods);
@@ -59,9 +74,33 @@ public final class TrafficFilter {
     return new Builder();
   }
 
-  /** The default filter. */
+  /** The default filter (one shared instance, so its user-agent cache is shared too). */
   public static TrafficFilter defaults() {
-    return builder().build();
+    return Defaults.INSTANCE;
+  }
+
+  private static final class Defaults {
+    static final TrafficFilter INSTANCE = builder().build();
+  }
+
+  /** The text a pattern matches if it is a plain string with only escaped punctuation, else null. */
+  private static @Nullable String literal(String pattern) {
+    StringBuilder sb = new StringBuilder(pattern.length());
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\') {
+        if (i + 1 < pattern.length() && !Character.isLetterOrDigit(pattern.charAt(i + 1))) {
+          sb.append(pattern.charAt(++i));
+          continue;
+        }
+        return null;
+      }
+      if ("[](){}.*+?^$|".indexOf(c) >= 0) {
+        return null;
+      }
+      sb.append(c);
+    }
+    return sb.length() == 0 ? null : sb.toString();
   }
 
   /** The bundled bot patterns (Java regular expressions). */
@@ -113,7 +152,16 @@ public final class TrafficFilter {
     if (cached != null) {
       return cached;
     }
-    boolean bot = bots.matcher(userAgent).find();
+    boolean bot = false;
+    for (String lit : literalBots) {
+      if (userAgent.contains(lit)) {
+        bot = true;
+        break;
+      }
+    }
+    if (!bot) {
+      bot = bots.matcher(userAgent).find();
+    }
     if (botCache.size() >= CACHE_LIMIT) {
       botCache.clear();
     }
@@ -140,9 +188,19 @@ public final class TrafficFilter {
     return staticExtensions.contains(ext) || staticExtensions.contains(ext.toLowerCase(Locale.ROOT));
   }
 
+  /** True if {@code ext} (without the dot) is a static-asset extension. */
+  boolean isStaticExtension(String ext) {
+    return staticExtensions.contains(ext) || staticExtensions.contains(ext.toLowerCase(Locale.ROOT));
+  }
+
+  /** True if requests with this method can be page views. */
+  boolean isPageMethod(String method) {
+    return pageMethods.contains(method);
+  }
+
   /** Configures a {@link TrafficFilter}. Not thread-safe. */
   public static final class Builder {
-    private List<String> botPatterns;
+    private @Nullable List<String> botPatterns;
     private final List<String> extraBots = new ArrayList<>();
     private boolean emptyAgentIsBot = true;
     private Set<String> staticExtensions = DEFAULT_STATIC_EXTENSIONS;

@@ -70,17 +70,25 @@ public final class WebLogImport {
     return new Builder();
   }
 
-  /** Imports a file (plain or gzip). */
+  /**
+   * Imports a file (plain or gzip).
+   *
+   * @throws java.io.UncheckedIOException if the file cannot be read
+   */
   public ImportReport run(Path file) {
-    Run r = new Run();
-    ReadStats s = reader.read(file, r::record, r::error);
-    return r.report(s);
+    Objects.requireNonNull(file, "file");
+    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+      return run(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read web log " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Imports a stream (plain or gzip); the stream is not closed. */
   public ImportReport run(InputStream in) {
+    Objects.requireNonNull(in, "in");
     Run r = new Run();
-    ReadStats s = reader.read(in, r::record, r::error);
+    ReadStats s = new FastImport(reader, filter, masking, key, r.sessionizer, r.counts, r::error).run(in);
     return r.report(s);
   }
 
@@ -95,18 +103,6 @@ public final class WebLogImport {
         b.splitAtMidnight(midnight);
       }
       sessionizer = b.build();
-    }
-
-    void record(LogRecord rec) {
-      TrafficClass c = filter.classify(rec);
-      counts[c.ordinal()]++;
-      if (c == TrafficClass.PAGE_VIEW) {
-        String ip = masking.isNone() ? rec.ip() : masking.mask(rec.ip());
-        String visitor = key == VisitorKey.IP ? ip : ip + ' ' + rec.userAgent();
-        String target = rec.target();
-        sessionizer.accept(new Hit(visitor, rec.time(), HitKind.PAGE_VIEW, rec.path(), rec.referrer(),
-            target.indexOf("utm_") >= 0 ? Campaign.fromUrl(target) : Campaign.NONE));
-      }
     }
 
     void error(LogLineError e) {

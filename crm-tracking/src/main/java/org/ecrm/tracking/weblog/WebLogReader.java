@@ -69,14 +69,7 @@ public final class WebLogReader {
     Objects.requireNonNull(records, "records");
     Objects.requireNonNull(errors, "errors");
     try {
-      InputStream src = in.markSupported() ? in : new BufferedInputStream(in, 2);
-      src.mark(2);
-      int b1 = src.read();
-      int b2 = src.read();
-      src.reset();
-      if (b1 == 0x1f && b2 == 0x8b) {
-        src = new GZIPInputStream(src, 64 * 1024);
-      }
+      InputStream src = open(in);
       LogLineParser parser = new LogLineParser(format);
       LogLines lines = new LogLines(src, maxLineBytes);
       long parsed = 0;
@@ -101,6 +94,24 @@ public final class WebLogReader {
     } catch (IOException e) {
       throw new UncheckedIOException("web log read failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The stream itself, or a gunzipping view if it starts with the gzip magic bytes. */
+  static InputStream open(InputStream in) throws IOException {
+    InputStream src = in.markSupported() ? in : new BufferedInputStream(in, 2);
+    src.mark(2);
+    int b1 = src.read();
+    int b2 = src.read();
+    src.reset();
+    return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(src, 64 * 1024) : src;
+  }
+
+  LogFormat format() {
+    return format;
+  }
+
+  int maxLineBytes() {
+    return maxLineBytes;
   }
 
   /** Configures a {@link WebLogReader}; each setting may be given once. Not thread-safe. */

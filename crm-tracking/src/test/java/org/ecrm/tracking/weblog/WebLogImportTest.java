@@ -113,6 +113,37 @@ class WebLogImportTest {
   }
 
   @Test
+  void run_classifiesExactlyLikeReaderPlusFilter_onAwkwardLines() {
+    String ua = "Mozilla/5.0 (X11) Firefox/1";
+    String text = String.join("\r\n",
+        "::1 - - [17/May/2015:10:00:00 +0000] \"GET /q?s=\\\"x\\\" HTTP/1.1\" 200 1 \"-\" \"" + ua + "\"",
+        "::1 - - [17/May/2015:10:00:01 +0000] \"GET /caf\u00e9.PNG HTTP/1.1\" 200 1 \"-\" \"" + ua + "\"",
+        "::1 - - [17/May/2015:10:00:02 +0000] \"GET /caf\u00e9/page HTTP/1.1\" 200 1 \"-\" \"" + ua + "\"",
+        "::1 - - [17/May/2015:10:00:03 +0000] \"-\" 200 0 \"-\" \"" + ua + "\"",
+        "::1 - - [17/May/2015:10:00:04 +0000] \"HEAD / HTTP/1.1\" 200 0 \"-\" \"" + ua + "\"",
+        "::1 - - [17/May/2015:10:00:05 +0000] \"GET /a b.css HTTP/1.1\" 200 0 \"-\" \"" + ua + "\"",
+        "::1 - - [17/May/2015:10:00:06 +0000] \"GET /x.tar.GZ?y=1 HTTP/1.1\" 200 0 \"-\" \"" + ua + "\"",
+        "::1 - - [17/May/2015:10:00:07 +0000] \"GET /v1.2/ HTTP/1.1\" 200 0 \"-\" \"" + ua + "\"",
+        "::1 - - [17/May/2015:10:00:08 +0000] \"GET /.hidden HTTP/1.1\" 301 0 \"-\" \"" + ua + "\"",
+        "::1 - - [17/May/2015:10:00:09 +0000] \"GET /p HTTP/1.1\" 200 0 \"-\" \"-\"",
+        "::1 - - [17/May/2015:10:00:10 +0000] \"GET /p HTTP/1.1\" 200 0",
+        "::1 - - [17/May/2015:10:00:11 +0000] \"POST /form?utm_source=a HTTP/1.1\" 200 0 \"-\" \"" + ua + "\"",
+        "::1 - - [17/May/2015:10:00:12 +0000] \"GET HTTP/1.1\" 200 0 \"-\" \"" + ua + "\"",
+        "::1 - - [17/May/2015:10:00:13 +0000] \"GET /bot HTTP/1.1\" 200 0 \"-\" \"Googlebot/2.1\"");
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    java.util.EnumMap<TrafficClass, Long> want = new java.util.EnumMap<>(TrafficClass.class);
+    for (TrafficClass c : TrafficClass.values()) {
+      want.put(c, 0L);
+    }
+    TrafficFilter f = TrafficFilter.defaults();
+    WebLogReader.builder().build().read(new ByteArrayInputStream(bytes), r -> want.merge(f.classify(r), 1L, Long::sum),
+        e -> { });
+    ImportReport r = WebLogImport.builder().build().run(new ByteArrayInputStream(bytes));
+    assertThat(r.classes()).isEqualTo(want);
+    assertThat(r.pageViews()).isEqualTo(5);
+  }
+
+  @Test
   void builder_badArguments_failFast() {
     assertThatThrownBy(() -> WebLogImport.builder().sessionTimeout(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("sessionTimeout must be positive: PT0S");
