@@ -40,8 +40,10 @@ public final class TrafficFilter {
 
   private static final int CACHE_LIMIT = 50_000;
 
-  /** Patterns that are plain text once simple escapes are removed: matched with {@code contains}. */
-  private final String[] literalBots;
+  /** Patterns that are plain text once simple escapes are removed, indexed by their first two chars. */
+  private final java.util.HashMap<Integer, String[]> literalBots = new java.util.HashMap<>();
+  /** One-character plain patterns. */
+  private final List<String> shortBots = new ArrayList<>();
   /** The other patterns, as one alternation. */
   private final Pattern bots;
   private final boolean emptyAgentIsBot;
@@ -62,7 +64,15 @@ public final class TrafficFilter {
         regexes.add(p);
       }
     }
-    this.literalBots = literals.toArray(new String[0]);
+    java.util.HashMap<Integer, List<String>> index = new java.util.HashMap<>();
+    for (String lit : literals) {
+      if (lit.length() < 2) {
+        shortBots.add(lit);
+      } else {
+        index.computeIfAbsent(lit.charAt(0) << 16 | lit.charAt(1), k -> new ArrayList<>()).add(lit);
+      }
+    }
+    index.forEach((k, v) -> literalBots.put(k, v.toArray(new String[0])));
     this.bots = regexes.isEmpty() ? Pattern.compile("(?!)") : Pattern.compile(String.join("|", regexes));
     this.emptyAgentIsBot = b.emptyAgentIsBot;
     this.staticExtensions = Set.copyOf(b.staticExtensions);
@@ -152,13 +162,7 @@ public final class TrafficFilter {
     if (cached != null) {
       return cached;
     }
-    boolean bot = false;
-    for (String lit : literalBots) {
-      if (userAgent.contains(lit)) {
-        bot = true;
-        break;
-      }
-    }
+    boolean bot = matchesLiteral(userAgent);
     if (!bot) {
       bot = bots.matcher(userAgent).find();
     }
@@ -167,6 +171,25 @@ public final class TrafficFilter {
     }
     botCache.put(userAgent, bot);
     return bot;
+  }
+
+  private boolean matchesLiteral(String ua) {
+    for (String s : shortBots) {
+      if (ua.contains(s)) {
+        return true;
+      }
+    }
+    for (int i = 0; i + 1 < ua.length(); i++) {
+      String[] candidates = literalBots.get(ua.charAt(i) << 16 | ua.charAt(i + 1));
+      if (candidates != null) {
+        for (String lit : candidates) {
+          if (ua.startsWith(lit, i)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** True if the target's path ends with a static-asset extension. */
