@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code mvn -B -q -pl crm-tracking -am test-compile exec:exec -Dexec.skip=false
  * -Dexec.executable=java -Dexec.classpathScope=test
- * "-Dexec.args=-cp %classpath org.openjdk.jmh.Main WebLogImportBenchmark -f 1 -p file=/tmp/log-peers/apache_1000000.log"}.
+ * "-Dexec.args=-cp %classpath org.openjdk.jmh.Main WebLogImportBenchmark -f 1 -p file=/tmp/log-peers/combined_1000000.log"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 public class WebLogImportBenchmark {
-  @Param({"/tmp/log-peers/apache_1000000.log"})
+  @Param({"/tmp/log-peers/combined_1000000.log"})
   public String file;
 
   @Benchmark
