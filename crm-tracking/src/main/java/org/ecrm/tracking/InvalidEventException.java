@@ -4,7 +4,7 @@ import org.ecrm.core.CrmException;
 
 /**
  * A tracking event (or its JSON) that breaks a rule: the message names the field and the reason, e.g.
- * {@code "userId: placeholder id refused: \"undefined\""}.
+ * {@code "userId: placeholder id refused: \"undefined\""}. Immutable and thread-safe.
  */
 public class InvalidEventException extends CrmException {
   private static final long serialVersionUID = 1L;

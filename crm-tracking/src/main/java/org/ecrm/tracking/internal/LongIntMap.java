@@ -1,7 +1,5 @@
 package org.ecrm.tracking.internal;
 
-import java.util.Arrays;
-
 /** An open-addressing map from non-zero long keys to ints; 0 means absent. Not thread-safe. */
 public final class LongIntMap {
   private long[] keys = new long[1024];
@@ -81,6 +79,6 @@ public final class LongIntMap {
 
   @Override
   public String toString() {
-    return "LongIntMap[size=" + size + ", capacity=" + keys.length + "]" + (size < 0 ? Arrays.toString(keys) : "");
+    return "LongIntMap[size=" + size + ", capacity=" + keys.length + "]";
   }
 }

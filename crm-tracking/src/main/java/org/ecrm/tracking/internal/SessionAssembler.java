@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.ecrm.tracking.Campaign;
 import org.ecrm.tracking.session.Hit;
-import org.ecrm.tracking.session.HitKind;
 import org.ecrm.tracking.session.PageView;
 import org.ecrm.tracking.session.Session;
 import org.jspecify.annotations.Nullable;
@@ -98,10 +97,5 @@ public final class SessionAssembler {
   private static PageView view(Hit v, Optional<Instant> next, @Nullable Instant lastPing) {
     return new PageView(v.path(), v.time(), next.map(n -> Duration.between(v.time(), n)),
         lastPing == null ? Optional.empty() : Optional.of(Duration.between(v.time(), lastPing)));
-  }
-
-  /** Whether a hit kind is a page view (for callers that count). */
-  public static boolean isView(HitKind k) {
-    return k == HitKind.PAGE_VIEW;
   }
 }
