@@ -63,7 +63,7 @@ class TrackerTest {
   @Test
   void track_underContention_losesNothingAndCountsRight() throws Exception {
     int threads = 4;
-    int perThread = 25_000;
+    int perThread = 10_000;
     Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
     AtomicInteger delivered = new AtomicInteger();
     FailedEventSink.Recorded failures = FailedEventSink.inMemory();

@@ -49,8 +49,6 @@ public final class BufferedTracker implements Tracker {
   private final LongAdder retries = new LongAdder();
   /** Events that left the buffer for good (delivered, failed, or dropped as oldest). */
   private final AtomicLong completed = new AtomicLong();
-  /** Events put in the buffer. */
-  private final AtomicLong enqueued = new AtomicLong();
 
   /** Starts a tracker with these settings. */
   public BufferedTracker(TrackerConfig cfg) {
@@ -142,7 +140,6 @@ public final class BufferedTracker implements Tracker {
         }
       }
     }
-    enqueued.incrementAndGet();
     accepted.increment();
     IdentityResolverHook.observe(cfg.identity(), e);
     return TrackResult.ACCEPTED;
@@ -257,7 +254,7 @@ public final class BufferedTracker implements Tracker {
 
   @Override
   public boolean flush(Duration timeout) {
-    long target = enqueued.get();
+    long target = accepted.sum(); // every event accepted before this call has been counted
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (progress) {
       while (completed.get() < target) {
