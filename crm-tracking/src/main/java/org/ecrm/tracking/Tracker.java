@@ -50,7 +50,7 @@ public interface Tracker extends AutoCloseable {
    */
   boolean flush(Duration timeout);
 
-  /** {@link #flush(Duration)} with the builder's close timeout. */
+  /** {@link #flush(Duration)} with a 30-second timeout. */
   default boolean flush() {
     return flush(Duration.ofSeconds(30));
   }
