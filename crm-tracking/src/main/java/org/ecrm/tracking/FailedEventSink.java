@@ -1,0 +1,45 @@
+package org.ecrm.tracking;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives every event that is not delivered — refused, dropped, or failed after retries — so nothing is
+ * lost silently. Called from producer threads and the delivery thread: implementations must be
+ * thread-safe.
+ */
+@FunctionalInterface
+public interface FailedEventSink {
+  /** Receives one failed event. Must not throw; if it does, the failure is logged. */
+  void failed(FailedEvent event);
+
+  /** The default: logs each failure at WARN with its reason and payload (logger {@code org.ecrm.tracking.FailedEventSink}). */
+  static FailedEventSink logging() {
+    Logger log = LoggerFactory.getLogger(FailedEventSink.class);
+    return e -> log.warn("tracking event failed: {}; payload: {}", e.reason(), e.payload());
+  }
+
+  /** A sink that keeps failures in memory; read them with {@link Recorded#events()}. */
+  static Recorded inMemory() {
+    return new Recorded();
+  }
+
+  /** An in-memory failed-events sink. Thread-safe. */
+  final class Recorded implements FailedEventSink {
+    private final List<FailedEvent> events = new ArrayList<>();
+
+    Recorded() {}
+
+    @Override
+    public synchronized void failed(FailedEvent event) {
+      events.add(event);
+    }
+
+    /** A snapshot of the failures so far. */
+    public synchronized List<FailedEvent> events() {
+      return List.copyOf(events);
+    }
+  }
+}

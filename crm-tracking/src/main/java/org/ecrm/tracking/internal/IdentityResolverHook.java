@@ -1,0 +1,16 @@
+package org.ecrm.tracking.internal;
+
+import org.ecrm.tracking.IdentityResolver;
+import org.ecrm.tracking.TrackingEvent;
+import org.jspecify.annotations.Nullable;
+
+/** Feeds accepted events to an optional identity resolver. */
+final class IdentityResolverHook {
+  private IdentityResolverHook() {}
+
+  static void observe(@Nullable IdentityResolver resolver, TrackingEvent e) {
+    if (resolver != null) {
+      resolver.observe(e);
+    }
+  }
+}
