@@ -84,7 +84,7 @@ final class JdbcTable<K extends Comparable<K>, V> {
         Db.update(c, "INSERT INTO " + table + " (" + names + ") VALUES (" + "?, ".repeat(args.size() - 1) + "?)",
             args.toArray());
         for (SideIndex<V> index : indexes) {
-          index.sync(c, id, record);
+          index.sync(c, id, null, record);
         }
         return null;
       });
@@ -101,10 +101,11 @@ final class JdbcTable<K extends Comparable<K>, V> {
     long version = versionOf.applyAsLong(next);
     try {
       db.tx(kind + " update " + id, c -> {
-        Long stored = Db.number(c, "SELECT version FROM " + table + " WHERE id = ? FOR UPDATE", id);
-        if (stored == null) {
+        Stored<V> current = lock(c, id);
+        if (current == null) {
           throw new NotFoundException(kind, idValue);
         }
+        long stored = current.version();
         if (stored != version - 1) {
           throw new VersionConflictException(kind, idValue, version - 1, stored);
         }
@@ -117,7 +118,7 @@ final class JdbcTable<K extends Comparable<K>, V> {
         args.add(id);
         Db.update(c, "UPDATE " + table + " SET " + set + " WHERE id = ?", args.toArray());
         for (SideIndex<V> index : indexes) {
-          index.sync(c, id, next);
+          index.sync(c, id, current.record(), next);
         }
         return null;
       });
@@ -131,19 +132,39 @@ final class JdbcTable<K extends Comparable<K>, V> {
   boolean delete(K idValue, long version) {
     String id = key(idValue);
     return db.tx(kind + " delete " + id, c -> {
-      Long stored = Db.number(c, "SELECT version FROM " + table + " WHERE id = ? FOR UPDATE", id);
-      if (stored == null) {
+      Stored<V> current = lock(c, id);
+      if (current == null) {
         return false;
       }
-      if (stored != version) {
-        throw new VersionConflictException(kind, idValue, version, stored);
+      if (current.version() != version) {
+        throw new VersionConflictException(kind, idValue, version, current.version());
       }
       for (SideIndex<V> index : indexes) {
-        index.sync(c, id, null);
+        index.sync(c, id, current.record(), null);
       }
       Db.update(c, "DELETE FROM " + table + " WHERE id = ?", id);
       return true;
     });
+  }
+
+  /** A locked row: its version, and its record when the table has side indexes (else null). */
+  private record Stored<V>(long version, @Nullable V record) { }
+
+  /**
+   * Locks row {@code id} for the rest of the transaction and reads it; null if there is none. A writer
+   * that finds the row locked waits, then reads the version the other writer committed.
+   */
+  private @Nullable Stored<V> lock(Connection c, String id) throws SQLException {
+    try (var ps = c.prepareStatement("SELECT version" + (indexes.isEmpty() ? "" : ", data") + " FROM " + table
+        + " WHERE id = ? FOR UPDATE")) {
+      ps.setString(1, id);
+      try (var rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        return new Stored<>(rs.getLong(1), indexes.isEmpty() ? null : db.parse(rs.getString(2), type));
+      }
+    }
   }
 
   /** Which unique key a refused write clashed on, found after the rollback. */

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.ecrm.core.DuplicateKeyException;
 import org.jspecify.annotations.Nullable;
@@ -29,26 +28,25 @@ record SideIndex<V>(String table, List<String> keyColumns, String ownerColumn, F
   /** One key: its column values, and the domain value it stands for. */
   record Key(List<String> columns, Object value) { }
 
-  /** Makes the side rows of {@code id} those of {@code record}: deletes stale keys, adds new ones. */
-  void sync(Connection c, String id, @Nullable V record) throws SQLException {
-    Map<List<String>, Key> wanted = new LinkedHashMap<>();
-    if (record != null) {
-      for (Key k : keys.apply(record)) {
-        wanted.putIfAbsent(k.columns(), k);
-      }
-    }
-    Set<List<String>> present = new java.util.HashSet<>(current(c, id));
-    for (List<String> old : present) {
-      if (!wanted.containsKey(old)) {
-        List<Object> args = new ArrayList<>(old);
+  /**
+   * Changes the side rows of {@code id} from the keys of {@code old} (null: none, an insert) to those
+   * of {@code next} (null: none, a delete): deletes the keys only {@code old} has, adds those only
+   * {@code next} has, and touches nothing when the keys are unchanged (the usual update).
+   */
+  void sync(Connection c, String id, @Nullable V old, @Nullable V next) throws SQLException {
+    Map<List<String>, Key> wanted = columns(next);
+    Map<List<String>, Key> present = columns(old);
+    for (List<String> stale : present.keySet()) {
+      if (!wanted.containsKey(stale)) {
+        List<Object> args = new ArrayList<>(stale);
         args.add(id);
         Db.update(c, "DELETE FROM " + table + " WHERE " + where() + " AND " + ownerColumn + " = ?",
             args.toArray());
       }
     }
-    for (Map.Entry<List<String>, Key> e : wanted.entrySet()) {
-      if (!present.contains(e.getKey())) {
-        List<Object> args = new ArrayList<>(e.getKey());
+    for (List<String> added : wanted.keySet()) {
+      if (!present.containsKey(added)) {
+        List<Object> args = new ArrayList<>(added);
         args.add(id);
         Db.update(c, "INSERT INTO " + table + " (" + String.join(", ", keyColumns) + ", " + ownerColumn
             + ") VALUES (" + "?, ".repeat(keyColumns.size()) + "?)", args.toArray());
@@ -56,19 +54,11 @@ record SideIndex<V>(String table, List<String> keyColumns, String ownerColumn, F
     }
   }
 
-  private List<List<String>> current(Connection c, String id) throws SQLException {
-    List<List<String>> out = new ArrayList<>();
-    try (var ps = c.prepareStatement("SELECT " + String.join(", ", keyColumns) + " FROM " + table + " WHERE "
-        + ownerColumn + " = ?")) {
-      ps.setString(1, id);
-      try (var rs = ps.executeQuery()) {
-        while (rs.next()) {
-          List<String> k = new ArrayList<>();
-          for (int i = 1; i <= keyColumns.size(); i++) {
-            k.add(rs.getString(i));
-          }
-          out.add(List.copyOf(k));
-        }
+  private Map<List<String>, Key> columns(@Nullable V record) {
+    Map<List<String>, Key> out = new LinkedHashMap<>();
+    if (record != null) {
+      for (Key k : keys.apply(record)) {
+        out.putIfAbsent(k.columns(), k);
       }
     }
     return out;
