@@ -35,10 +35,15 @@ class H2FileStorageTest {
     }
   }
 
+  /**
+   * The provider on its own: crm-core's test-jar (the contract kit) registers test providers of its own
+   * ("high", "broken", ...) in META-INF/services, so whole-discovery assertions are not possible here.
+   */
   @Test
   void provider_opensTheConfiguredDatabase_andStandsAsideWhenUnset() throws Exception {
     StorageProvider provider = ServiceLoader.load(StorageProvider.class).stream()
         .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("jdbc")).findFirst().orElseThrow();
+    assertThat(provider).isInstanceOf(JdbcStorageProvider.class);
     String old = System.getProperty(JdbcStorageProvider.URL);
     try {
       System.clearProperty(JdbcStorageProvider.URL);
@@ -47,18 +52,15 @@ class H2FileStorageTest {
         try (var storage = provider.open()) {
           assertThat(storage).isNotInstanceOf(JdbcStorage.class);
         }
-        try (Crm crm = Crm.builder().build()) {
-          crm.customers().create(Customer.builder().name("In", "Memory").email("mem@example.com"));
-        }
       }
       System.setProperty(JdbcStorageProvider.URL, "jdbc:h2:file:" + dir.resolve("provided").toAbsolutePath());
       assertThat(provider.priority()).isEqualTo(10);
-      try (Crm crm = Crm.builder().build()) {
+      try (var storage = provider.open(); Crm crm = Crm.builder().storage(storage).build()) {
+        assertThat(storage).isInstanceOf(JdbcStorage.class);
         crm.customers().create(Customer.builder().name("Grace", "Hopper").email("grace@example.com"));
       }
-      try (Crm crm = Crm.builder().build()) {
+      try (var storage = provider.open(); Crm crm = Crm.builder().storage(storage).build()) {
         assertThat(crm.customers().findByEmail(EmailAddress.of("grace@example.com"))).isPresent();
-        assertThat(crm.customers().findByEmail(EmailAddress.of("mem@example.com"))).isEmpty();
       }
     } finally {
       if (old == null) {
@@ -68,5 +70,4 @@ class H2FileStorageTest {
       }
     }
   }
-
 }
