@@ -1,14 +1,26 @@
 /**
- * Runnable examples and the demo of the e-CRM library. Nothing depends on this module.
+ * Runnable examples and the demo of the e-CRM library, and a JDBC storage adapter
+ * ({@link org.ecrm.examples.jdbc.JdbcStorage}) for H2 and PostgreSQL. Nothing depends on this module.
+ *
+ * @provides org.ecrm.core.spi.StorageProvider {@link org.ecrm.examples.jdbc.JdbcStorageProvider}, active
+ *     only when {@code ecrm.jdbc.url} is set
  */
 module org.ecrm.examples {
   requires org.ecrm.core;
   requires org.slf4j;
   requires info.picocli;
+  requires java.sql;
+  requires com.zaxxer.hikari;
+  // the drivers are found through java.sql.DriverManager; required so they are resolved on the module path
+  requires com.h2database;
+  requires org.postgresql.jdbc;
 
   opens org.ecrm.examples.cli to info.picocli;
   requires static org.jspecify;
 
   exports org.ecrm.examples;
   exports org.ecrm.examples.cli;
+  exports org.ecrm.examples.jdbc;
+
+  provides org.ecrm.core.spi.StorageProvider with org.ecrm.examples.jdbc.JdbcStorageProvider;
 }

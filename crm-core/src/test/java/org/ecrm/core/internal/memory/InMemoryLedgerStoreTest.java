@@ -1,0 +1,12 @@
+package org.ecrm.core.internal.memory;
+
+import org.ecrm.core.spi.Storage;
+import org.ecrm.core.spi.contract.LedgerStoreContract;
+
+/** The in-memory storage passes the {@link LedgerStoreContract}. */
+class InMemoryLedgerStoreTest extends LedgerStoreContract {
+  @Override
+  protected Storage newStorage() {
+    return Storage.inMemory();
+  }
+}

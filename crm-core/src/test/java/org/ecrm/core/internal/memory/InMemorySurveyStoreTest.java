@@ -1,0 +1,12 @@
+package org.ecrm.core.internal.memory;
+
+import org.ecrm.core.spi.Storage;
+import org.ecrm.core.spi.contract.SurveyStoreContract;
+
+/** The in-memory storage passes the {@link SurveyStoreContract}. */
+class InMemorySurveyStoreTest extends SurveyStoreContract {
+  @Override
+  protected Storage newStorage() {
+    return Storage.inMemory();
+  }
+}

@@ -1,0 +1,36 @@
+package org.ecrm.core.spi.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.ecrm.core.DuplicateKeyException;
+import org.ecrm.core.loyalty.PointsEntry;
+import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.spi.LedgerStore;
+import org.junit.jupiter.api.Test;
+
+/** The contract of {@link LedgerStore}: append order, unique source event per member, reassign, scan. */
+public abstract class LedgerStoreContract extends StoreContractSupport {
+
+  private static PointsEntry earn(String member, long points, String source, int minutes) {
+    return new PointsEntry(CustomerId.of(member), PointsEntry.Kind.EARN, points, "test", source,
+        T0.plusSeconds(60L * minutes), T0.plusSeconds(86_400L * 365));
+  }
+
+  @Test
+  void appendInOrder_uniqueSourceEventPerMember_reassign() {
+    LedgerStore store = storage.ledger();
+    PointsEntry a = earn("m1", 10, "order:1", 0);
+    PointsEntry b = new PointsEntry(CustomerId.of("m1"), PointsEntry.Kind.REDEEM, -4, "voucher", "voucher:1",
+        T0.plusSeconds(120), T0.plusSeconds(120));
+    store.append(a);
+    store.append(b);
+    store.append(earn("m2", 7, "order:1", 1)); // the same source event for another member is fine
+    assertThatThrownBy(() -> store.append(earn("m1", 99, "order:1", 5))).isInstanceOf(DuplicateKeyException.class);
+    assertThat(store.entries(CustomerId.of("m1"))).containsExactly(a, b);
+    assertThat(store.scanCustomers(null, 10)).containsExactly(CustomerId.of("m1"), CustomerId.of("m2"));
+    assertThat(store.reassign(CustomerId.of("m1"), CustomerId.of("m3"))).isEqualTo(2);
+    assertThat(store.entries(CustomerId.of("m1"))).isEmpty();
+    assertThat(store.entries(CustomerId.of("m3"))).extracting(PointsEntry::points).containsExactly(10L, -4L);
+  }
+}

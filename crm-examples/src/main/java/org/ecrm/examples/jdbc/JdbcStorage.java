@@ -1,0 +1,330 @@
+package org.ecrm.examples.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.ecrm.core.StoreException;
+import org.ecrm.core.model.Account;
+import org.ecrm.core.model.AccountContact;
+import org.ecrm.core.model.AccountId;
+import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.Order;
+import org.ecrm.core.model.OrderId;
+import org.ecrm.core.model.Product;
+import org.ecrm.core.model.Sku;
+import org.ecrm.core.spi.AccountStore;
+import org.ecrm.core.spi.ArticleStore;
+import org.ecrm.core.spi.AuditStore;
+import org.ecrm.core.spi.SurveyStore;
+import org.ecrm.core.spi.CaseStore;
+import org.ecrm.core.spi.ConsentStore;
+import org.ecrm.core.spi.CustomerStore;
+import org.ecrm.core.spi.InteractionStore;
+import org.ecrm.core.spi.LedgerStore;
+import org.ecrm.core.spi.OpportunityStore;
+import org.ecrm.core.spi.OrderStore;
+import org.ecrm.core.spi.PreferenceStore;
+import org.ecrm.core.spi.ProductStore;
+import org.ecrm.core.spi.Storage;
+import org.ecrm.core.support.Article;
+import org.ecrm.core.support.SupportCase;
+import org.ecrm.core.b2b.Opportunity;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The crm-core {@link Storage} SPI on a relational database through plain JDBC: H2 2.x or PostgreSQL.
+ * Each aggregate is a row holding its id, its version (optimistic locking), the columns its lookups
+ * and orderings need, and the record itself as JSON written by crm-core's {@code CrmJacksonModule};
+ * unique keys (customer e-mail addresses and external ids, ledger source events) live in side tables
+ * under a primary key or UNIQUE constraint, so the database refuses a second holder even across
+ * processes. The schema is created and upgraded by the versioned scripts of {@code Schema} on open.
+ *
+ * <p><b>Thread safety.</b> Instances are thread-safe: the stores hold no mutable state, every method
+ * borrows its own pooled connection, and each write is one transaction that locks the written row
+ * ({@code SELECT ... FOR UPDATE}) before it checks the version, so concurrent updates of one record
+ * serialise and all but one fail with {@link org.ecrm.core.VersionConflictException}. Several processes
+ * may share a PostgreSQL database; an H2 file database is opened by one process at a time.
+ *
+ * <p>{@link #close()} closes the connection pool when this storage made it ({@link #open}); a data
+ * source given to {@link #JdbcStorage(DataSource)} is the caller's to close.
+ */
+public final class JdbcStorage implements Storage {
+  private final @Nullable HikariDataSource ownPool;
+  private final Dialect dialect;
+  private final CustomerStore customers;
+  private final AccountStore accounts;
+  private final ProductStore products;
+  private final OrderStore orders;
+  private final InteractionStore interactions;
+  private final ConsentStore consents;
+  private final CaseStore cases;
+  private final ArticleStore articles;
+  private final OpportunityStore opportunities;
+  private final LedgerStore ledger;
+  private final PreferenceStore preferences;
+  private final AuditStore audit;
+  private final SurveyStore surveys;
+
+  /**
+   * A storage on {@code dataSource}, which stays the caller's to close; creates or upgrades the
+   * schema in the data source's default schema.
+   *
+   * @throws StoreException if the database is not H2 or PostgreSQL, or the schema cannot be made
+   */
+  public JdbcStorage(DataSource dataSource) {
+    this(dataSource, null);
+  }
+
+  private JdbcStorage(DataSource dataSource, @Nullable HikariDataSource ownPool) {
+    this.ownPool = ownPool;
+    Db db = new Db(dataSource);
+    this.dialect = Dialect.of(db.read("read database product", c -> c.getMetaData().getDatabaseProductName()));
+    Schema.migrate(db, dialect);
+    this.customers = new JdbcCustomers(db);
+    this.accounts = new JdbcAccounts(db);
+    this.products = new JdbcProducts(db);
+    this.orders = new JdbcOrders(db);
+    this.interactions = new JdbcInteractions(db);
+    this.consents = JdbcHistory.consents(db);
+    this.cases = new JdbcCases(db);
+    this.articles = new JdbcArticles(db);
+    this.opportunities = new JdbcOpportunities(db);
+    this.ledger = JdbcHistory.ledger(db);
+    this.preferences = JdbcHistory.preferences(db);
+    this.audit = new JdbcAudit(db);
+    this.surveys = new JdbcSurveys(db);
+  }
+
+  /**
+   * Opens a storage on {@code jdbcUrl} with its own HikariCP pool, closed by {@link #close()}.
+   *
+   * @param user the user, or null for none (H2 embedded)
+   * @param password the password, or null
+   * @param maxPoolSize the most connections the pool opens
+   */
+  public static JdbcStorage open(String jdbcUrl, @Nullable String user, @Nullable String password, int maxPoolSize) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(JdbcTable.notNull("jdbcUrl", jdbcUrl));
+    if (user != null) {
+      config.setUsername(user);
+    }
+    if (password != null) {
+      config.setPassword(password);
+    }
+    config.setMaximumPoolSize(maxPoolSize);
+    config.setMinimumIdle(Math.min(2, maxPoolSize));
+    config.setPoolName("ecrm-jdbc");
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException("JDBC storage: cannot connect to " + jdbcUrl + ": " + e.getMessage(), e);
+    }
+    try {
+      return new JdbcStorage(pool, pool);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  /** {@link #open(String, String, String, int)} with no user and at most 10 connections. */
+  public static JdbcStorage open(String jdbcUrl) {
+    return open(jdbcUrl, null, null, 10);
+  }
+
+  /** "H2" or "POSTGRESQL". */
+  public String databaseKind() {
+    return dialect.name();
+  }
+
+  @Override
+  public CustomerStore customers() {
+    return customers;
+  }
+
+  @Override
+  public AccountStore accounts() {
+    return accounts;
+  }
+
+  @Override
+  public ProductStore products() {
+    return products;
+  }
+
+  @Override
+  public OrderStore orders() {
+    return orders;
+  }
+
+  @Override
+  public InteractionStore interactions() {
+    return interactions;
+  }
+
+  @Override
+  public ConsentStore consents() {
+    return consents;
+  }
+
+  @Override
+  public CaseStore cases() {
+    return cases;
+  }
+
+  @Override
+  public ArticleStore articles() {
+    return articles;
+  }
+
+  @Override
+  public OpportunityStore opportunities() {
+    return opportunities;
+  }
+
+  @Override
+  public LedgerStore ledger() {
+    return ledger;
+  }
+
+  @Override
+  public PreferenceStore preferences() {
+    return preferences;
+  }
+
+  @Override
+  public SurveyStore surveys() {
+    return surveys;
+  }
+
+  @Override
+  public AuditStore audit() {
+    return audit;
+  }
+
+  /** Closes the pool this storage opened, if any. */
+  @Override
+  public void close() {
+    if (ownPool != null) {
+      ownPool.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcStorage[" + dialect + "]";
+  }
+
+  /** Shared delegation of the VersionedStore methods to a {@link JdbcTable}. */
+  abstract static class TableStore<K extends Comparable<K>, V> {
+    final JdbcTable<K, V> table;
+
+    TableStore(JdbcTable<K, V> table) {
+      this.table = table;
+    }
+
+    public Optional<V> get(K id) {
+      return table.get(id);
+    }
+
+    public V insert(V record) {
+      return table.insert(record);
+    }
+
+    public V update(V next) {
+      return table.update(next);
+    }
+
+    public List<V> scan(@Nullable K after, int limit) {
+      return table.scan(after, limit);
+    }
+
+    public long count() {
+      return table.count();
+    }
+  }
+
+  static final class JdbcAccounts extends TableStore<AccountId, Account> implements AccountStore {
+    private static final SideIndex<Account> CONTACTS = new SideIndex<>("account_contacts", List.of("customer_id"),
+        "account_id", a -> a.contacts().stream().map(AccountContact::customerId).distinct()
+            .map(id -> new SideIndex.Key(List.of(id.value()), id)).toList(), false, "contacts");
+
+    JdbcAccounts(Db db) {
+      super(new JdbcTable<>(db, "Account", "accounts", Account.class, Account::id, AccountId::value,
+          Account::version, List.of(), List.of(CONTACTS)));
+    }
+
+    @Override
+    public List<Account> findByContact(CustomerId customerId) {
+      return table.lookup(CONTACTS, JdbcTable.notNull("customerId", customerId).value());
+    }
+  }
+
+  static final class JdbcProducts extends TableStore<Sku, Product> implements ProductStore {
+    JdbcProducts(Db db) {
+      super(new JdbcTable<>(db, "Product", "products", Product.class, Product::sku, Sku::value, Product::version,
+          List.of(new JdbcTable.Column<>("category", Product::category)), List.of()));
+    }
+
+    @Override
+    public List<Product> findByCategory(String category) {
+      return table.where("category", JdbcTable.notNull("category", category), "id");
+    }
+  }
+
+  static final class JdbcOrders extends TableStore<OrderId, Order> implements OrderStore {
+    JdbcOrders(Db db) {
+      super(new JdbcTable<>(db, "Order", "orders", Order.class, Order::id, OrderId::value, Order::version,
+          concat(List.of(new JdbcTable.Column<>("customer_id", o -> o.customerId().value())),
+              JdbcTable.Column.instant(Order::placedAt)), List.of()));
+    }
+
+    @Override
+    public List<Order> findByCustomer(CustomerId customerId) {
+      return table.where("customer_id", JdbcTable.notNull("customerId", customerId).value(),
+          "at_second, at_nano, id");
+    }
+  }
+
+  static final class JdbcCases extends TableStore<String, SupportCase> implements CaseStore {
+    JdbcCases(Db db) {
+      super(new JdbcTable<>(db, "SupportCase", "support_cases", SupportCase.class, SupportCase::id, s -> s,
+          SupportCase::version, concat(List.of(new JdbcTable.Column<>("customer_id", s -> s.customerId().value())),
+              JdbcTable.Column.instant(SupportCase::openedAt)), List.of()));
+    }
+
+    @Override
+    public List<SupportCase> findByCustomer(CustomerId customerId) {
+      return table.where("customer_id", JdbcTable.notNull("customerId", customerId).value(),
+          "at_second, at_nano, id");
+    }
+  }
+
+  static final class JdbcArticles extends TableStore<String, Article> implements ArticleStore {
+    JdbcArticles(Db db) {
+      super(new JdbcTable<>(db, "Article", "articles", Article.class, Article::id, s -> s, Article::version,
+          List.of(), List.of()));
+    }
+  }
+
+  static final class JdbcOpportunities extends TableStore<String, Opportunity> implements OpportunityStore {
+    JdbcOpportunities(Db db) {
+      super(new JdbcTable<>(db, "Opportunity", "opportunities", Opportunity.class, Opportunity::id, s -> s,
+          Opportunity::version, List.of(new JdbcTable.Column<>("account_id", o -> o.accountId().value())),
+          List.of()));
+    }
+
+    @Override
+    public List<Opportunity> findByAccount(AccountId accountId) {
+      return table.where("account_id", JdbcTable.notNull("accountId", accountId).value(), "id");
+    }
+  }
+
+  static <T> List<T> concat(List<T> a, List<T> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+
+}
