@@ -7,6 +7,8 @@
  */
 module org.ecrm.examples {
   requires org.ecrm.core;
+  requires org.ecrm.segmentation;
+  requires org.ecrm.tracking;
   requires org.slf4j;
   requires info.picocli;
   requires java.sql;

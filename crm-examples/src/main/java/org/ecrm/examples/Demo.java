@@ -1,28 +1,70 @@
 package org.ecrm.examples;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 import org.ecrm.core.Crm;
 import org.ecrm.core.IdGenerator;
-import org.ecrm.core.model.BuyingRole;
+import org.ecrm.core.io.EntityKind;
+import org.ecrm.core.io.ImportFormat;
+import org.ecrm.core.io.ImportRequest;
+import org.ecrm.core.io.ImportResult;
+import org.ecrm.core.model.Actor;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.Customer;
-import org.ecrm.core.model.Direction;
-import org.ecrm.core.model.Interaction;
-import org.ecrm.core.model.InteractionType;
+import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.ExternalId;
 import org.ecrm.core.model.LawfulBasis;
-import org.ecrm.core.model.LifecycleStage;
-import org.ecrm.core.model.Money;
-import org.ecrm.core.model.Order;
-import org.ecrm.core.model.TimelineEntry;
+import org.ecrm.core.survey.Answer;
+import org.ecrm.core.survey.PreferenceMapping;
+import org.ecrm.core.survey.Question;
+import org.ecrm.core.survey.Questionnaire;
+import org.ecrm.core.survey.Response;
+import org.ecrm.segmentation.CustomerKeys;
+import org.ecrm.segmentation.Pareto;
+import org.ecrm.segmentation.RefundHandling;
+import org.ecrm.segmentation.RfmAnalysis;
+import org.ecrm.segmentation.RfmResult;
+import org.ecrm.segmentation.SegmentSummary;
+import org.ecrm.segmentation.TransactionSources;
+import org.ecrm.tracking.EventContext;
+import org.ecrm.tracking.EventType;
+import org.ecrm.tracking.IdentityResolver;
+import org.ecrm.tracking.IpMasking;
+import org.ecrm.tracking.TrackingEvent;
+import org.ecrm.tracking.session.Hit;
+import org.ecrm.tracking.session.PathCategories;
+import org.ecrm.tracking.session.Sessionizer;
+import org.ecrm.tracking.session.VisitorProfile;
+import org.ecrm.tracking.session.VisitorProfiles;
+import org.ecrm.tracking.weblog.ImportReport;
+import org.ecrm.tracking.weblog.WebLogImport;
 
 /**
- * The demo behind the README's first command: the e-CRM life cycle on the in-memory default. Run with
- * {@code mvn -q -pl crm-examples -am install -DskipTests exec:java}.
+ * The demo behind the README's first command: the whole e-CRM life cycle on the in-memory default and
+ * the small real data shipped in this module (a slice of UCI Online Retail, a slice of a real Apache
+ * access log; see {@code demo/NOTICE.md}). Collect → aggregate → interact.
  */
 public final class Demo {
+  private static final String DATA = "/org/ecrm/examples/demo/";
+  private static final Instant NOW = Instant.parse("2010-12-11T09:00:00Z");
+
   private Demo() {}
 
   /** Runs the demo and prints to standard output. */
@@ -32,53 +74,134 @@ public final class Demo {
 
   /** Runs the demo, printing to {@code out}. */
   public static void run(PrintStream out) {
-    Clock clock = Clock.fixed(Instant.parse("2024-06-01T10:00:00Z"), ZoneOffset.UTC);
-    Crm crm = Crm.builder().clock(clock).idGenerator(IdGenerator.sequential()).discoverStorage(false)
-        .listener(e -> out.println("  event: " + e.getClass().getSimpleName())).build();
+    Crm crm = Crm.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).idGenerator(IdGenerator.sequential())
+        .discoverStorage(false).build().as(Actor.service("demo"));
 
-    out.println("== Collect: customers, consent, a B2B account");
-    Customer ada = crm.customers().create(Customer.builder().name("Ada", "Lovelace")
-        .email("ada@example.com").phone("+44 20 7946 0000").externalId("web", "u-ada")
-        .stage(LifecycleStage.CUSTOMER).source("demo"));
-    Customer bob = crm.customers().create(Customer.builder().name("Bob", "Babbage")
-        .email("bob@example.com").stage(LifecycleStage.PROSPECT));
-    crm.consents().grant(ada.id(), Channel.EMAIL, "newsletter", LawfulBasis.CONSENT, "signup-form");
-    var acme = crm.accounts().create("ACME Engines", "acme.example");
-    crm.accounts().addContact(acme.id(), ada.id(), BuyingRole.DECISION_MAKER);
-    crm.accounts().addContact(acme.id(), bob.id(), BuyingRole.INFLUENCER);
+    out.println("== 1. Collect");
+    ImportResult customers = importRetail(crm, ImportRequest.builder(EntityKind.CUSTOMER, ImportFormat.CSV)
+        .map("CustomerID", "id").map("Country", "attr.country")
+        .transform("id", Demo::stripFloat).build());
+    ImportResult orders = importRetail(crm, ImportRequest.builder(EntityKind.ORDER, ImportFormat.CSV)
+        .map("InvoiceNo", "orderId").map("StockCode", "sku").map("Quantity", "quantity")
+        .map("InvoiceDate", "placedAt").map("UnitPrice", "unitPrice").map("CustomerID", "customerId")
+        .defaultCurrency("GBP").dateTimeFormat("yyyy-MM-dd HH:mm:ss", "Europe/London")
+        .cancellationPrefix("C").transform("customerId", Demo::stripFloat).build());
+    out.printf("  purchases: %,d rows -> %,d customers, %,d orders, %,d cancellation rows as refunds, %,d rows rejected %s%n",
+        orders.rows(), customers.created(), orders.created(), orders.updated(), orders.rejected(),
+        orders.rejectedByField());
 
-    out.println("== Purchases, a refund and a complaint");
-    var order = crm.orders().place(Order.builder(ada.id()).line("BOOK-1", 2, Money.of("12.50", "EUR"))
-        .line("PEN-7", 1, Money.of("3.20", "EUR")).channel(Channel.WEB));
-    crm.orders().markPaid(order.id());
-    crm.orders().refund(order.id(), Money.of("3.20", "EUR"), "pen arrived broken");
-    crm.interactions().record(Interaction.builder(ada.id(), Channel.EMAIL, InteractionType.COMPLAINT)
-        .direction(Direction.INBOUND).subject("Broken pen").summary("The pen in order-1 leaked."));
-    crm.customers().tag(ada.id(), "vip");
+    Customer ada = crm.customers().modify(CustomerId.of("17850"),
+        b -> b.name("Ada", "Lovelace").email("ada@example.com").externalId(ExternalId.WEB_USER, "u-17850"));
+    Customer bob = crm.customers().modify(CustomerId.of("13047"),
+        b -> b.name("Bob", "Babbage").email("bob@example.com").phone("+44 20 7946 0001"));
+    crm.consents().grant(ada.id(), Channel.EMAIL, "offers", LawfulBasis.CONSENT, "signup-form");
+    crm.consents().grant(bob.id(), Channel.SMS, "offers", LawfulBasis.CONSENT, "in-store");
+    Questionnaire q = crm.surveys().define(Questionnaire.of("welcome", "Welcome survey", 1,
+        Question.multipleChoice("interests", "What do you like?", "candles", "kitchen", "garden"),
+        Question.singleChoice("contact", "How should we reach you?", "e-mail", "sms"),
+        Question.nps("nps", "Would you recommend us?")));
+    PreferenceMapping mapping = PreferenceMapping.builder(q).topic("interests", "candles", "home-decor")
+        .topic("interests", "kitchen", "kitchen").channel("contact", "e-mail", Channel.EMAIL)
+        .channel("contact", "sms", Channel.SMS).build();
+    crm.surveys().record(Response.of(q, ada.id(), NOW, Channel.WEB, Map.of("interests",
+        Answer.choices("candles", "kitchen"), "contact", Answer.choice("e-mail"), "nps", Answer.scale(9))), mapping);
+    out.println("  questionnaire answered by " + ada.name() + ": preferences now "
+        + crm.preferences().get(ada.id()).topics() + " via " + crm.preferences().get(ada.id()).channels());
 
-    out.println("== One customer view: " + crm.customers().require(ada.id()).name());
-    for (TimelineEntry e : crm.timeline(ada.id())) {
-      out.println("  " + e.at() + "  " + describe(e));
+    VisitorProfiles logProfiles = new VisitorProfiles(PathCategories.NONE, 3);
+    ImportReport log = WebLogImport.builder().ipMasking(IpMasking.DEFAULT).sessionSink(logProfiles).build()
+        .run(open("apache-access-slice.log.gz"));
+    out.printf("  web log: %,d lines, %,d page views, %,d sessions, %,d visitors, %,d returning (IPs masked)%n",
+        log.read().lines(), log.pageViews(), log.sessions().sessions(), logProfiles.visitors(),
+        logProfiles.returningVisitors());
+
+    // tracking events: an anonymous visitor browses twice, then signs in as Ada
+    IdentityResolver identity = IdentityResolver.forCustomers(crm.customers());
+    VisitorProfiles webProfiles = new VisitorProfiles(PathCategories.of(Map.of(
+        "/candles", "home-decor", "/kitchen", "kitchen", "/garden", "garden")), 3);
+    Sessionizer sessions = Sessionizer.builder().sink(webProfiles).build();
+    Instant t = NOW.minus(Duration.ofDays(3));
+    for (String path : List.of("/candles/lantern", "/candles/t-light", "/kitchen/cake-tin")) {
+      track(identity, sessions, TrackingEvent.builder(EventType.PAGE).messageId("m-" + path + t).anonymousId("anon-7").timestamp(t)
+          .context(EventContext.page("https://shop.example" + path, path, "")).build());
+      t = t.plusSeconds(90);
     }
-    out.println("== Interact: who may get the newsletter by e-mail?");
-    crm.customers().stream(org.ecrm.core.CustomerFilter.all()).forEach(c -> out.println("  "
-        + c.name() + ": " + (crm.consents().canContact(c.id(), Channel.EMAIL, "newsletter")
-            ? "yes" : "no (no consent)")));
-    out.println("== ACME's buying centre");
-    crm.accounts().require(acme.id()).contacts().forEach(c -> out.println("  "
-        + crm.customers().require(c.customerId()).name() + " - " + c.role()));
+    t = NOW.minus(Duration.ofHours(2));
+    for (String path : List.of("/candles/star", "/garden/bird-box")) {
+      track(identity, sessions, TrackingEvent.builder(EventType.PAGE).messageId("m-" + path + t).anonymousId("anon-7").timestamp(t)
+          .context(EventContext.page("https://shop.example" + path, path, "")).build());
+      t = t.plusSeconds(60);
+    }
+    track(identity, sessions, TrackingEvent.builder(EventType.IDENTIFY).messageId("m-identify").anonymousId("anon-7").userId("u-17850")
+        .timestamp(t).build());
+    sessions.finish();
+
+    out.println("== 2. Aggregate");
+    CustomerKeys keys = new CustomerKeys();
+    RfmResult rfm = RfmAnalysis.builder().asOf(LocalDate.of(2010, 12, 11)).build()
+        .run(TransactionSources.orders(crm, Currency.getInstance("GBP"), ZoneId.of("Europe/London"),
+            RefundHandling.NETTED, keys));
+    out.println("  RFM segments (NTILE 5, as of 2010-12-11):");
+    rfm.segments().stream().sorted(Comparator.comparingInt(SegmentSummary::customers).reversed())
+        .forEach(s -> out.printf("    %-20s %4d customers  %12s%n", s.segment(), s.customers(), s.revenue()));
+    Pareto pareto = Pareto.of(rfm);
+    out.printf("  Pareto: %.1f %% of customers make 80 %% of revenue; Gini %.2f%n",
+        100 * pareto.shareOfCustomersForLimitA(), pareto.gini());
+
+    out.println("== 3. Interact");
+    Optional<CustomerId> recognised = identity.customerFor("u-17850");
+    Customer who = crm.customers().require(recognised.orElseThrow(
+        () -> new IllegalStateException("user u-17850 is not linked to a customer")));
+    VisitorProfile visits = identity.anonymousIdsOf("u-17850").stream().map(webProfiles::profile)
+        .flatMap(Optional::stream).findFirst().orElseThrow(
+            () -> new IllegalStateException("no browsing profile for the anonymous ids of u-17850"));
+    String segment = rfm.find(keys.keyOf(who.id())).map(c -> c.segment()).orElse("not scored");
+    out.printf("  Welcome back, %s! (segment %s, %d visits, interests %s, preferences %s)%n",
+        who.name().given(), segment, visits.sessions(),
+        visits.interests().stream().map(Map.Entry::getKey).toList(), crm.preferences().get(who.id()).topics());
+    out.println("  who to contact with offers, per segment, through a consented channel:");
+    for (Customer c : List.of(crm.customers().require(ada.id()), crm.customers().require(bob.id()))) {
+      String seg = rfm.find(keys.keyOf(c.id())).map(x -> x.segment()).orElse("not scored");
+      Optional<Channel> channel = List.of(Channel.EMAIL, Channel.SMS).stream()
+          .filter(ch -> crm.consents().canContact(c.id(), ch, "offers")).findFirst();
+      out.printf("    %-14s %-20s -> %s%n", c.name().full(), seg, channel.map(Enum::name).orElse("no consent"));
+    }
+    long reachable = crm.customers().stream(org.ecrm.core.CustomerFilter.all())
+        .filter(c -> crm.consents().canContact(c.id(), Channel.EMAIL, "offers")
+            || crm.consents().canContact(c.id(), Channel.SMS, "offers")).count();
+    out.printf("  %,d of %,d customers may receive offers; the rest have not consented%n", reachable,
+        crm.customers().count());
   }
 
-  private static String describe(TimelineEntry e) {
-    if (e instanceof TimelineEntry.OrderPlaced p) {
-      return "order " + p.order().id() + " " + p.order().total() + " (" + p.order().status() + ")";
-    } else if (e instanceof TimelineEntry.OrderRefunded r) {
-      return "refund " + r.refund().amount() + " on " + r.order().id() + ": " + r.refund().reason();
-    } else if (e instanceof TimelineEntry.InteractionRecorded i) {
-      return i.interaction().type() + " via " + i.interaction().channel() + ": " + i.interaction().subject();
-    } else if (e instanceof TimelineEntry.ConsentChanged c) {
-      return "consent " + c.consent().purpose() + "/" + c.consent().channel() + " " + c.consent().status();
+  private static void track(IdentityResolver identity, Sessionizer sessions, TrackingEvent e) {
+    identity.observe(e);
+    if (e.type() == EventType.PAGE) {
+      sessions.accept(Hit.of(e));
     }
-    return e.toString();
   }
+
+  private static ImportResult importRetail(Crm crm, ImportRequest request) {
+    try (Reader in = new InputStreamReader(open("online-retail-slice.csv.gz"), StandardCharsets.UTF_8)) {
+      return crm.imports().run(request, in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static InputStream open(String name) {
+    InputStream raw = Demo.class.getResourceAsStream(DATA + name);
+    if (raw == null) {
+      throw new IllegalStateException("demo data " + name + " is missing from the jar");
+    }
+    try {
+      return new GZIPInputStream(raw, 1 << 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String stripFloat(String v) {
+    return v.endsWith(".0") ? v.substring(0, v.length() - 2) : v;
+  }
+
 }
