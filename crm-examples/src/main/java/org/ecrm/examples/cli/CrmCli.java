@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
  * and name the file, line and field.
  */
 @Command(name = "ecrm", mixinStandardHelpOptions = true, version = "ecrm 0.1.0-SNAPSHOT",
-    description = "e-CRM command line: import and export customer data, run the demo.",
-    subcommands = {ImportCommand.class, ExportCommand.class, DemoCommand.class})
+    description = "e-CRM command line: import and export customer data, RFM segments, BTYD summary, the demo.",
+    subcommands = {ImportCommand.class, ExportCommand.class, SegmentCommand.class, SummaryCommand.class,
+        DemoCommand.class})
 public final class CrmCli implements Runnable {
   /** Exit code for success. */
   public static final int OK = 0;

@@ -88,4 +88,34 @@ class CrmCliTest {
     assertThat(run("import", csv.toString())).isZero();
     assertThat(err.toString()).contains("progress: 10000 rows").contains("progress: 25000 rows");
   }
+
+  private Path transactions() throws Exception {
+    Path csv = dir.resolve("tx.csv");
+    Files.writeString(csv, "customer_id,date,amount\n1,2024-01-01,10.00\n1,2024-01-08,30.00\n2,2024-01-03,5.00\n"
+        + "3,2024-01-10,100.00\n3,2024-01-12,50.00\n3,2024-01-14,25.00\n4,2024-01-02,1.00\n5,2024-01-05,7.00\n");
+    return csv;
+  }
+
+  @Test
+  void segment_printsSegmentsAndPareto_writesJson_andRejectsBadOptions() throws Exception {
+    Path csv = transactions();
+    assertThat(run("segment", "--as-of", "2024-01-15", csv.toString())).isZero();
+    assertThat(out.toString()).contains("RFM as of 2024-01-15, 5 customers").contains("Pareto:");
+    Path json = dir.resolve("rfm.json");
+    assertThat(run("segment", "--format", "json", "--out", json.toString(), "--bins", "3", csv.toString())).isZero();
+    assertThat(Files.readString(json)).contains("\"segment\"");
+    assertThat(run("segment", "--method", "magic", csv.toString())).isEqualTo(CrmCli.USAGE);
+    assertThat(run("segment", "--bins", "1", csv.toString())).isEqualTo(CrmCli.BAD_INPUT);
+    assertThat(err.toString()).contains("bins");
+    assertThat(run("segment", dir.resolve("none.csv").toString())).isEqualTo(CrmCli.BAD_INPUT);
+  }
+
+  @Test
+  void summary_writesTheBtydSummary() throws Exception {
+    Path csv = transactions();
+    assertThat(run("summary", "--calibration-end", "2024-01-15", csv.toString())).isZero();
+    assertThat(out.toString()).contains("customer_id,frequency,recency,T,monetary_value")
+        .contains("1,1,1.000000,2.000000,30.00");
+    assertThat(run("summary", csv.toString())).isEqualTo(CrmCli.USAGE);
+  }
 }
