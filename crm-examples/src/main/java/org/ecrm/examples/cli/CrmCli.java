@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ecrm", mixinStandardHelpOptions = true, version = "ecrm 0.1.0-SNAPSHOT",
     description = "e-CRM command line: import and export customer data, RFM segments, BTYD summary, the demo.",
     subcommands = {ImportCommand.class, ExportCommand.class, SegmentCommand.class, SummaryCommand.class,
+        SessionsCommand.class,
         DemoCommand.class})
 public final class CrmCli implements Runnable {
   /** Exit code for success. */

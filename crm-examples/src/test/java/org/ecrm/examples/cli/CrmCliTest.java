@@ -118,4 +118,20 @@ class CrmCliTest {
         .contains("1,1,1.000000,2.000000,30.00");
     assertThat(run("summary", csv.toString())).isEqualTo(CrmCli.USAGE);
   }
+
+  @Test
+  void sessions_reportsSessionsVisitorsAndBadLines() throws Exception {
+    Path log = dir.resolve("access.log");
+    Files.writeString(log, String.join("\n",
+        "1.2.3.4 - - [17/May/2015:10:05:03 +0000] \"GET /a HTTP/1.1\" 200 10 \"-\" \"Mozilla/5.0\"",
+        "1.2.3.4 - - [17/May/2015:10:06:03 +0000] \"GET /b HTTP/1.1\" 200 10 \"-\" \"Mozilla/5.0\"",
+        "this is not a log line",
+        "1.2.3.4 - - [17/May/2015:12:05:03 +0000] \"GET /a HTTP/1.1\" 200 10 \"-\" \"Mozilla/5.0\"",
+        "5.6.7.8 - - [17/May/2015:10:07:00 +0000] \"GET /a HTTP/1.1\" 200 10 \"-\" \"Googlebot/2.1\"") + "\n");
+    assertThat(run("sessions", "--mask-ips", log.toString())).isZero();
+    assertThat(out.toString()).contains("5 lines, 1 malformed; page views 3").contains("2 sessions, 1 visitors, 1 returning")
+        .contains("2015-05-17");
+    assertThat(err.toString()).contains("access.log:3:");
+    assertThat(run("sessions", dir.resolve("nope.log").toString())).isEqualTo(CrmCli.BAD_INPUT);
+  }
 }
