@@ -33,6 +33,7 @@ public final class RfmAnalysis {
   private final NonPositiveMonetary nonPositive;
   private final SegmentTable segments;
   private final @Nullable Currency currency;
+  private final int parallelism;
 
   private RfmAnalysis(Builder b, LocalDate asOf, SegmentTable segments) {
     this.asOf = asOf;
@@ -45,6 +46,7 @@ public final class RfmAnalysis {
     this.nonPositive = b.nonPositive;
     this.segments = segments;
     this.currency = b.currency;
+    this.parallelism = b.parallelism;
   }
 
   /** A new builder; {@code asOf} (or {@code asOfToday}) is required. */
@@ -61,7 +63,7 @@ public final class RfmAnalysis {
 
   /** An empty accumulator for this analysis. */
   public RfmAccumulator newAccumulator() {
-    return new CustomerTable(asOf, currency, frequencyMode == FrequencyMode.DISTINCT_DAYS);
+    return new CustomerTable(asOf, currency, frequencyMode == FrequencyMode.DISTINCT_DAYS, parallelism);
   }
 
   /** Reads {@code source} and scores it; an empty source gives an empty result. */
@@ -94,6 +96,11 @@ public final class RfmAnalysis {
 
   public int bins() {
     return bins;
+  }
+
+  /** Threads that may work on one batch or one scoring; see {@link Builder#parallelism(int)}. */
+  public int parallelism() {
+    return parallelism;
   }
 
   public Binning binning() {
@@ -152,6 +159,8 @@ public final class RfmAnalysis {
     private boolean nonPositiveSet;
     private @Nullable SegmentTable segments;
     private @Nullable Currency currency;
+    private int parallelism = Runtime.getRuntime().availableProcessors();
+    private boolean parallelismSet;
 
     private Builder() {
     }
@@ -256,6 +265,24 @@ public final class RfmAnalysis {
       Objects.requireNonNull(table, "segments");
       once(segments != null, "segments", segments);
       segments = table;
+      return this;
+    }
+
+    /**
+     * How many threads may work on one large batch or one scoring (default: the available processors).
+     * Helper threads come from {@link java.util.concurrent.ForkJoinPool#commonPool()}; the calling
+     * thread always takes a share. Results do not depend on it. 1 keeps all work on the caller.
+     *
+     * @throws IllegalArgumentException if below 1
+     * @throws IllegalStateException if already set
+     */
+    public Builder parallelism(int threads) {
+      once(parallelismSet, "parallelism", parallelism);
+      if (threads < 1) {
+        throw new IllegalArgumentException("parallelism must be at least 1: " + threads);
+      }
+      parallelism = threads;
+      parallelismSet = true;
       return this;
     }
 

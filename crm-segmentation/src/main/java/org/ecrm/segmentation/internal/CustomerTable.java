@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import org.ecrm.segmentation.MixedCurrencyException;
 import org.ecrm.segmentation.Rejection;
 import org.ecrm.segmentation.RfmAccumulator;
@@ -17,35 +19,110 @@ import org.ecrm.segmentation.TransactionSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The accumulator: customers interned to dense indices, per-customer primitive columns. No object per
- * transaction. Not thread-safe.
+ * The accumulator: an open-addressing table whose entries hold the whole per-customer state,
+ * {@code [key, sum, count, (index + 1) << 32 | last day]} (the index numbers customers in order of first
+ * appearance; a zero last word marks a free slot), so adding a transaction touches one cache line. A
+ * large batch is split into contiguous ranges added by {@code parallelism} threads (helpers from the
+ * common fork-join pool) into private tables, which are then merged into this one in range order. No
+ * object per transaction.
+ *
+ * <p>Not thread-safe: one thread at a time may call its methods (it may use helper threads inside).
  */
 public final class CustomerTable implements RfmAccumulator {
+  private static final int STRIDE = 4;
+  /** Batches smaller than this are added by the calling thread alone. */
+  private static final int PARALLEL_MIN = 1 << 17;
+
   private final LocalDate asOf;
   private final int asOfDay;
   private final boolean distinctDays;
+  private final int parallelism;
   private @Nullable Currency currency;
-  private final LongIntMap index = new LongIntMap(1024);
-  private int[] first = new int[1024];
-  private int[] last = new int[1024];
-  private long[] count = new long[1024];
-  private long[] sum = new long[1024];
-  private final @Nullable LongSet days;
+  private final Part part;
   private long transactions;
   private long excluded;
   private final List<Rejection> rejections = new ArrayList<>();
   private final Map<String, Long> skipped = new TreeMap<>();
 
-  public CustomerTable(LocalDate asOf, @Nullable Currency currency, boolean distinctDays) {
+  public CustomerTable(LocalDate asOf, @Nullable Currency currency, boolean distinctDays, int parallelism) {
     this.asOf = asOf;
     this.asOfDay = (int) asOf.toEpochDay();
     this.currency = currency;
     this.distinctDays = distinctDays;
-    this.days = distinctDays ? new LongSet(1024) : null;
+    this.parallelism = Math.max(1, parallelism);
+    this.part = new Part(distinctDays);
   }
 
   public boolean distinctDays() {
     return distinctDays;
+  }
+
+  static int hash(long key) {
+    return LongIntMap.hash(key);
+  }
+
+  /** An open-addressing table of whole entries. */
+  private static final class Part {
+    long[] table = new long[16 * STRIDE];
+    int mask = 15;
+    int size;
+    final @Nullable LongSet days;
+
+    Part(boolean distinctDays) {
+      days = distinctDays ? new LongSet(16) : null;
+    }
+
+    /** The offset of {@code key}'s entry, inserting an empty one (count 0) if absent. */
+    int entry(long key, int hash) {
+      long[] t = table;
+      int slot = hash & mask;
+      while (true) {
+        int o = slot * STRIDE;
+        if (t[o + 3] == 0) {
+          if ((size + 1) * 2 > mask + 1) {
+            grow();
+            return entry(key, hash);
+          }
+          t[o] = key;
+          t[o + 3] = (long) (++size) << 32; // index + 1 in the high half (never 0), last day 0 in the low
+          return o;
+        }
+        if (t[o] == key) {
+          return o;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+
+    void grow() {
+      long[] old = table;
+      int slots = (mask + 1) * 2;
+      long[] t = new long[slots * STRIDE];
+      int m = slots - 1;
+      for (int o = 0; o < old.length; o += STRIDE) {
+        if (old[o + 3] != 0) {
+          int slot = hash(old[o]) & m;
+          while (t[slot * STRIDE + 3] != 0) {
+            slot = (slot + 1) & m;
+          }
+          System.arraycopy(old, o, t, slot * STRIDE, STRIDE);
+        }
+      }
+      table = t;
+      mask = m;
+    }
+
+    long bytes() {
+      return (long) table.length * Long.BYTES + (days == null ? 0 : days.bytes());
+    }
+  }
+
+  private static int indexOf(long meta) {
+    return (int) (meta >>> 32) - 1;
+  }
+
+  private static int lastOf(long meta) {
+    return (int) meta;
   }
 
   private void checkCurrency(Currency c, long record) {
@@ -56,23 +133,46 @@ public final class CustomerTable implements RfmAccumulator {
     }
   }
 
-  private int slot(long customer) {
-    int before = index.size();
-    int i = index.getOrAdd(customer);
-    if (i == before) {
-      if (i == first.length) {
-        int cap = first.length * 2;
-        first = java.util.Arrays.copyOf(first, cap);
-        last = java.util.Arrays.copyOf(last, cap);
-        count = java.util.Arrays.copyOf(count, cap);
-        sum = java.util.Arrays.copyOf(sum, cap);
+  /** Adds rows [from, to) of one batch's columns to this table. */
+  private void addRows(long[] cs, int[] ds, long[] as, long firstRecord, int from, int to) {
+    Part part = this.part;
+    int asOf = asOfDay;
+    long added = 0;
+    long late = 0;
+    for (int j = from; j < to; j++) {
+      int d = ds[j];
+      if (d > asOf) {
+        late++;
+        continue;
       }
-      first[i] = Integer.MAX_VALUE;
-      last[i] = Integer.MIN_VALUE;
-      count[i] = 0;
-      sum[i] = 0;
+      if (d < 0) {
+        rejections.add(new Rejection(firstRecord + j, "date", "is before 1970-01-01: " + LocalDate.ofEpochDay(d)));
+        continue;
+      }
+      long key = cs[j];
+      int o = part.entry(key, hash(key));
+      long[] t = part.table;
+      long a = as[j];
+      long old = t[o + 1];
+      long s = old + a;
+      if (((old ^ s) & (a ^ s)) < 0) {
+        rejections.add(new Rejection(firstRecord + j, "amount", "overflows the 64-bit monetary sum of customer "
+            + key + ": " + a));
+        continue;
+      }
+      t[o + 1] = s;
+      t[o + 2]++;
+      long meta = t[o + 3];
+      if (d > lastOf(meta)) {
+        t[o + 3] = (meta & 0xFFFF_FFFF_0000_0000L) | d;
+      }
+      if (part.days != null) {
+        part.days.add(((long) indexOf(meta) << 32) | d);
+      }
+      added++;
     }
-    return i;
+    transactions += added;
+    excluded += late;
   }
 
   @Override
@@ -83,36 +183,25 @@ public final class CustomerTable implements RfmAccumulator {
     int[] ds = a.days(batch);
     long[] as = a.amounts(batch);
     int n = batch.size();
-    for (int j = 0; j < n; j++) {
-      int d = ds[j];
-      if (d > asOfDay) {
-        excluded++;
-        continue;
-      }
-      if (d < 0) {
-        rejections.add(new Rejection(batch.firstRecord() + j, "date", "is before 1970-01-01: "
-            + LocalDate.ofEpochDay(d)));
-        continue;
-      }
-      int i = slot(cs[j]);
-      long s = sum[i] + as[j];
-      if (((sum[i] ^ s) & (as[j] ^ s)) < 0) {
-        rejections.add(new Rejection(batch.firstRecord() + j, "amount", "overflows the 64-bit monetary sum of"
-            + " customer " + cs[j] + ": " + as[j]));
-        continue;
-      }
-      sum[i] = s;
-      count[i]++;
-      if (d > last[i]) {
-        last[i] = d;
-      }
-      if (d < first[i]) {
-        first[i] = d;
-      }
-      if (days != null) {
-        days.add(((long) i << 32) | d);
-      }
-      transactions++;
+    long first = batch.firstRecord();
+    int threads = n >= PARALLEL_MIN ? (int) Math.min(parallelism, n / (PARALLEL_MIN / 2)) : 1;
+    if (threads <= 1) {
+      addRows(cs, ds, as, first, 0, n);
+      return;
+    }
+    CustomerTable[] shares = new CustomerTable[threads];
+    List<ForkJoinTask<?>> tasks = new ArrayList<>();
+    for (int w = 1; w < threads; w++) {
+      int from = (int) ((long) n * w / threads);
+      int to = (int) ((long) n * (w + 1) / threads);
+      CustomerTable share = new CustomerTable(asOf, currency, distinctDays, 1);
+      shares[w] = share;
+      tasks.add(ForkJoinPool.commonPool().submit(() -> share.addRows(cs, ds, as, first, from, to)));
+    }
+    addRows(cs, ds, as, first, 0, (int) ((long) n / threads));
+    for (int w = 1; w < threads; w++) {
+      tasks.get(w - 1).join();
+      merge(shares[w]); // in range order, so rejections stay in arrival order
     }
   }
 
@@ -152,18 +241,26 @@ public final class CustomerTable implements RfmAccumulator {
     if (o.currency != null) {
       checkCurrency(o.currency, 0);
     }
-    long[] keys = o.index.keysByIndex();
-    int[] map = new int[keys.length];
-    for (int k = 0; k < keys.length; k++) {
-      int i = slot(keys[k]);
-      map[k] = i;
-      sum[i] = Math.addExact(sum[i], o.sum[k]);
-      count[i] += o.count[k];
-      last[i] = Math.max(last[i], o.last[k]);
-      first[i] = Math.min(first[i], o.first[k]);
+    Part mine = part;
+    Part theirs = o.part;
+    int[] map = new int[theirs.size];
+    long[] ot = theirs.table;
+    for (int q = 0; q < ot.length; q += STRIDE) {
+      if (ot[q + 3] == 0) {
+        continue;
+      }
+      int e = mine.entry(ot[q], hash(ot[q]));
+      long[] t = mine.table;
+      map[indexOf(ot[q + 3])] = indexOf(t[e + 3]);
+      t[e + 1] = Math.addExact(t[e + 1], ot[q + 1]);
+      t[e + 2] += ot[q + 2];
+      if (lastOf(ot[q + 3]) > lastOf(t[e + 3])) {
+        t[e + 3] = (t[e + 3] & 0xFFFF_FFFF_0000_0000L) | lastOf(ot[q + 3]);
+      }
     }
-    if (days != null && o.days != null) {
-      o.days.forEach(p -> days.add(((long) map[(int) (p >>> 32)] << 32) | (p & 0xFFFFFFFFL)));
+    if (mine.days != null && theirs.days != null) {
+      LongSet days = mine.days;
+      theirs.days.forEach(v -> days.add(((long) map[(int) (v >>> 32)] << 32) | (v & 0xFFFFFFFFL)));
     }
     transactions += o.transactions;
     excluded += o.excluded;
@@ -188,7 +285,7 @@ public final class CustomerTable implements RfmAccumulator {
 
   @Override
   public int customers() {
-    return index.size();
+    return part.size;
   }
 
   @Override
@@ -213,38 +310,48 @@ public final class CustomerTable implements RfmAccumulator {
 
   @Override
   public long stateBytes() {
-    return index.bytes() + (long) first.length * (4 + 4 + 8 + 8) + (days == null ? 0 : days.bytes());
+    return part.bytes();
   }
 
   // --- raw access for the engine ---
-  /** The dense index of {@code key}, or -1. */
-  public int indexOf(long key) {
-    return index.get(key);
-  }
-
-  public long[] keys() {
-    return index.keysByIndex();
-  }
-
-  public int lastDay(int i) {
-    return last[i];
-  }
-
-  public long count(int i) {
-    return count[i];
-  }
-
-  public long sum(int i) {
-    return sum[i];
-  }
-
-  /** Distinct purchase days per customer index (only with distinct days). */
-  public long[] distinctDayCounts() {
-    long[] out = new long[index.size()];
-    if (days != null) {
-      days.forEach(p -> out[(int) (p >>> 32)]++);
+  /**
+   * The state as dense columns, one entry per customer (in no particular key order): key, sum, count, last day, and distinct purchase days (an empty array unless counting
+   * days).
+   */
+  public Columns columns() {
+    int n = customers();
+    long[] keys = new long[n];
+    long[] sums = new long[n];
+    long[] counts = new long[n];
+    int[] lasts = new int[n];
+    long[] distinct = distinctDays ? new long[n] : new long[0];
+    int g = 0;
+    {
+      long[] perIndex = null;
+      if (part.days != null) {
+        long[] c = new long[part.size];
+        part.days.forEach(v -> c[(int) (v >>> 32)]++);
+        perIndex = c;
+      }
+      long[] t = part.table;
+      for (int o = 0; o < t.length; o += STRIDE) {
+        if (t[o + 3] != 0) {
+          keys[g] = t[o];
+          sums[g] = t[o + 1];
+          counts[g] = t[o + 2];
+          lasts[g] = lastOf(t[o + 3]);
+          if (perIndex != null) {
+            distinct[g] = perIndex[indexOf(t[o + 3])];
+          }
+          g++;
+        }
+      }
     }
-    return out;
+    return new Columns(keys, sums, counts, lasts, distinct);
+  }
+
+  /** Dense per-customer columns; see {@link #columns()}. */
+  public record Columns(long[] keys, long[] sums, long[] counts, int[] lastDays, long[] distinctDays) {
   }
 
   @Override

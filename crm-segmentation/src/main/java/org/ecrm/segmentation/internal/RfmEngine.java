@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
+import java.util.concurrent.ForkJoinTask;
 import org.ecrm.segmentation.Binning;
 import org.ecrm.segmentation.Dimension;
 import org.ecrm.segmentation.MonetaryMode;
@@ -18,70 +19,81 @@ import org.ecrm.segmentation.SegmentTable;
 
 /** Scoring: metrics per customer, bins, segments. Stateless. */
 public final class RfmEngine {
+  /** Customers from which the three dimensions are scored in parallel. */
+  private static final int PARALLEL_MIN = 1 << 15;
+
   private RfmEngine() {
   }
 
   public static RfmResult score(CustomerTable t, RfmAnalysis a) {
-    long[] keysByIndex = t.keys();
-    long[] distinct = t.distinctDays() ? t.distinctDayCounts() : null;
-    int total = keysByIndex.length;
-    // metric per dense index, then keep the scored ones
-    long[] freqIdx = new long[total];
-    long[] monIdx = new long[total];
-    boolean[] keep = new boolean[total];
+    CustomerTable.Columns cols = t.columns();
+    long[] keysAll = cols.keys();
+    long[] sums = cols.sums();
+    long[] counts = cols.counts();
+    long[] distinct = t.distinctDays() ? cols.distinctDays() : null;
+    int total = keysAll.length;
+    boolean mean = a.monetaryMode() == MonetaryMode.MEAN;
+    boolean exclude = a.nonPositiveMonetary() == NonPositiveMonetary.EXCLUDE;
+    // metric per entry, then keep the scored ones
+    long[] freqAll = distinct != null ? distinct : counts;
+    long[] monAll = mean ? new long[total] : sums;
+    long[] keys = new long[total];
+    int[] index = new int[total];
     int kept = 0;
     int nonPositive = 0;
     for (int i = 0; i < total; i++) {
-      long c = t.count(i);
+      long c = counts[i];
       if (c == 0) {
         continue; // only rejected rows
       }
-      long f = distinct != null ? distinct[i] : c;
-      long m = a.monetaryMode() == MonetaryMode.SUM ? t.sum(i) : meanHalfEven(t.sum(i), f);
-      freqIdx[i] = f;
-      monIdx[i] = m;
+      long m = mean ? (monAll[i] = meanHalfEven(sums[i], freqAll[i])) : sums[i];
       if (m <= 0) {
         nonPositive++;
-        if (a.nonPositiveMonetary() == NonPositiveMonetary.EXCLUDE) {
+        if (exclude) {
           continue;
         }
       }
-      keep[i] = true;
-      kept++;
+      keys[kept] = keysAll[i];
+      index[kept++] = i;
     }
-    long[] keys = new long[kept];
-    int k = 0;
-    for (int i = 0; i < total; i++) {
-      if (keep[i]) {
-        keys[k++] = keysByIndex[i];
-      }
-    }
-    Arrays.sort(keys);
+    RadixSort.sort(keys, index, kept); // customer-key order, the NTILE tie-break
     int n = kept;
+    if (n < total) {
+      keys = java.util.Arrays.copyOf(keys, n);
+    }
     int[] rec = new int[n];
+    long[] recLong = new long[n];
+    long[] lastNeg = new long[n];
     long[] freq = new long[n];
     long[] mon = new long[n];
-    long[] lastNeg = new long[n];
     int asOfDay = t.asOfDay();
+    int[] lasts = cols.lastDays();
     for (int row = 0; row < n; row++) {
-      int i = t.indexOf(keys[row]);
-      rec[row] = asOfDay - t.lastDay(i);
-      freq[row] = freqIdx[i];
-      mon[row] = monIdx[i];
-      lastNeg[row] = -(long) rec[row];
+      int i = index[row];
+      int days = asOfDay - lasts[i];
+      rec[row] = days;
+      recLong[row] = days;
+      lastNeg[row] = -(long) days;
+      freq[row] = freqAll[i];
+      mon[row] = monAll[i];
     }
-    int bins = a.bins();
-    List<ScoreBins> allBins = new ArrayList<>();
     byte[] r = new byte[n];
     byte[] f = new byte[n];
     byte[] m = new byte[n];
-    long[] recLong = new long[n];
-    for (int row = 0; row < n; row++) {
-      recLong[row] = rec[row];
+    ScoreBins[] dims = new ScoreBins[3];
+    if (a.parallelism() > 1 && n >= PARALLEL_MIN) {
+      ForkJoinTask<?> rf = ForkJoinTask.adapt(() -> {
+        dims[0] = scoreDimension(Dimension.RECENCY, a, recLong, lastNeg, r);
+        dims[1] = scoreDimension(Dimension.FREQUENCY, a, freq, freq, f);
+      }).fork();
+      dims[2] = scoreDimension(Dimension.MONETARY, a, mon, mon, m);
+      rf.join();
+    } else {
+      dims[0] = scoreDimension(Dimension.RECENCY, a, recLong, lastNeg, r);
+      dims[1] = scoreDimension(Dimension.FREQUENCY, a, freq, freq, f);
+      dims[2] = scoreDimension(Dimension.MONETARY, a, mon, mon, m);
     }
-    allBins.add(scoreDimension(Dimension.RECENCY, a, recLong, lastNeg, r));
-    allBins.add(scoreDimension(Dimension.FREQUENCY, a, freq, freq, f));
-    allBins.add(scoreDimension(Dimension.MONETARY, a, mon, mon, m));
+    List<ScoreBins> allBins = List.of(dims);
     SegmentTable table = a.segmentTable();
     byte[] seg = new byte[n];
     for (int row = 0; row < n; row++) {
@@ -105,12 +117,7 @@ public final class RfmEngine {
     int n = value.length;
     List<BigDecimal> thresholds = new ArrayList<>();
     switch (a.binning()) {
-      case NTILE -> {
-        int[] byPos = sortedRows(order);
-        for (int p = 0; p < n; p++) {
-          out[byPos[p]] = (byte) Ntile.score(p, n, bins);
-        }
-      }
+      case NTILE -> ntile(order, bins, out);
       case QUANTILE -> {
         long[] v = value.clone();
         Arrays.sort(v);
@@ -182,6 +189,41 @@ public final class RfmEngine {
     return new ScoreBins(d, a.binning(), thresholds, list);
   }
 
+  /**
+   * NTILE scores of rows ordered by (order, row). A metric with a small range (recency in days,
+   * frequency) is ranked by counting, in two sequential passes; others are sorted.
+   */
+  static void ntile(long[] order, int bins, byte[] out) {
+    int n = order.length;
+    if (n == 0) {
+      return;
+    }
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (long v : order) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    long range = max - min;
+    if (range >= 0 && range <= Math.max(1 << 16, 2L * n)) {
+      int[] next = new int[(int) range + 2];
+      for (long v : order) {
+        next[(int) (v - min) + 1]++;
+      }
+      for (int v = 1; v < next.length; v++) {
+        next[v] += next[v - 1];
+      }
+      for (int row = 0; row < n; row++) {
+        out[row] = (byte) Ntile.score(next[(int) (order[row] - min)]++, n, bins);
+      }
+      return;
+    }
+    int[] byPos = sortedRows(order);
+    for (int p = 0; p < n; p++) {
+      out[byPos[p]] = (byte) Ntile.score(p, n, bins);
+    }
+  }
+
   /** Thresholds t[0..tn) ascending: how many are <= x. */
   private static int countAtMost(long[] t, int tn, long x) {
     int c = 0;
@@ -211,25 +253,19 @@ public final class RfmEngine {
       for (int row = 0; row < n; row++) {
         packed[row] = ((order[row] - min) << rowBits) | row;
       }
-      Arrays.sort(packed);
+      RadixSort.sort(packed, n);
       long mask = (1L << rowBits) - 1;
       for (int p = 0; p < n; p++) {
         out[p] = (int) (packed[p] & mask);
       }
       return out;
     }
-    // Rare: the metric spans too much to pack with the row; sort row indices (per customer, not per row).
-    Integer[] rows = new Integer[n];
+    // Rare: the metric spans too much to pack with the row; a stable sort of (metric, row) pairs.
+    long[] values = order.clone();
     for (int row = 0; row < n; row++) {
-      rows[row] = row;
+      out[row] = row;
     }
-    Arrays.sort(rows, (x, y) -> {
-      int c = Long.compare(order[x], order[y]);
-      return c != 0 ? c : Integer.compare(x, y);
-    });
-    for (int p = 0; p < n; p++) {
-      out[p] = rows[p];
-    }
+    RadixSort.sort(values, out, n);
     return out;
   }
 }
