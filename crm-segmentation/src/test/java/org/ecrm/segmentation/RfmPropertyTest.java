@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The fast engine against {@link NaiveRfm} on seeded random data with many ties and edge shapes. */
@@ -164,6 +165,71 @@ class RfmPropertyTest {
     assertThat(merged.stream().toList()).isEqualTo(whole.stream().toList());
     assertThat(merged.excludedAfterAsOf()).isEqualTo(whole.excludedAfterAsOf());
     assertThat(pool.get(0).transactions() + merged.excludedAfterAsOf()).isEqualTo(n);
+  }
+
+  /**
+   * Inputs large enough for the parallel paths (batch split over threads, radix sort, the three
+   * dimensions scored at once): every thread count gives the naive reference's scores, and the same
+   * rejections in the same order.
+   */
+  @ParameterizedTest(name = "seed {0} distinctDays={1}")
+  @CsvSource({"1,false", "2,true", "3,false"})
+  void largeInputsGiveTheSameResultOnAnyNumberOfThreads(long seed, boolean distinct) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int customers = 40_000 + rnd.nextInt(20_000);
+    int rows = 300_000;
+    int asOf = 20_000;
+    long[] ids = new long[customers];
+    for (int i = 0; i < customers; i++) {
+      ids[i] = 1_000_000_000L + 7L * i * (seed % 2 == 0 ? -1 : 1);
+    }
+    long[] c = new long[rows];
+    int[] d = new int[rows];
+    long[] a = new long[rows];
+    for (int i = 0; i < rows; i++) {
+      c[i] = ids[i < customers ? i : rnd.nextInt(customers)];
+      d[i] = rnd.nextInt(1_000) == 0 ? -1 - rnd.nextInt(100) // before 1970: rejected
+          : asOf - rnd.nextInt(1_100) + (rnd.nextInt(50) == 0 ? 40 : 0);
+      a[i] = rnd.nextLong(-2_000, 50_000);
+    }
+    RfmResult[] results = new RfmResult[3];
+    int[] threads = {1, 2, 4};
+    for (int t = 0; t < 3; t++) {
+      results[t] = RfmAnalysis.builder().asOf(LocalDate.ofEpochDay(asOf)).parallelism(threads[t])
+          .frequencyMode(distinct ? FrequencyMode.DISTINCT_DAYS : FrequencyMode.TRANSACTIONS).build()
+          .run(TransactionSource.ofArrays(EUR, c, d, a));
+    }
+    assertThat(results[0].rejections()).isNotEmpty();
+    for (int t = 1; t < 3; t++) {
+      assertThat(results[t].stream().toList()).as("%d threads", threads[t]).isEqualTo(results[0].stream().toList());
+      assertThat(results[t].rejections()).as("%d threads", threads[t]).isEqualTo(results[0].rejections());
+      assertThat(results[t].excludedAfterAsOf()).isEqualTo(results[0].excludedAfterAsOf());
+    }
+    // the reference, on the rows the engine did not reject
+    java.util.Set<Long> rejected = new java.util.HashSet<>();
+    results[0].rejections().forEach(r -> rejected.add(r.record()));
+    int keep = rows - rejected.size();
+    long[] kc = new long[keep];
+    int[] kd = new int[keep];
+    long[] ka = new long[keep];
+    int k = 0;
+    for (int i = 0; i < rows; i++) {
+      if (!rejected.contains((long) i)) {
+        kc[k] = c[i];
+        kd[k] = d[i];
+        ka[k++] = a[i];
+      }
+    }
+    Map<Long, NaiveRfm.Row> expected = NaiveRfm.compute(kc, kd, ka, asOf, 5, Binning.NTILE, distinct, false,
+        new long[][] {{}, {}, {}});
+    assertThat(results[0].size()).isEqualTo(expected.size());
+    int row = 0;
+    for (NaiveRfm.Row e : expected.values()) {
+      CustomerRfm got = results[0].get(row++);
+      assertThat(new long[] {got.customer(), got.recencyDays(), got.frequency(), got.monetaryMinor(), got.r(),
+          got.f(), got.m()}).as("customer %d", e.id())
+          .containsExactly(e.id(), e.recency(), e.frequency(), e.monetary(), e.r(), e.f(), e.m());
+    }
   }
 
   static Stream<Long> mergeSeeds() {

@@ -82,10 +82,15 @@ final class RfmResultImpl implements RfmResult {
     cellSum = new long[(b + 1) * (b + 1)];
     for (int row = 0; row < keys.length; row++) {
       count[seg[row]]++;
-      revenue[seg[row]] = Math.addExact(revenue[seg[row]], mon[row]);
       int cell = r[row] * (b + 1) + f[row];
       cellCount[cell]++;
-      cellSum[cell] = Math.addExact(cellSum[cell], mon[row]);
+      try {
+        revenue[seg[row]] = Math.addExact(revenue[seg[row]], mon[row]);
+        cellSum[cell] = Math.addExact(cellSum[cell], mon[row]);
+      } catch (ArithmeticException e) {
+        throw new ArithmeticException("the revenue of segment \"" + names.get(seg[row]) + "\" (or of its R×F cell "
+            + r[row] + "×" + f[row] + ") overflows 64-bit minor units of " + currency + " at customer " + keys[row]);
+      }
     }
     SegmentSummary[] s = new SegmentSummary[ns];
     for (int i = 0; i < ns; i++) {
