@@ -37,7 +37,16 @@ public final class CustomerBaseSummary {
     return new Builder();
   }
 
-  /** Summarises {@code source}. */
+  /**
+   * Summarises {@code source}. Transactions after the end (calibration end, or holdout end when set) are
+   * counted and left out; a date before 1970 is rejected (record, field "date"), and so is a row whose
+   * amount would overflow its customer's day total (field "amount"), in arrival order. Large inputs are
+   * summarised on the common fork-join pool as well as the calling thread.
+   *
+   * @throws MixedCurrencyException if batches come in two currencies
+   * @throws ArithmeticException if a customer's repeat-purchase or holdout total overflows 64-bit minor
+   *     units (the message names the customer)
+   */
   public Result summarize(TransactionSource source) {
     Objects.requireNonNull(source, "source");
     return BtydReader.summarize(source, calibrationEnd, holdoutEnd, unit);

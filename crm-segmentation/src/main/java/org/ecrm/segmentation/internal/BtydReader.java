@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import org.ecrm.segmentation.BtydCustomer;
@@ -16,9 +18,89 @@ import org.ecrm.segmentation.TransactionSink;
 import org.ecrm.segmentation.TransactionSource;
 import org.jspecify.annotations.Nullable;
 
-/** Customer-day aggregation for the BTYD summary. Stateless. */
+/**
+ * Customer-day aggregation for the BTYD summary without hashing (customer, day) pairs: the kept rows
+ * are counted per customer index, scattered into one contiguous region per customer (a stable counting
+ * sort, so a customer's rows keep their arrival order), and then each region is ordered by day and
+ * scanned into the customer's row. Regions are independent, so customers are summarised in parallel on
+ * the common fork-join pool. An overflowing day total rejects the same row a running sum in arrival
+ * order would. Stateless.
+ */
 public final class BtydReader {
   private BtydReader() {
+  }
+
+  /** The kept rows of a read, as growable primitive columns, and the rows per customer index. */
+  private static final class Rows {
+    int[] customer = new int[1 << 16];
+    int[] day = new int[1 << 16];
+    long[] amount = new long[1 << 16];
+    int size;
+    int[] perCustomer = new int[1 << 12];
+    /** Record number of kept row {@code breakRow[k]}; rows after it follow on consecutively. */
+    long[] breakRow = new long[16];
+    long[] breakRecord = new long[16];
+    int breaks;
+    long nextRecord = -1;
+
+    /** Makes room for {@code more} rows at once (one copy per batch at most). */
+    void reserve(int more) {
+      if (size + more > day.length) {
+        int cap = (int) Math.min(Integer.MAX_VALUE - 8, Math.max((long) size + more, day.length * 2L));
+        customer = Arrays.copyOf(customer, cap);
+        day = Arrays.copyOf(day, cap);
+        amount = Arrays.copyOf(amount, cap);
+      }
+    }
+
+    /** Adds a row; {@link #reserve} must have made room. */
+    void add(int idx, int d, long a, long record) {
+      if (idx == perCustomer.length) {
+        perCustomer = Arrays.copyOf(perCustomer, idx * 2);
+      }
+      if (record != nextRecord) {
+        if (breaks == breakRow.length) {
+          breakRow = Arrays.copyOf(breakRow, breaks * 2);
+          breakRecord = Arrays.copyOf(breakRecord, breaks * 2);
+        }
+        breakRow[breaks] = size;
+        breakRecord[breaks++] = record;
+      }
+      customer[size] = idx;
+      day[size] = d;
+      amount[size++] = a;
+      perCustomer[idx]++;
+      nextRecord = record + 1;
+    }
+
+    long record(int row) {
+      int k = Arrays.binarySearch(breakRow, 0, breaks, row);
+      if (k < 0) {
+        k = -k - 2;
+      }
+      return breakRecord[k] + (row - breakRow[k]);
+    }
+  }
+
+  /** Per-customer results, filled by index; each index written by one task only. */
+  private static final class Summaries {
+    final int[] freq;
+    final int[] recency;
+    final int[] age;
+    final long[] repeatSum;
+    final int[] hFreq;
+    final long[] hSum;
+    final boolean[] firstAfter;
+
+    Summaries(int customers) {
+      freq = new int[customers];
+      recency = new int[customers];
+      age = new int[customers];
+      repeatSum = new long[customers];
+      hFreq = new int[customers];
+      hSum = new long[customers];
+      firstAfter = new boolean[customers];
+    }
   }
 
   public static CustomerBaseSummary.Result summarize(TransactionSource source, LocalDate calibrationEnd,
@@ -26,7 +108,7 @@ public final class BtydReader {
     int cal = (int) calibrationEnd.toEpochDay();
     int end = holdoutEnd == null ? cal : (int) holdoutEnd.toEpochDay();
     LongIntMap ids = new LongIntMap(1 << 12);
-    LongSumMap perDay = new LongSumMap(1 << 14);
+    Rows rows = new Rows();
     List<Rejection> rejections = new ArrayList<>();
     long[] after = new long[1];
     Currency[] currency = new Currency[1];
@@ -42,6 +124,8 @@ public final class BtydReader {
         long[] cs = a.customers(b);
         int[] ds = a.days(b);
         long[] as = a.amounts(b);
+        long first = b.firstRecord();
+        rows.reserve(b.size());
         for (int j = 0, n = b.size(); j < n; j++) {
           int d = ds[j];
           if (d > end) {
@@ -49,16 +133,10 @@ public final class BtydReader {
             continue;
           }
           if (d < 0) {
-            rejections.add(new Rejection(b.firstRecord() + j, "date", "is before 1970-01-01"));
+            rejections.add(new Rejection(first + j, "date", "is before 1970-01-01"));
             continue;
           }
-          int i = ids.getOrAdd(cs[j]);
-          try {
-            perDay.add(((long) i << 32) | d, as[j]);
-          } catch (ArithmeticException e) {
-            rejections.add(new Rejection(b.firstRecord() + j, "amount", "overflows the 64-bit day total of"
-                + " customer " + cs[j] + ": " + as[j]));
-          }
+          rows.add(ids.getOrAdd(cs[j]), d, as[j], first + j);
         }
       }
 
@@ -74,57 +152,171 @@ public final class BtydReader {
     });
     Currency cur = currency[0] == null ? Currency.getInstance("XXX") : currency[0];
     int digits = Math.max(cur.getDefaultFractionDigits(), 0);
+    int n = rows.size;
+    int customers = ids.size();
     long[] keys = ids.keysByIndex();
-    long[][] e = perDay.sortedEntries();
-    long[] packed = e[0];
-    long[] sums = e[1];
-    double per = unit.days();
-    List<long[]> rows = new ArrayList<>();
+    // counting sort by customer: region of customer i is [start[i], start[i + 1])
+    int[] start = new int[customers + 1];
+    for (int i = 0; i < customers; i++) {
+      start[i + 1] = start[i] + rows.perCustomer[i];
+    }
+    int[] next = Arrays.copyOf(start, customers);
+    long[] dayRow = new long[n]; // day << 32 | row: ordering it orders by day, then arrival
+    int[] rc = rows.customer;
+    int[] rd = rows.day;
+    for (int r = 0; r < n; r++) {
+      dayRow[next[rc[r]]++] = ((long) rd[r] << 32) | r;
+    }
+    long[] amount = rows.amount;
+    Summaries out = new Summaries(customers);
+    int threads = n >= 1 << 17 ? Math.min(Runtime.getRuntime().availableProcessors(), 8) : 1;
+    List<List<Rejection>> overflow = new ArrayList<>();
+    List<java.util.concurrent.ForkJoinTask<?>> tasks = new ArrayList<>();
+    int from = 0;
+    for (int t = 0; t < threads; t++) {
+      long target = (long) n * (t + 1) / threads;
+      int to = from;
+      while (to < customers && (t == threads - 1 || start[to] < target)) {
+        to++;
+      }
+      List<Rejection> rejected = new ArrayList<>();
+      overflow.add(rejected);
+      int lo = from;
+      int hi = to;
+      Runnable work = () -> summarise(lo, hi, start, dayRow, amount, cal, out, rows, keys, rejected);
+      if (t == threads - 1) {
+        work.run();
+      } else {
+        tasks.add(java.util.concurrent.ForkJoinPool.commonPool().submit(work));
+      }
+      from = to;
+    }
+    tasks.forEach(java.util.concurrent.ForkJoinTask::join);
+    int rejectedBefore = rejections.size();
+    overflow.forEach(rejections::addAll);
     int firstAfter = 0;
-    int p = 0;
-    while (p < packed.length) {
-      int idx = (int) (packed[p] >>> 32);
-      int first = (int) packed[p];
-      int q = p;
+    for (boolean b : out.firstAfter) {
+      firstAfter += b ? 1 : 0;
+    }
+    if (rejections.size() > rejectedBefore) {
+      rejections.sort(Comparator.comparingLong(Rejection::record)); // arrival order
+    }
+    int[] byKey = new int[customers];
+    for (int i = 0; i < customers; i++) {
+      byKey[i] = i;
+    }
+    long[] sortedKeys = keys.clone();
+    RadixSort.sort(sortedKeys, byKey, customers);
+    double per = unit.days();
+    BigDecimal zero = BigDecimal.ZERO.setScale(digits + 6);
+    List<BtydCustomer> list = new ArrayList<>(customers);
+    for (int k = 0; k < customers; k++) {
+      int i = byKey[k];
+      if (!out.firstAfter[i]) {
+        int f = out.freq[i];
+        int hf = out.hFreq[i];
+        list.add(new BtydCustomer(sortedKeys[k], f, out.recency[i] / per, out.age[i] / per,
+            f == 0 ? zero : mean(out.repeatSum[i], f, digits), hf, hf == 0 ? zero : mean(out.hSum[i], hf, digits)));
+      }
+    }
+    double holdout = holdoutEnd == null ? 0 : (end - cal) / per;
+    return new CustomerBaseSummary.Result(list, cur, unit, holdout, firstAfter, after[0], rejections);
+  }
+
+  /** Summarises customers [lo, hi): orders each region by day (then arrival) and scans it. */
+  private static void summarise(int lo, int hi, int[] start, long[] dayRow, long[] amount, int cal,
+      Summaries out, Rows rows, long[] keys, List<Rejection> rejected) {
+    for (int i = lo; i < hi; i++) {
+      int from = start[i];
+      int to = start[i + 1];
+      sortRegion(dayRow, from, to);
+      int first = (int) (dayRow[from] >>> 32);
       int last = first;
-      long repeatSum = 0;
-      int freq = 0;
-      int hFreq = 0;
-      long hSum = 0;
-      while (q < packed.length && (int) (packed[q] >>> 32) == idx) {
-        int d = (int) packed[q];
+      int f = 0;
+      int hf = 0;
+      long repeat = 0;
+      long holdout = 0;
+      boolean firstDay = true;
+      int q = from;
+      while (q < to) {
+        int d = (int) (dayRow[q] >>> 32);
+        long total = 0;
+        for (; q < to && (int) (dayRow[q] >>> 32) == d; q++) {
+          long a = amount[(int) dayRow[q]];
+          long s = total + a;
+          if (((total ^ s) & (a ^ s)) < 0) {
+            rejected.add(new Rejection(rows.record((int) dayRow[q]), "amount", "overflows the 64-bit day total of"
+                + " customer " + keys[i] + ": " + a));
+            continue;
+          }
+          total = s;
+        }
         if (d <= cal) {
-          if (q != p) {
-            freq++;
-            repeatSum = Math.addExact(repeatSum, sums[q]);
+          if (!firstDay) {
+            f++;
+            repeat = addOrFail(repeat, total, "repeat-purchase", keys[i]);
           }
           last = d;
         } else {
-          hFreq++;
-          hSum = Math.addExact(hSum, sums[q]);
+          hf++;
+          holdout = addOrFail(holdout, total, "holdout", keys[i]);
         }
-        q++;
+        firstDay = false;
       }
       if (first > cal) {
-        firstAfter++;
+        out.firstAfter[i] = true;
       } else {
-        rows.add(new long[] {keys[idx], freq, last - first, cal - first, repeatSum, hFreq, hSum});
+        out.freq[i] = f;
+        out.recency[i] = last - first;
+        out.age[i] = cal - first;
+        out.repeatSum[i] = repeat;
+        out.hFreq[i] = hf;
+        out.hSum[i] = holdout;
       }
-      p = q;
     }
-    rows.sort((x, y) -> Long.compare(x[0], y[0]));
-    List<BtydCustomer> out = new ArrayList<>(rows.size());
-    for (long[] r : rows) {
-      out.add(new BtydCustomer(r[0], (int) r[1], r[2] / per, r[3] / per, mean(r[4], r[1], digits), (int) r[5],
-          mean(r[6], r[5], digits)));
-    }
-    double holdout = holdoutEnd == null ? 0 : (end - cal) / per;
-    return new CustomerBaseSummary.Result(out, cur, unit, holdout, firstAfter, after[0], rejections);
   }
 
+  private static long addOrFail(long sum, long add, String what, long customer) {
+    long s = sum + add;
+    if (((sum ^ s) & (add ^ s)) < 0) {
+      throw new ArithmeticException("the " + what + " total of customer " + customer
+          + " overflows 64-bit minor units");
+    }
+    return s;
+  }
+
+  /** Sorts {@code keys[from, to)} ascending. */
+  private static void sortRegion(long[] keys, int from, int to) {
+    if (to - from <= 48) {
+      for (int i = from + 1; i < to; i++) {
+        long k = keys[i];
+        int j = i - 1;
+        while (j >= from && keys[j] > k) {
+          keys[j + 1] = keys[j];
+          j--;
+        }
+        keys[j + 1] = k;
+      }
+      return;
+    }
+    Arrays.sort(keys, from, to);
+  }
+
+  /** {@code sumMinor / 10^digits / count} to {@code digits + 6} places, half-even. */
   static BigDecimal mean(long sumMinor, long count, int digits) {
     if (count == 0) {
       return BigDecimal.ZERO.setScale(digits + 6);
+    }
+    if (Math.abs(sumMinor) < 9_000_000_000_000L) {
+      // exact in longs: round(sum * 10^6 / count) half-even, at scale digits + 6
+      long x = sumMinor * 1_000_000L;
+      long q = x / count;
+      long r = x % count;
+      long twice = Math.abs(r) * 2;
+      if (twice > count || (twice == count && (q & 1) != 0)) {
+        q += x < 0 ? -1 : 1;
+      }
+      return BigDecimal.valueOf(q, digits + 6);
     }
     return BigDecimal.valueOf(sumMinor, digits).divide(BigDecimal.valueOf(count), digits + 6,
         RoundingMode.HALF_EVEN);

@@ -4,15 +4,14 @@ import java.util.Arrays;
 
 /** Open-addressing map from long keys to dense int indices (0, 1, 2 … in insertion order). Not thread-safe. */
 public final class LongIntMap {
-  private long[] keys;
-  private int[] slots; // index + 1, 0 = empty
+  /** Pairs {@code [key, index + 1]} side by side, so a lookup reads one cache line; 0 = empty. */
+  private long[] table;
   private int mask;
   private int size;
 
   public LongIntMap(int expected) {
     int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-    keys = new long[cap];
-    slots = new int[cap];
+    table = new long[cap * 2];
     mask = cap - 1;
   }
 
@@ -23,14 +22,15 @@ public final class LongIntMap {
 
   /** The index of {@code key}, or -1. */
   public int get(long key) {
+    long[] t = table;
     int i = hash(key) & mask;
     while (true) {
-      int s = slots[i];
+      long s = t[2 * i + 1];
       if (s == 0) {
         return -1;
       }
-      if (keys[i] == key) {
-        return s - 1;
+      if (t[2 * i] == key) {
+        return (int) s - 1;
       }
       i = (i + 1) & mask;
     }
@@ -38,19 +38,20 @@ public final class LongIntMap {
 
   /** The index of {@code key}, inserting it with index {@link #size()} if absent. */
   public int getOrAdd(long key) {
+    long[] t = table;
     int i = hash(key) & mask;
     while (true) {
-      int s = slots[i];
+      long s = t[2 * i + 1];
       if (s == 0) {
-        keys[i] = key;
-        slots[i] = ++size;
+        t[2 * i] = key;
+        t[2 * i + 1] = ++size;
         if (size * 2 > mask) {
           grow();
         }
         return size - 1;
       }
-      if (keys[i] == key) {
-        return s - 1;
+      if (t[2 * i] == key) {
+        return (int) s - 1;
       }
       i = (i + 1) & mask;
     }
@@ -60,36 +61,36 @@ public final class LongIntMap {
     return size;
   }
 
-  /** Bytes held by the table arrays. */
+  /** Bytes held by the table. */
   public long bytes() {
-    return (long) keys.length * 12;
+    return (long) table.length * Long.BYTES;
   }
 
   private void grow() {
-    long[] ok = keys;
-    int[] os = slots;
-    int cap = ok.length * 2;
-    keys = new long[cap];
-    slots = new int[cap];
-    mask = cap - 1;
-    for (int j = 0; j < ok.length; j++) {
-      if (os[j] != 0) {
-        int i = hash(ok[j]) & mask;
-        while (slots[i] != 0) {
-          i = (i + 1) & mask;
+    long[] old = table;
+    int cap = (mask + 1) * 2;
+    long[] t = new long[cap * 2];
+    int m = cap - 1;
+    for (int j = 0; j < old.length; j += 2) {
+      if (old[j + 1] != 0) {
+        int i = hash(old[j]) & m;
+        while (t[2 * i + 1] != 0) {
+          i = (i + 1) & m;
         }
-        keys[i] = ok[j];
-        slots[i] = os[j];
+        t[2 * i] = old[j];
+        t[2 * i + 1] = old[j + 1];
       }
     }
+    table = t;
+    mask = m;
   }
 
   /** Keys in index order. */
   public long[] keysByIndex() {
     long[] out = new long[size];
-    for (int j = 0; j < keys.length; j++) {
-      if (slots[j] != 0) {
-        out[slots[j] - 1] = keys[j];
+    for (int j = 0; j < table.length; j += 2) {
+      if (table[j + 1] != 0) {
+        out[(int) table[j + 1] - 1] = table[j];
       }
     }
     return out;
@@ -97,7 +98,7 @@ public final class LongIntMap {
 
   @Override
   public String toString() {
-    return "LongIntMap[size=" + size + ", capacity=" + keys.length + "]";
+    return "LongIntMap[size=" + size + ", capacity=" + (mask + 1) + "]";
   }
 
   static long[] grow(long[] a, int min) {
