@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.ecrm.segmentation.internal.CsvSource;
 import org.ecrm.segmentation.internal.CustomerTable;
 import org.ecrm.segmentation.internal.RfmEngine;
 import org.jspecify.annotations.Nullable;
@@ -63,11 +64,23 @@ public final class RfmAnalysis {
 
   /** An empty accumulator for this analysis. */
   public RfmAccumulator newAccumulator() {
+    return newTable();
+  }
+
+  private CustomerTable newTable() {
     return new CustomerTable(asOf, currency, frequencyMode == FrequencyMode.DISTINCT_DAYS, parallelism);
   }
 
   /** Reads {@code source} and scores it; an empty source gives an empty result. */
   public RfmResult run(TransactionSource source) {
+    Objects.requireNonNull(source, "source");
+    if (source instanceof CsvSource csv) {
+      // a file without quotes is cut into ranges read in parallel, each into its own accumulator
+      java.util.Optional<CustomerTable> fast = csv.aggregateFast(this::newTable, parallelism);
+      if (fast.isPresent()) {
+        return score(fast.get());
+      }
+    }
     RfmAccumulator acc = newAccumulator();
     acc.addAll(source);
     return score(acc);

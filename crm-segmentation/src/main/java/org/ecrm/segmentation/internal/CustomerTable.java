@@ -313,6 +313,24 @@ public final class CustomerTable implements RfmAccumulator {
     return part.bytes();
   }
 
+  /**
+   * For readers that number records relative to a part of their input: adds {@code firstRecord} to the
+   * record number of every rejection held, adds {@code more} (also relative) the same way, and puts
+   * them all in record order.
+   */
+  void renumber(long firstRecord, List<Rejection> more) {
+    List<Rejection> all = new ArrayList<>(rejections.size() + more.size());
+    for (Rejection r : rejections) {
+      all.add(new Rejection(r.record() + firstRecord, r.field(), r.reason()));
+    }
+    for (Rejection r : more) {
+      all.add(new Rejection(r.record() + firstRecord, r.field(), r.reason()));
+    }
+    all.sort(java.util.Comparator.comparingLong(Rejection::record));
+    rejections.clear();
+    rejections.addAll(all);
+  }
+
   // --- raw access for the engine ---
   /**
    * The state as dense columns, one entry per customer (in no particular key order): key, sum, count, last day, and distinct purchase days (an empty array unless counting

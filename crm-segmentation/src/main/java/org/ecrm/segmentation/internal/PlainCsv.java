@@ -1,0 +1,521 @@
+package org.ecrm.segmentation.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.ecrm.segmentation.CsvFormat;
+import org.ecrm.segmentation.MixedCurrencyException;
+import org.ecrm.segmentation.Rejection;
+import org.ecrm.segmentation.TransactionSink;
+
+/**
+ * The fast path of {@link CsvSource} for files without a single quote character: bytes are split at
+ * commas and line ends (LF, CRLF or CR) and the columns of interest parsed without decoding, and the
+ * file is cut at line ends into ranges read by several threads, each into its own accumulator; the
+ * accumulators are merged in file order. Without quotes, RFC 4180 has nothing more to say, so this
+ * yields what FastCSV yields: the same records, line numbers, values and error messages (a field that is
+ * not in the plain form is decoded and handed to {@link Parse} exactly as the FastCSV path does). When
+ * a quote turns up, the read is abandoned and the caller falls back to FastCSV. Stateless.
+ */
+public final class PlainCsv {
+  private static final int BUFFER = 1 << 20;
+
+  private PlainCsv() {
+  }
+
+  /** Thrown inside a range reader to abandon the fast path. */
+  private static final class QuoteFound extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    QuoteFound() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * Reads {@code file} into accumulators from {@code factory}, merged in file order; empty when the
+   * fast path does not apply (a quote character, a row in another currency, an unusual header) and the
+   * caller must read the file with FastCSV instead.
+   *
+   * @throws IllegalArgumentException if the header lacks a column
+   */
+  public static Optional<CustomerTable> aggregate(Path file, CsvFormat format, Supplier<CustomerTable> factory,
+      int threads) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      byte[] head = new byte[(int) Math.min(size, 1 << 16)];
+      int got = readFully(ch, head, 0);
+      int eol = 0;
+      while (eol < got && head[eol] != '\n' && head[eol] != '\r') {
+        if (head[eol] == '"') {
+          return Optional.empty();
+        }
+        eol++;
+      }
+      if (size == 0 || eol == 0 || (eol == got && got < size)) {
+        return Optional.empty(); // empty file, leading empty line, or a huge header: FastCSV's rules
+      }
+      List<String> header = List.of(new String(head, 0, eol, StandardCharsets.UTF_8).split(",", -1));
+      Columns cols = new Columns(file, format, header);
+      // ranges start at line starts; the first starts at the header's line break
+      long bodyStart = eol;
+      int parts = size - bodyStart < (4L << 20) ? 1 : Math.max(1, threads);
+      long[] cuts = new long[parts + 1];
+      cuts[0] = bodyStart;
+      cuts[parts] = size;
+      for (int p = 1; p < parts; p++) {
+        cuts[p] = Math.max(cuts[p - 1], nextLineStart(ch, bodyStart + (size - bodyStart) * p / parts, size));
+      }
+      Range[] ranges = new Range[parts];
+      List<ForkJoinTask<?>> tasks = new ArrayList<>();
+      for (int p = 0; p < parts; p++) {
+        ranges[p] = new Range(ch, cols, factory.get(), cuts[p], cuts[p + 1]);
+        if (p > 0) {
+          tasks.add(ForkJoinPool.commonPool().submit(ranges[p]::run));
+        }
+      }
+      ranges[0].run();
+      tasks.forEach(ForkJoinTask::join);
+      for (Range r : ranges) {
+        if (r.abandoned) {
+          return Optional.empty();
+        }
+      }
+      CustomerTable whole = ranges[0].acc;
+      long line = 1; // the header's line; each range counted its own line breaks
+      for (Range r : ranges) {
+        r.acc.renumber(line, r.rejected);
+        line += r.lines;
+        if (r != ranges[0]) {
+          whole.merge(r.acc);
+        }
+      }
+      return Optional.of(whole);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static int readFully(FileChannel ch, byte[] into, long position) throws IOException {
+    ByteBuffer bb = ByteBuffer.wrap(into);
+    long pos = position;
+    while (bb.hasRemaining()) {
+      int n = ch.read(bb, pos);
+      if (n < 0) {
+        break;
+      }
+      pos += n;
+    }
+    return bb.position();
+  }
+
+  /** The offset just after the first LF at or after {@code from} (or {@code size}). */
+  private static long nextLineStart(FileChannel ch, long from, long size) throws IOException {
+    byte[] buf = new byte[1 << 16];
+    long pos = from;
+    while (pos < size) {
+      int n = readFully(ch, buf, pos);
+      for (int i = 0; i < n; i++) {
+        if (buf[i] == '\n') {
+          return pos + i + 1;
+        }
+      }
+      pos += n;
+      if (n == 0) {
+        break;
+      }
+    }
+    return size;
+  }
+
+  /** Column positions and per-format constants. Immutable. */
+  private static final class Columns {
+    final Path file;
+    final CsvFormat format;
+    final List<String> header;
+    final int ci;
+    final int di;
+    final int ai;
+    final int cu;
+    final int need;
+    final Currency currency;
+    final byte[] code;
+    final int fraction;
+
+    Columns(Path file, CsvFormat format, List<String> header) {
+      this.file = file;
+      this.format = format;
+      this.header = header;
+      ci = column(file, header, format.customerColumn());
+      di = column(file, header, format.dateColumn());
+      ai = column(file, header, format.amountColumn());
+      cu = format.currencyColumn().map(c -> column(file, header, c)).orElse(-1);
+      need = Math.max(Math.max(ci, di), Math.max(ai, cu));
+      currency = format.currency();
+      code = currency.getCurrencyCode().getBytes(StandardCharsets.US_ASCII);
+      fraction = Math.max(currency.getDefaultFractionDigits(), 0);
+    }
+
+    private static int column(Path file, List<String> header, String name) {
+      int i = header.indexOf(name);
+      if (i < 0) {
+        throw new IllegalArgumentException(file + ": no column \"" + name + "\" in the header " + header);
+      }
+      return i;
+    }
+  }
+
+  /** Reads the lines of [from, to) into one accumulator. Line numbers are relative until shifted. */
+  private static final class Range implements TransactionSink {
+    final FileChannel ch;
+    final Columns c;
+    final CustomerTable acc;
+    final long from;
+    final long to;
+    final Sources.BatchBuilder out;
+    final List<Rejection> rejected = new ArrayList<>();
+    final int[] starts;
+    final int[] ends;
+    /** Line breaks seen; a row's record number is this count, relative to the range's first line. */
+    long lines;
+    /** A quote or a row in another currency: the caller must use FastCSV. */
+    boolean abandoned;
+
+    Range(FileChannel ch, Columns c, CustomerTable acc, long from, long to) {
+      this.ch = ch;
+      this.c = c;
+      this.acc = acc;
+      this.from = from;
+      this.to = to;
+      this.out = new Sources.BatchBuilder(c.currency, this);
+      this.starts = new int[c.need + 1];
+      this.ends = new int[c.need + 1];
+    }
+
+    @Override
+    public void accept(org.ecrm.segmentation.TransactionBatch batch) {
+      acc.add(batch);
+    }
+
+    @Override
+    public void reject(Rejection rejection) {
+      rejected.add(rejection);
+    }
+
+    @Override
+    public void skip(String reason) {
+      // this reader skips nothing on purpose
+    }
+
+    void run() {
+      try {
+        read();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + c.file + ": " + e.getMessage(), e);
+      } catch (QuoteFound | MixedCurrencyException e) {
+        abandoned = true;
+      }
+    }
+
+    private void read() throws IOException {
+      byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(16, to - from))];
+      long pos = from;
+      int len = 0; // bytes in buf
+      int start = 0; // start of the current line in buf
+      boolean lastWasCr = false;
+      while (true) {
+        if (start > 0) {
+          System.arraycopy(buf, start, buf, 0, len - start);
+          len -= start;
+          start = 0;
+        }
+        if (len == buf.length) {
+          buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer
+        }
+        int want = (int) Math.min(buf.length - len, to - pos);
+        int n = want <= 0 ? 0 : readInto(buf, len, want, pos);
+        pos += n;
+        len += n;
+        boolean atEnd = pos >= to;
+        int i = start;
+        while (true) {
+          // find the end of the line starting at i
+          int e = scan(buf, i, len);
+          int field = fields;
+          if (e == len && !atEnd) {
+            break; // incomplete line: read more
+          }
+          if (e == i) {
+            // an empty line, or the LF of a CRLF
+            if (e < len && buf[e] == '\n' && lastWasCr) {
+              lastWasCr = false;
+              i = e + 1;
+              continue;
+            }
+          } else {
+            row(buf, field);
+          }
+          if (e == len) {
+            i = e;
+            break; // end of range
+          }
+          lastWasCr = buf[e] == '\r';
+          lines++;
+          i = e + 1;
+        }
+        start = i;
+        if (atEnd && start >= len) {
+          break;
+        }
+      }
+      out.flush();
+    }
+
+    /** Epoch day + 1 of dates 1970..2099 by (year, month, day) slot; 0 = not computed yet. */
+    private final long[] dayCache = new long[130 * 12 * 31];
+    /** Fields of the line scanned last. */
+    private int fields;
+
+    /**
+     * One pass over the line starting at {@code i}: records the field boundaries and returns the index of
+     * its line break (or {@code len}). A small method, so the JIT compiles it whole.
+     */
+    private int scan(byte[] buf, int i, int len) {
+      int need = c.need;
+      int[] st = starts;
+      int[] en = ends;
+      int field = 0;
+      int fs = i;
+      int e = i;
+      while (e < len) {
+        byte b = buf[e];
+        if (b == ',') {
+          if (field <= need) {
+            st[field] = fs;
+            en[field] = e;
+          }
+          field++;
+          fs = e + 1;
+        } else if (b == '\n' || b == '\r') {
+          break;
+        } else if (b == '"') {
+          throw new QuoteFound();
+        }
+        e++;
+      }
+      if (field <= need) {
+        st[field] = fs;
+        en[field] = e;
+      }
+      fields = field + 1;
+      return e;
+    }
+
+    private int readInto(byte[] buf, int off, int want, long pos) throws IOException {
+      ByteBuffer bb = ByteBuffer.wrap(buf, off, want);
+      int total = 0;
+      while (bb.hasRemaining()) {
+        int n = ch.read(bb, pos + total);
+        if (n < 0) {
+          break;
+        }
+        total += n;
+      }
+      return total;
+    }
+
+    /** One non-empty line of {@code field} fields, split into starts/ends: the record on line {@code lines}. */
+    private void row(byte[] b, int field) {
+      long record = lines; // relative to the range's first line
+      int need = c.need;
+      if (field <= need) {
+        rejected.add(new Rejection(record, c.header.get(need), "missing: the row has " + field + " fields"));
+        return;
+      }
+      String name = c.format.customerColumn();
+      try {
+        long customer = customer(b, starts[c.ci], ends[c.ci]);
+        if (customer == Long.MIN_VALUE) {
+          customer = Parse.customer(text(b, c.ci).strip());
+        }
+        name = c.format.dateColumn();
+        long day = epochDay(b, starts[c.di], ends[c.di]);
+        if (day == Long.MIN_VALUE) {
+          day = Parse.epochDay(text(b, c.di).strip());
+        }
+        name = c.format.amountColumn();
+        long amount = minorUnits(b, starts[c.ai], ends[c.ai], c.fraction);
+        if (amount == Long.MIN_VALUE) {
+          amount = Parse.minorUnits(text(b, c.ai).strip(), c.fraction);
+        }
+        if (c.cu >= 0 && !Arrays.equals(b, starts[c.cu], ends[c.cu], c.code, 0, c.code.length)) {
+          String other = text(b, c.cu).strip();
+          if (!other.equals(c.currency.getCurrencyCode())) {
+            Currency found;
+            try {
+              found = Currency.getInstance(other);
+            } catch (IllegalArgumentException ex) {
+              rejected.add(new Rejection(record, c.format.currencyColumn().orElseThrow(),
+                  "unknown ISO 4217 currency code: \"" + other + "\""));
+              return;
+            }
+            throw new MixedCurrencyException(c.currency, found, record);
+          }
+        }
+        out.add(record, customer, day, amount);
+      } catch (MixedCurrencyException ex) {
+        throw ex;
+      } catch (RuntimeException ex) {
+        rejected.add(new Rejection(record, name, ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+      }
+    }
+
+    private String text(byte[] b, int field) {
+      return new String(b, starts[field], ends[field] - starts[field], StandardCharsets.UTF_8);
+    }
+
+    private long epochDay(byte[] b, int s, int e) {
+      int len = e - s;
+      if (len < 10 || b[s + 4] != '-' || b[s + 7] != '-' || (len > 10 && b[s + 10] != ' ' && b[s + 10] != 'T')) {
+        return Long.MIN_VALUE;
+      }
+      int y = digits(b, s, 4);
+      int m = digits(b, s + 5, 2);
+      int d = digits(b, s + 8, 2);
+      if (y < 0 || m < 0 || d < 0) {
+        return Long.MIN_VALUE;
+      }
+      if (y >= 1970 && y < 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+        int slot = ((y - 1970) * 12 + m - 1) * 31 + d - 1;
+        long cached = dayCache[slot];
+        if (cached == 0) {
+          long day = civilDay(y, m, d);
+          cached = day == Long.MIN_VALUE ? Long.MIN_VALUE : day + 1;
+          dayCache[slot] = cached;
+        }
+        return cached == Long.MIN_VALUE ? cached : cached - 1;
+      }
+      return civilDay(y, m, d);
+    }
+  }
+
+  /**
+   * Days since 1970-01-01 of a valid year 0..9999, month and day (the arithmetic of
+   * {@link LocalDate#toEpochDay()}), or Long.MIN_VALUE for a day that does not exist.
+   */
+  static long civilDay(int y, int m, int d) {
+    if (m < 1 || m > 12 || d < 1) {
+      return Long.MIN_VALUE;
+    }
+    boolean leap = (y & 3) == 0 && (y % 100 != 0 || y % 400 == 0);
+    int monthDays = m == 2 ? (leap ? 29 : 28) : (m == 4 || m == 6 || m == 9 || m == 11) ? 30 : 31;
+    if (d > monthDays) {
+      return Long.MIN_VALUE;
+    }
+    long total = 365L * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400 + (367 * m - 362) / 12 + d - 1;
+    if (m > 2) {
+      total -= leap ? 1 : 2;
+    }
+    return total - 719_528;
+  }
+
+  private static int digits(byte[] b, int off, int n) {
+    int v = 0;
+    for (int i = off; i < off + n; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  /** A plain signed integer (optionally ending ".0"), or Long.MIN_VALUE to use the string path. */
+  static long customer(byte[] b, int s, int e) {
+    int end = e;
+    if (e - s > 2 && b[end - 2] == '.' && b[end - 1] == '0') {
+      end -= 2;
+    }
+    int i = s;
+    boolean neg = false;
+    if (i < end && (b[i] == '-' || b[i] == '+')) {
+      neg = b[i] == '-';
+      i++;
+    }
+    if (i == end || end - i > 18) {
+      return Long.MIN_VALUE;
+    }
+    long v = 0;
+    for (; i < end; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        return Long.MIN_VALUE;
+      }
+      v = v * 10 + d;
+    }
+    return neg ? -v : v;
+  }
+
+  /** A plain decimal in minor units, or Long.MIN_VALUE to use the string path. */
+  static long minorUnits(byte[] b, int s, int e, int fraction) {
+    int i = s;
+    boolean neg = false;
+    if (i < e && (b[i] == '-' || b[i] == '+')) {
+      neg = b[i] == '-';
+      i++;
+    }
+    long v = 0;
+    int seen = 0;
+    while (i < e) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        break;
+      }
+      v = v * 10 + d;
+      i++;
+      if (++seen > 18) {
+        return Long.MIN_VALUE; // might overflow: let the exact path decide
+      }
+    }
+    int f = 0;
+    if (i < e && b[i] == '.') {
+      i++;
+      while (i < e) {
+        int d = b[i] - '0';
+        if (d < 0 || d > 9) {
+          return Long.MIN_VALUE;
+        }
+        if (f < fraction) {
+          v = v * 10 + d;
+          f++;
+          seen++;
+        } else if (d != 0) {
+          return Long.MIN_VALUE;
+        }
+        i++;
+      }
+    }
+    if (i != e || seen == 0 && f == 0 || seen + fraction - f > 18) {
+      return Long.MIN_VALUE;
+    }
+    for (; f < fraction; f++) {
+      v *= 10;
+    }
+    return neg ? -v : v;
+  }
+
+}
