@@ -5,15 +5,18 @@
 #
 #   bash crm-tracking/bench/import-vs-peers.sh            # from the repository root, after run.sh
 #   SIZES="1000000" RUNS=1 bash crm-tracking/bench/import-vs-peers.sh
+#   JAVA_OPTS=-Xmx32m RUNS=1 bash crm-tracking/bench/import-vs-peers.sh   # the flat-heap check
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DATA_DIR=${DATA_DIR:-/tmp/log-peers}
 SIZES=${SIZES:-"1000000 5000000"}
 RUNS=${RUNS:-3}
 JAVA=${JAVA:-java}
+read -r -a JOPTS <<<"${JAVA_OPTS:-}"
 cd "$ROOT"
-mvn -B -ntp -q -pl crm-tracking -am test-compile >/dev/null
-mvn -B -ntp -q -pl crm-tracking dependency:build-classpath -Dmdep.outputFile=/tmp/crm-tracking-cp.txt >/dev/null
+# one reactor run: crm-tracking's classpath (written last) then points at crm-core/target/classes
+mvn -B -ntp -q -pl crm-tracking -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile=/tmp/crm-tracking-cp.txt >/dev/null
 CP="crm-tracking/target/test-classes:crm-tracking/target/classes:crm-core/target/classes:$(tr ':' '\n' </tmp/crm-tracking-cp.txt | grep -v '/crm-core-' | paste -sd:)"
 echo "- $("$JAVA" -version 2>&1 | head -1); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for n in $SIZES; do
@@ -23,7 +26,7 @@ for n in $SIZES; do
   best=""; rss=0; out=""
   for ((i = 1; i <= RUNS; i++)); do
     t0=$(date +%s%N)
-    out=$(/usr/bin/time -v "$JAVA" -cp "$CP" org.ecrm.tracking.bench.ImportTiming "$f" 1 2>/tmp/crm-tracking-time.txt)
+    out=$(/usr/bin/time -v "$JAVA" "${JOPTS[@]}" -cp "$CP" org.ecrm.tracking.bench.ImportTiming "$f" 1 2>/tmp/crm-tracking-time.txt)
     t1=$(date +%s%N)
     w=$(( (t1 - t0) / 1000 ))
     [[ -z "$best" || $w -lt $best ]] && best=$w
