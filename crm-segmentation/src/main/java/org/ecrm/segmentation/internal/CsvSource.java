@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -23,11 +22,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * CSV adapter over FastCSV (RFC 4180: quotes, escaped quotes, line breaks inside quotes, CR/LF/CRLF).
- * FastCSV hands each field over as a slice of its character buffer; the three (or four) columns of
- * interest are parsed straight from the slice, with no {@code String} per field. A field that is not
- * in the plain form (spaces around it, a quoted value with escapes, anything unusual) goes through
- * {@link Parse} as a string, which gives the same value or the same error message. Immutable; each read
- * opens the file anew.
+ * FastCSV hands each field over as a slice of its character buffer; the columns of interest are parsed
+ * from the slice by the byte parsers that {@link PlainCsv} uses ({@link Fields}), with no {@code String}
+ * per field. A field that is not in the plain form (spaces around it, non-ASCII text, anything unusual)
+ * goes through {@link Parse} as a string, which gives the same value or the same error message.
+ * {@link #aggregateFast} offers {@link PlainCsv}'s parallel path for files without quotes. Immutable;
+ * each read opens the file anew.
  */
 public final class CsvSource implements TransactionSource {
   private final Path file;
@@ -91,9 +91,8 @@ public final class CsvSource implements TransactionSource {
     private @Nullable String rawDate;
     private @Nullable String rawAmount;
     private @Nullable String rawCurrency;
-    // direct-mapped cache of parsed dates: yyyymmdd -> epoch day
-    private final int[] dateKeys = new int[4096];
-    private final long[] dateDays = new long[4096];
+    private final Fields.Days days = new Fields.Days();
+    private final byte[] scratch = new byte[64];
 
     Handler(TransactionSink sink) {
       this.sink = sink;
@@ -119,7 +118,8 @@ public final class CsvSource implements TransactionSource {
         return;
       }
       if (index == ci) {
-        long v = customer(buf, offset, len);
+        int n = ascii(buf, offset, len);
+        long v = n < 0 ? Long.MIN_VALUE : Fields.customer(scratch, 0, n);
         if (v == Long.MIN_VALUE) {
           rawCustomer = new String(buf, offset, len);
         } else {
@@ -127,7 +127,8 @@ public final class CsvSource implements TransactionSource {
         }
       }
       if (index == di) {
-        long v = epochDay(buf, offset, len);
+        int n = ascii(buf, offset, len);
+        long v = n < 0 ? Long.MIN_VALUE : days.epochDay(scratch, 0, n);
         if (v == Long.MIN_VALUE) {
           rawDate = new String(buf, offset, len);
         } else {
@@ -135,7 +136,8 @@ public final class CsvSource implements TransactionSource {
         }
       }
       if (index == ai) {
-        long v = minorUnits(buf, offset, len);
+        int n = ascii(buf, offset, len);
+        long v = n < 0 ? Long.MIN_VALUE : Fields.minorUnits(scratch, 0, n, fraction);
         if (v == Long.MIN_VALUE) {
           rawAmount = new String(buf, offset, len);
         } else {
@@ -209,111 +211,22 @@ public final class CsvSource implements TransactionSource {
       return i;
     }
 
-    /** A plain signed integer (optionally ending ".0"), or Long.MIN_VALUE to use the string path. */
-    private long customer(char[] b, int off, int len) {
-      int end = off + len;
-      if (len > 2 && b[end - 2] == '.' && b[end - 1] == '0') {
-        end -= 2;
+    /**
+     * Copies an ASCII field into {@link #scratch} for the byte parsers; -1 when it is too long or not
+     * ASCII (then the string path decides).
+     */
+    private int ascii(char[] b, int off, int len) {
+      if (len > scratch.length) {
+        return -1;
       }
-      int i = off;
-      boolean neg = false;
-      if (i < end && (b[i] == '-' || b[i] == '+')) {
-        neg = b[i] == '-';
-        i++;
-      }
-      if (i == end || end - i > 18) {
-        return Long.MIN_VALUE;
-      }
-      long v = 0;
-      for (; i < end; i++) {
-        int d = b[i] - '0';
-        if (d < 0 || d > 9) {
-          return Long.MIN_VALUE;
-        }
-        v = v * 10 + d;
-      }
-      return neg ? -v : v;
-    }
-
-    /** yyyy-MM-dd (then ' ' or 'T' and anything), or Long.MIN_VALUE to use the string path. */
-    private long epochDay(char[] b, int off, int len) {
-      if (len < 10 || b[off + 4] != '-' || b[off + 7] != '-'
-          || (len > 10 && b[off + 10] != ' ' && b[off + 10] != 'T')) {
-        return Long.MIN_VALUE;
-      }
-      int y = digits(b, off, 4);
-      int m = digits(b, off + 5, 2);
-      int d = digits(b, off + 8, 2);
-      if (y < 0 || m < 0 || d < 0) {
-        return Long.MIN_VALUE;
-      }
-      int key = y * 10_000 + m * 100 + d;
-      int slot = (key ^ (key >>> 12)) & (dateKeys.length - 1);
-      if (dateKeys[slot] == key) {
-        return dateDays[slot];
-      }
-      try {
-        long days = LocalDate.of(y, m, d).toEpochDay();
-        dateKeys[slot] = key;
-        dateDays[slot] = days;
-        return days;
-      } catch (java.time.DateTimeException e) {
-        return Long.MIN_VALUE;
-      }
-    }
-
-    private int digits(char[] b, int off, int n) {
-      int v = 0;
-      for (int i = off; i < off + n; i++) {
-        int d = b[i] - '0';
-        if (d < 0 || d > 9) {
+      for (int i = 0; i < len; i++) {
+        char ch = b[off + i];
+        if (ch > 0x7F) {
           return -1;
         }
-        v = v * 10 + d;
+        scratch[i] = (byte) ch;
       }
-      return v;
-    }
-
-    /** A plain decimal in minor units, or Long.MIN_VALUE to use the string path. */
-    private long minorUnits(char[] b, int off, int len) {
-      int end = off + len;
-      int i = off;
-      boolean neg = false;
-      if (i < end && (b[i] == '-' || b[i] == '+')) {
-        neg = b[i] == '-';
-        i++;
-      }
-      long v = 0;
-      int digitsSeen = 0;
-      int frac = -1;
-      for (; i < end; i++) {
-        char c = b[i];
-        if (c == '.' && frac < 0) {
-          frac = 0;
-          continue;
-        }
-        int d = c - '0';
-        if (d < 0 || d > 9) {
-          return Long.MIN_VALUE;
-        }
-        if (frac >= 0 && ++frac > fraction) {
-          if (d != 0) {
-            return Long.MIN_VALUE;
-          }
-          continue;
-        }
-        if (++digitsSeen > 17) {
-          return Long.MIN_VALUE; // might overflow: let the exact path decide
-        }
-        v = v * 10 + d;
-      }
-      if (digitsSeen == 0 || digitsSeen + fraction - Math.max(frac, 0) > 18) {
-        return Long.MIN_VALUE;
-      }
-      for (int k = Math.max(frac, 0); k < fraction; k++) {
-        v *= 10;
-      }
-      return neg ? -v : v;
+      return len;
     }
   }
 }
