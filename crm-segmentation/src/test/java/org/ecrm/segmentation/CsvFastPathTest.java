@@ -121,6 +121,30 @@ class CsvFastPathTest {
   }
 
   @Test
+  void aSumThatOverflowsAcrossRangesIsRejectedAtTheSameRowAsInRowOrder() throws IOException {
+    Path csv = dir.resolve("huge.csv");
+    StringBuilder sb = new StringBuilder("customer_id,date,amount\n");
+    int rows = 400_000;
+    for (int i = 0; i < rows; i++) {
+      int k = i / (rows / 5);
+      boolean planted = i % (rows / 5) == 0; // five rows of customer 7, one in each fifth of the file
+      sb.append(planted ? 7 : i % 9_973 + 10).append(",2024-01-02,")
+          .append(planted ? (k < 3 ? "46116860184273879.03" : "-46116860184273879.03") : "1.25").append('\n');
+    }
+    Files.writeString(csv, sb);
+    RfmAnalysis analysis = RfmAnalysis.builder().asOf(LocalDate.of(2024, 2, 1)).parallelism(2).build();
+    TransactionSource source = TransactionSources.csv(csv, CsvFormat.defaults(EUR));
+
+    RfmResult result = analysis.run(source);
+
+    RfmResult reference = viaFastCsv(RfmAnalysis.builder().asOf(LocalDate.of(2024, 2, 1)).parallelism(1).build(),
+        source);
+    assertThat(reference.rejections()).extracting(Rejection::record).containsExactly(2L * rows / 5 + 2);
+    assertThat(result.rejections()).isEqualTo(reference.rejections());
+    assertThat(result.stream().toList()).isEqualTo(reference.stream().toList());
+  }
+
+  @Test
   void aFileWithQuotesIsReadByFastCsv() throws IOException {
     Path csv = dir.resolve("quoted.csv");
     Files.writeString(csv, "customer_id,date,amount,note\n1,2024-01-02,10.00,\"a, b\"\n2,2024-01-03,\"5.00\",x\n"

@@ -232,6 +232,52 @@ class RfmPropertyTest {
     }
   }
 
+  /**
+   * A large batch is split over threads into private tables that are merged; the same rows fed in
+   * small batches go row by row into one table. Sums that overflow, rows after the as-of date and before 1970 included: the same
+   * customers, values, rejections (in record order) and exclusions, on 1, 2 and 3 threads.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @CsvSource({"11", "12", "13"})
+  void aLargeFirstBatchGivesWhatSmallBatchesGive(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int rows = 70_000 + rnd.nextInt(200_000);
+    int customers = 1 + rnd.nextInt(rows / 3);
+    int asOf = 19_000;
+    long[] c = new long[rows];
+    int[] d = new int[rows];
+    long[] a = new long[rows];
+    for (int i = 0; i < rows; i++) {
+      c[i] = rnd.nextLong(customers) * 1_000_003L - 500_000_000L;
+      int kind = rnd.nextInt(500);
+      d[i] = kind == 0 ? -1 - rnd.nextInt(30) : kind == 1 ? asOf + 1 + rnd.nextInt(30) : rnd.nextInt(asOf + 1);
+      a[i] = rnd.nextLong(-1_000, 100_000);
+    }
+    for (int k = 0; k < 5; k++) { // one customer's third row overflows its sum; the next two bring it back down
+      int i = (int) ((long) rows * k / 5); // rows far apart: in different thread ranges
+      c[i] = c[0];
+      d[i] = 5;
+      a[i] = k < 3 ? Long.MAX_VALUE / 2 : -(Long.MAX_VALUE / 2);
+    }
+    TransactionSource small = sink -> {
+      for (int from = 0; from < rows; from += 4_096) {
+        int n = Math.min(4_096, rows - from);
+        sink.accept(TransactionBatch.of(EUR, java.util.Arrays.copyOfRange(c, from, from + n),
+            java.util.Arrays.copyOfRange(d, from, from + n), java.util.Arrays.copyOfRange(a, from, from + n), n, from));
+      }
+    };
+    RfmAnalysis sequential = RfmAnalysis.builder().asOf(LocalDate.ofEpochDay(asOf)).parallelism(1).build();
+    RfmResult expected = sequential.run(small);
+    assertThat(expected.rejections()).extracting(Rejection::field).contains("amount", "date");
+    for (int threads = 1; threads <= 3; threads++) {
+      RfmResult got = RfmAnalysis.builder().asOf(LocalDate.ofEpochDay(asOf)).parallelism(threads).build()
+          .run(TransactionSource.ofArrays(EUR, c, d, a));
+      assertThat(got.stream().toList()).as("%d threads", threads).isEqualTo(expected.stream().toList());
+      assertThat(got.rejections()).as("%d threads", threads).isEqualTo(expected.rejections());
+      assertThat(got.excludedAfterAsOf()).isEqualTo(expected.excludedAfterAsOf()).isPositive();
+    }
+  }
+
   static Stream<Long> mergeSeeds() {
     return Stream.iterate(100L, s -> s + 1).limit(40);
   }

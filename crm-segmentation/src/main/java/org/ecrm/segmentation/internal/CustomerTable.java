@@ -41,6 +41,12 @@ public final class CustomerTable implements RfmAccumulator {
   private final Part part;
   private long transactions;
   private long excluded;
+  /**
+   * Sum of |amount| over every row offered so far (saturating at Long.MAX_VALUE): no customer's running
+   * sum can exceed it, so while it has not saturated no order of adding the rows can overflow, and
+   * splitting a batch over threads gives exactly what adding it row by row gives.
+   */
+  private long absBound;
   private final List<Rejection> rejections = new ArrayList<>();
   private final Map<String, Long> skipped = new TreeMap<>();
 
@@ -185,6 +191,10 @@ public final class CustomerTable implements RfmAccumulator {
     int n = batch.size();
     long first = batch.firstRecord();
     int threads = n >= PARALLEL_MIN ? (int) Math.min(parallelism, n / (PARALLEL_MIN / 2)) : 1;
+    absBound = saturatingAdd(absBound, absSum(as, n));
+    if (absBound == Long.MAX_VALUE) {
+      threads = 1; // sums this large might overflow: only row order decides which row is rejected
+    }
     if (threads <= 1) {
       addRows(cs, ds, as, first, 0, n);
       return;
@@ -203,6 +213,32 @@ public final class CustomerTable implements RfmAccumulator {
       tasks.get(w - 1).join();
       merge(shares[w]); // in range order, so rejections stay in arrival order
     }
+  }
+
+  /** {@code a + b} for non-negative values, Long.MAX_VALUE when it overflows. */
+  static long saturatingAdd(long a, long b) {
+    long r = a + b;
+    return r < 0 ? Long.MAX_VALUE : r;
+  }
+
+  /** Sum of |v| over {@code v[0..n)}, saturating; in two halves so the loop has no branch. */
+  static long absSum(long[] v, int n) {
+    long hi = 0;
+    long lo = 0;
+    for (int i = 0; i < n; i++) {
+      long x = Math.abs(v[i]); // Long.MIN_VALUE stays 2^63 when read unsigned
+      hi += x >>> 32;
+      lo += x & 0xFFFF_FFFFL;
+    }
+    // hi < 2^62 and lo < 2^63 for n < 2^31 rows
+    hi += lo >>> 32;
+    lo &= 0xFFFF_FFFFL;
+    return hi >= 1L << 31 ? Long.MAX_VALUE : (hi << 32) | lo;
+  }
+
+  /** See {@link #absBound}. */
+  long absBound() {
+    return absBound;
   }
 
   @Override
@@ -264,6 +300,7 @@ public final class CustomerTable implements RfmAccumulator {
     }
     transactions += o.transactions;
     excluded += o.excluded;
+    absBound = saturatingAdd(absBound, o.absBound);
     rejections.addAll(o.rejections);
     o.skipped.forEach((k, v) -> skipped.merge(k, v, Long::sum));
     return this;

@@ -28,7 +28,9 @@ import org.ecrm.segmentation.TransactionSink;
  * accumulators are merged in file order. Without quotes, RFC 4180 has nothing more to say, so this
  * yields what FastCSV yields: the same records, line numbers, values and error messages (a field that is
  * not in the plain form is decoded and handed to {@link Parse} exactly as the FastCSV path does). When
- * a quote turns up, the read is abandoned and the caller falls back to FastCSV. Stateless.
+ * a quote turns up, the read is abandoned and the caller falls back to FastCSV; so it is when the
+ * amounts are so large that some customer's sum might overflow (then only row order decides which row
+ * is rejected). Stateless.
  */
 public final class PlainCsv {
   private static final int BUFFER = 1 << 20;
@@ -89,10 +91,15 @@ public final class PlainCsv {
       }
       ranges[0].run();
       tasks.forEach(ForkJoinTask::join);
+      long bound = 0;
       for (Range r : ranges) {
         if (r.abandoned) {
           return Optional.empty();
         }
+        bound = CustomerTable.saturatingAdd(bound, r.acc.absBound());
+      }
+      if (parts > 1 && bound == Long.MAX_VALUE) {
+        return Optional.empty(); // sums this large might overflow: only reading in row order is exact
       }
       CustomerTable whole = ranges[0].acc;
       long line = 1; // the header's line; each range counted its own line breaks
