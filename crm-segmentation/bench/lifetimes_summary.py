@@ -1,0 +1,67 @@
+"""The BTYD peer: lifetimes' summary_data_from_transaction_data, step by step, in pandas.
+
+lifetimes is not a Debian package, so it cannot be installed on the build machine; this script follows
+its summary_data_from_transaction_data (lifetimes 0.11, utils.py: _find_first_transactions, then the
+per-customer min/max/count, T, recency and the mean of the repeat purchases' per-period sums) with the
+same pandas calls, so its time is what a lifetimes user pays for the same summary.
+
+    /usr/bin/python3 crm-segmentation/bench/lifetimes_summary.py /tmp/rfm-peers/tx_5000000_s42.csv [reps]
+
+Input: the rfm-peers CSV (customer_id,date,amount). Calibration end = the last date, weeks
+(freq "D", freq_multiplier 7). Prints the best and median time of the summary (CSV load excluded) and
+column sums to compare with crm-segmentation's CustomerBaseSummary on the same file.
+"""
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+
+
+def find_first_transactions(tx, end, freq="D"):
+    tx = tx[["customer_id", "date", "amount"]].sort_values(["customer_id", "date", "amount"]).copy()
+    tx["date"] = pd.to_datetime(tx["date"])
+    tx = tx.set_index("date").to_period(freq).to_timestamp()
+    tx = tx.loc[tx.index <= end].reset_index()
+    period = tx.groupby(["date", "customer_id"], sort=False, as_index=False).sum()
+    period["first"] = False
+    firsts = period.groupby("customer_id", sort=True, as_index=False).head(1).index
+    period.loc[firsts, "first"] = True
+    period["date"] = pd.PeriodIndex(period["date"], freq=freq)
+    return period[["customer_id", "date", "amount", "first"]]
+
+
+def summary(tx, end, freq="D", multiplier=7):
+    end = pd.to_datetime(end).to_period(freq).to_timestamp()
+    rep = find_first_transactions(tx, end, freq)
+    rep["date"] = rep["date"].dt.to_timestamp()
+    customers = rep.groupby("customer_id", sort=False)["date"].agg(["min", "max", "count"])
+    customers["frequency"] = customers["count"] - 1
+    customers["T"] = (end - customers["min"]) / np.timedelta64(1, freq) / multiplier
+    customers["recency"] = (customers["max"] - customers["min"]) / np.timedelta64(1, freq) / multiplier
+    firsts = rep[rep["first"]].index
+    rep.loc[firsts, "amount"] = np.nan
+    customers["monetary_value"] = rep.groupby("customer_id")["amount"].mean().fillna(0)
+    return customers[["frequency", "recency", "T", "monetary_value"]].astype(float)
+
+
+def main():
+    path = sys.argv[1]
+    reps = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    tx = pd.read_csv(path, dtype={"customer_id": np.int64, "date": str, "amount": float})
+    end = tx["date"].max()
+    times = []
+    out = None
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        out = summary(tx, end)
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    print(f"lifetimes-pandas rows={len(tx)} customers={len(out)} calibration_end={end} "
+          f"best_ms={times[0]:.1f} median_ms={times[len(times) // 2]:.1f} runs={reps} pandas={pd.__version__}")
+    print(f"sums frequency={out['frequency'].sum():.0f} recency={out['recency'].sum():.4f} "
+          f"T={out['T'].sum():.4f} monetary_value={out['monetary_value'].sum():.2f}")
+
+
+if __name__ == "__main__":
+    main()
