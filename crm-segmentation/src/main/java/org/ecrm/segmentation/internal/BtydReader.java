@@ -20,13 +20,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Customer-day aggregation for the BTYD summary without hashing (customer, day) pairs: the kept rows
- * are counted per customer index, scattered into one contiguous region per customer (a stable counting
- * sort, so a customer's rows keep their arrival order), and then each region is ordered by day and
- * scanned into the customer's row. Regions are independent, so customers are summarised in parallel on
+ * are counted per customer index and per day, put in day order and then scattered into one contiguous
+ * region per customer (two stable counting sorts, so a customer's rows end up ordered by day and then
+ * by arrival; when the days span more values than there are rows, regions are sorted one by one
+ * instead), and each region is scanned into the customer's row. Regions are independent, so customers are summarised in parallel on
  * the common fork-join pool. An overflowing day total rejects the same row a running sum in arrival
  * order would. Stateless.
  */
 public final class BtydReader {
+  /** Batches at least this large have their customer keys looked up by several threads. */
+  private static final int PARALLEL_MIN = 1 << 17;
+
   private BtydReader() {
   }
 
@@ -125,18 +129,60 @@ public final class BtydReader {
         int[] ds = a.days(b);
         long[] as = a.amounts(b);
         long first = b.firstRecord();
-        rows.reserve(b.size());
-        for (int j = 0, n = b.size(); j < n; j++) {
+        int n = b.size();
+        rows.reserve(n);
+        int parts = n >= PARALLEL_MIN ? Math.min(Runtime.getRuntime().availableProcessors(), 8) : 1;
+        // parts after the first look their keys up in private maps meanwhile (the lookups are the cost)
+        int[][] local = new int[parts][];
+        long[][] localKeys = new long[parts][];
+        List<java.util.concurrent.ForkJoinTask<?>> tasks = new ArrayList<>();
+        for (int p = 1; p < parts; p++) {
+          int part = p;
+          int from = (int) ((long) n * p / parts);
+          int to = (int) ((long) n * (p + 1) / parts);
+          tasks.add(java.util.concurrent.ForkJoinPool.commonPool().submit(() -> {
+            LongIntMap map = new LongIntMap(Math.max(16, ids.size()));
+            int[] idx = new int[to - from];
+            for (int j = from; j < to; j++) {
+              int d = ds[j];
+              idx[j - from] = d > end || d < 0 ? -1 : map.getOrAdd(cs[j]);
+            }
+            local[part] = idx;
+            localKeys[part] = map.keysByIndex();
+          }));
+        }
+        int to0 = (int) ((long) n / parts);
+        for (int j = 0; j < to0; j++) {
           int d = ds[j];
           if (d > end) {
             after[0]++;
-            continue;
-          }
-          if (d < 0) {
+          } else if (d < 0) {
             rejections.add(new Rejection(first + j, "date", "is before 1970-01-01"));
-            continue;
+          } else {
+            rows.add(ids.getOrAdd(cs[j]), d, as[j], first + j);
           }
-          rows.add(ids.getOrAdd(cs[j]), d, as[j], first + j);
+        }
+        for (int p = 1; p < parts; p++) {
+          tasks.get(p - 1).join();
+          // private indices to global ones, in the part's order of first appearance: global indices
+          // keep numbering customers in order of first appearance
+          long[] keys = localKeys[p];
+          int[] global = new int[keys.length];
+          for (int k = 0; k < keys.length; k++) {
+            global[k] = ids.getOrAdd(keys[k]);
+          }
+          int[] idx = local[p];
+          int from = (int) ((long) n * p / parts);
+          for (int j = from, end2 = from + idx.length; j < end2; j++) {
+            int d = ds[j];
+            if (d > end) {
+              after[0]++;
+            } else if (d < 0) {
+              rejections.add(new Rejection(first + j, "date", "is before 1970-01-01"));
+            } else {
+              rows.add(global[idx[j - from]], d, as[j], first + j);
+            }
+          }
         }
       }
 
@@ -160,13 +206,18 @@ public final class BtydReader {
     for (int i = 0; i < customers; i++) {
       start[i + 1] = start[i] + rows.perCustomer[i];
     }
-    int[] next = Arrays.copyOf(start, customers);
-    long[] dayRow = new long[n]; // day << 32 | row: ordering it orders by day, then arrival
-    int[] rc = rows.customer;
-    int[] rd = rows.day;
-    for (int r = 0; r < n; r++) {
-      dayRow[next[rc[r]]++] = ((long) rd[r] << 32) | r;
+    long[] dayRow = scatter(rows, start, customers);
+    boolean sorted = dayRow != null;
+    if (dayRow == null) {
+      dayRow = new long[n];
+      int[] next = Arrays.copyOf(start, customers);
+      int[] rc = rows.customer;
+      int[] rd = rows.day;
+      for (int r = 0; r < n; r++) {
+        dayRow[next[rc[r]]++] = ((long) rd[r] << 32) | r;
+      }
     }
+    long[] regions = dayRow;
     long[] amount = rows.amount;
     Summaries out = new Summaries(customers);
     int threads = n >= 1 << 17 ? Math.min(Runtime.getRuntime().availableProcessors(), 8) : 1;
@@ -183,7 +234,7 @@ public final class BtydReader {
       overflow.add(rejected);
       int lo = from;
       int hi = to;
-      Runnable work = () -> summarise(lo, hi, start, dayRow, amount, cal, out, rows, keys, rejected);
+      Runnable work = () -> summarise(lo, hi, start, regions, sorted, amount, cal, out, rows, keys, rejected);
       if (t == threads - 1) {
         work.run();
       } else {
@@ -223,13 +274,60 @@ public final class BtydReader {
     return new CustomerBaseSummary.Result(list, cur, unit, holdout, firstAfter, after[0], rejections);
   }
 
-  /** Summarises customers [lo, hi): orders each region by day (then arrival) and scans it. */
-  private static void summarise(int lo, int hi, int[] start, long[] dayRow, long[] amount, int cal,
-      Summaries out, Rows rows, long[] keys, List<Rejection> rejected) {
+  /**
+   * The kept rows as {@code day << 32 | row}, in customer regions ordered by day and then arrival: a
+   * stable counting sort by day followed by a stable counting scatter by customer (least significant
+   * digit first). Null when the days span more than {@code max(2^16, rows)} values; the caller then
+   * scatters by customer only and orders each region itself.
+   */
+  private static long @Nullable [] scatter(Rows rows, int[] start, int customers) {
+    int n = rows.size;
+    int[] rc = rows.customer;
+    int[] rd = rows.day;
+    int min = Integer.MAX_VALUE;
+    int max = Integer.MIN_VALUE;
+    for (int r = 0; r < n; r++) {
+      min = Math.min(min, rd[r]);
+      max = Math.max(max, rd[r]);
+    }
+    long span = (long) max - min + 1;
+    if (n == 0 || span > Math.max(1 << 16, n)) {
+      return null;
+    }
+    int[] dayStart = new int[(int) span + 1];
+    for (int r = 0; r < n; r++) {
+      dayStart[rd[r] - min + 1]++;
+    }
+    for (int k = 0; k < span; k++) {
+      dayStart[k + 1] += dayStart[k];
+    }
+    long[] byDay = new long[n]; // customer << 32 | row, grouped by day in arrival order
+    for (int r = 0; r < n; r++) {
+      byDay[dayStart[rd[r] - min]++] = ((long) rc[r] << 32) | r;
+    }
+    // dayStart[k] now ends day k's group: day k is [dayStart[k - 1], dayStart[k])
+    int[] next = Arrays.copyOf(start, customers);
+    long[] dayRow = new long[n];
+    int k = 0;
+    for (int day = 0; day < span; day++) {
+      long high = (long) (day + min) << 32;
+      for (int end = dayStart[day]; k < end; k++) {
+        long v = byDay[k];
+        dayRow[next[(int) (v >>> 32)]++] = high | (v & 0xFFFF_FFFFL);
+      }
+    }
+    return dayRow;
+  }
+
+  /** Summarises customers [lo, hi): orders each region by day (then arrival) unless sorted, and scans it. */
+  private static void summarise(int lo, int hi, int[] start, long[] dayRow, boolean sorted, long[] amount,
+      int cal, Summaries out, Rows rows, long[] keys, List<Rejection> rejected) {
     for (int i = lo; i < hi; i++) {
       int from = start[i];
       int to = start[i + 1];
-      sortRegion(dayRow, from, to);
+      if (!sorted) {
+        sortRegion(dayRow, from, to);
+      }
       int first = (int) (dayRow[from] >>> 32);
       int last = first;
       int f = 0;
