@@ -136,12 +136,13 @@ public final class BtydReader {
         int[][] local = new int[parts][];
         long[][] localKeys = new long[parts][];
         List<java.util.concurrent.ForkJoinTask<?>> tasks = new ArrayList<>();
+        int expected = Math.max(16, ids.size());
         for (int p = 1; p < parts; p++) {
           int part = p;
           int from = (int) ((long) n * p / parts);
           int to = (int) ((long) n * (p + 1) / parts);
           tasks.add(java.util.concurrent.ForkJoinPool.commonPool().submit(() -> {
-            LongIntMap map = new LongIntMap(Math.max(16, ids.size()));
+            LongIntMap map = new LongIntMap(expected);
             int[] idx = new int[to - from];
             for (int j = from; j < to; j++) {
               int d = ds[j];
@@ -151,36 +152,30 @@ public final class BtydReader {
             localKeys[part] = map.keysByIndex();
           }));
         }
-        int to0 = (int) ((long) n / parts);
-        for (int j = 0; j < to0; j++) {
-          int d = ds[j];
-          if (d > end) {
-            after[0]++;
-          } else if (d < 0) {
-            rejections.add(new Rejection(first + j, "date", "is before 1970-01-01"));
-          } else {
-            rows.add(ids.getOrAdd(cs[j]), d, as[j], first + j);
-          }
-        }
-        for (int p = 1; p < parts; p++) {
-          tasks.get(p - 1).join();
-          // private indices to global ones, in the part's order of first appearance: global indices
-          // keep numbering customers in order of first appearance
-          long[] keys = localKeys[p];
-          int[] global = new int[keys.length];
-          for (int k = 0; k < keys.length; k++) {
-            global[k] = ids.getOrAdd(keys[k]);
-          }
-          int[] idx = local[p];
+        for (int p = 0; p < parts; p++) {
           int from = (int) ((long) n * p / parts);
-          for (int j = from, end2 = from + idx.length; j < end2; j++) {
+          int to = (int) ((long) n * (p + 1) / parts);
+          int[] idx = new int[0];
+          int[] global = null;
+          if (p > 0) {
+            tasks.get(p - 1).join();
+            // private indices to global ones, taken in the part's order of first appearance, so global
+            // indices keep numbering customers in order of first appearance
+            idx = local[p];
+            long[] keys = localKeys[p];
+            global = new int[keys.length];
+            for (int k = 0; k < keys.length; k++) {
+              global[k] = ids.getOrAdd(keys[k]);
+            }
+          }
+          for (int j = from; j < to; j++) {
             int d = ds[j];
             if (d > end) {
               after[0]++;
             } else if (d < 0) {
               rejections.add(new Rejection(first + j, "date", "is before 1970-01-01"));
             } else {
-              rows.add(global[idx[j - from]], d, as[j], first + j);
+              rows.add(global == null ? ids.getOrAdd(cs[j]) : global[idx[j - from]], d, as[j], first + j);
             }
           }
         }
