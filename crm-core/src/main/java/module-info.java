@@ -9,12 +9,14 @@ module org.ecrm.core {
   requires transitive tools.jackson.databind;
   requires org.slf4j;
   requires de.siegmar.fastcsv;
+  requires com.github.benmanes.caffeine;
   requires static transitive org.jspecify;
 
   exports org.ecrm.core;
   exports org.ecrm.core.access;
   exports org.ecrm.core.b2b;
   exports org.ecrm.core.event;
+  exports org.ecrm.core.interact;
   exports org.ecrm.core.io;
   exports org.ecrm.core.json;
   exports org.ecrm.core.loyalty;
