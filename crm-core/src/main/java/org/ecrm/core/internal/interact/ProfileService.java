@@ -48,7 +48,10 @@ public final class ProfileService {
   private final BehaviourLookup behaviour;
   private final SuppressionList suppressions;
   private final Clock clock;
-  private final Cache<String, Profile> cache;
+  private final Cache<Object, Profile> cache;
+
+  /** The cache key of an anonymous visitor (customers are keyed by their {@link CustomerId}). */
+  private record VisitorKey(String visitorId) { }
   private final Set<CustomerId> erased = ConcurrentHashMap.newKeySet();
 
   /**
@@ -71,7 +74,7 @@ public final class ProfileService {
 
   /** The profile of a customer (cached). */
   public Profile profile(CustomerId id) {
-    return cache.get("c:" + id.value(), k -> compute(id, ""));
+    return cache.get(id, k -> compute(id, ""));
   }
 
   /** The profile of a visitor id: the customer's when the visitor is recognised, else anonymous (cached). */
@@ -81,7 +84,7 @@ public final class ProfileService {
       Profile p = profile(customer.get());
       return withVisitor(p, visitorId);
     }
-    return cache.get("v:" + visitorId, k -> anonymous(visitorId));
+    return cache.get(new VisitorKey(visitorId), k -> anonymous(visitorId));
   }
 
   /** Whether a customer id was erased (seen through an event or an ERASED suppression). */
@@ -98,12 +101,12 @@ public final class ProfileService {
 
   /** Drops the cached profile of a customer. */
   public void invalidate(CustomerId id) {
-    cache.invalidate("c:" + id.value());
+    cache.invalidate(id);
   }
 
   /** Drops the cached profile of an anonymous visitor. */
   public void invalidateVisitor(String visitorId) {
-    cache.invalidate("v:" + visitorId);
+    cache.invalidate(new VisitorKey(visitorId));
   }
 
   /** Drops every cached profile. */
