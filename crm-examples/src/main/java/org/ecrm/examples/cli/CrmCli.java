@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ecrm", mixinStandardHelpOptions = true, version = "ecrm 0.1.0-SNAPSHOT",
     description = "e-CRM command line: import and export customer data, RFM segments, BTYD summary, the demo.",
     subcommands = {ImportCommand.class, ExportCommand.class, SegmentCommand.class, SummaryCommand.class,
-        SessionsCommand.class,
+        SessionsCommand.class, ReportCommand.class,
         DemoCommand.class})
 public final class CrmCli implements Runnable {
   /** Exit code for success. */
@@ -36,7 +36,8 @@ public final class CrmCli implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      commandLine.getErr().println("ecrm: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      commandLine.getErr().println((e instanceof BadInputException ? "ecrm " : "ecrm: ")
+          + (e.getMessage() == null ? e.toString() : e.getMessage()));
       return BAD_INPUT;
     });
     return cl.execute(args);

@@ -1,23 +1,19 @@
 package org.ecrm.examples.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.ecrm.tracking.IpMasking;
 import org.ecrm.tracking.session.DailyStats;
 import org.ecrm.tracking.session.PageStats;
 import org.ecrm.tracking.session.PathCategories;
-import org.ecrm.tracking.session.SessionSink;
 import org.ecrm.tracking.session.TrafficReport;
 import org.ecrm.tracking.session.VisitorProfiles;
 import org.ecrm.tracking.weblog.ImportReport;
 import org.ecrm.tracking.weblog.TrafficClass;
-import org.ecrm.tracking.weblog.WebLogImport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -33,28 +29,19 @@ final class SessionsCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The access log.")
   Path file;
 
-  @Option(names = "--zone", defaultValue = "UTC", description = "Zone of the daily figures (default: ${DEFAULT-VALUE}).")
-  String zone;
-
   @Option(names = "--top", defaultValue = "10", description = "How many top pages (default: ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(names = "--mask-ips", description = "Mask client IPs (1 IPv4 octet, 80 IPv6 bits) before sessionizing.")
-  boolean maskIps;
+  @Mixin
+  WebLogInput input;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!Files.isRegularFile(file)) {
-      err.println("ecrm sessions: " + file + ": no such file");
-      return CrmCli.BAD_INPUT;
-    }
-    TrafficReport traffic = new TrafficReport(ZoneId.of(zone));
+    TrafficReport traffic = new TrafficReport(input.zoneId());
     VisitorProfiles profiles = new VisitorProfiles(PathCategories.NONE, 3);
-    ImportReport r = WebLogImport.builder().ipMasking(maskIps ? IpMasking.DEFAULT : IpMasking.NONE)
-        .sessionSink(SessionSink.tee(traffic, profiles))
-        .errorListener(e -> err.println(file + ":" + e.lineNumber() + ": " + e.reason())).build().run(file);
+    ImportReport r = input.read("sessions", file, err, traffic, profiles);
     out.printf(Locale.ROOT, "%,d lines, %,d malformed; page views %,d; excluded: %s%n", r.read().lines(),
         r.read().malformed(), r.pageViews(), r.classes().entrySet().stream()
             .filter(e -> e.getKey() != TrafficClass.PAGE_VIEW).sorted(java.util.Map.Entry.comparingByKey())

@@ -1,0 +1,74 @@
+package org.ecrm.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ecrm.examples.report.HtmlReport;
+import org.ecrm.examples.report.TrafficSummary;
+import org.ecrm.examples.report.VisitCounts;
+import org.ecrm.segmentation.RfmResult;
+import org.ecrm.tracking.session.TrafficReport;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ecrm report}: one self-contained HTML page with SVG charts of the purchases and, optionally, a web log. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = {"A self-contained HTML report (inline SVG charts, no scripts or fonts to load): RFM heat map,",
+        "segment sizes and revenue, Pareto curve; with --weblog also sessions per day, top pages and return visits."})
+final class ReportCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin
+  RfmInput input;
+
+  @Mixin
+  WebLogInput web;
+
+  @Option(names = "--weblog", paramLabel = "LOG", description = "An access log (Common/Combined, plain or .gz) for the traffic charts.")
+  @Nullable Path weblog;
+
+  @Option(names = "--top", defaultValue = "15", description = "How many top pages (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(names = "--title", defaultValue = "e-CRM report", description = "Page title (default: ${DEFAULT-VALUE}).")
+  String title;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "report.html",
+      description = "The HTML file to write (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    if (top <= 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be positive: " + top);
+    }
+    if (weblog != null) {
+      BadInputException.requireFile("report", weblog);
+    }
+    RfmResult rfm = input.analyse(spec.commandLine(), "report");
+    HtmlReport.Builder report = HtmlReport.builder(rfm).title(title).source(input.file.getFileName().toString());
+    if (weblog != null) {
+      TrafficReport traffic = new TrafficReport(web.zoneId());
+      VisitCounts visits = new VisitCounts();
+      web.read("report", weblog, err, traffic, visits);
+      report.traffic(TrafficSummary.of(weblog.getFileName().toString(), traffic, visits, top, 10));
+    }
+    try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      report.build().writeTo(w);
+    }
+    spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%,d customers%s)%n", out, rfm.size(),
+        weblog == null ? "" : ", traffic of " + weblog.getFileName());
+    spec.commandLine().getOut().flush();
+    return CrmCli.OK;
+  }
+}
