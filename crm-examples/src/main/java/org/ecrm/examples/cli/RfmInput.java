@@ -73,10 +73,19 @@ final class RfmInput {
     return result;
   }
 
+  /** A date, or nothing when invalid (the analysis rejects that row with its line and field). */
+  private static java.util.stream.Stream<LocalDate> date(String d) {
+    try {
+      return java.util.stream.Stream.of(LocalDate.parse(d));
+    } catch (java.time.format.DateTimeException e) {
+      return java.util.stream.Stream.empty();
+    }
+  }
+
   private LocalDate lastDatePlusOne() throws IOException {
     try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
       return lines.skip(1).map(l -> l.split(",", -1)).filter(p -> p.length > 1)
-          .map(p -> p[1].strip()).filter(d -> d.matches("\\d{4}-\\d{2}-\\d{2}")).map(LocalDate::parse)
+          .map(p -> p[1].strip()).filter(d -> d.matches("\\d{4}-\\d{2}-\\d{2}")).flatMap(RfmInput::date)
           .max(Comparator.naturalOrder()).orElse(LocalDate.now()).plusDays(1);
     }
   }
