@@ -36,6 +36,7 @@ import org.ecrm.core.survey.PreferenceMapping;
 import org.ecrm.core.survey.Question;
 import org.ecrm.core.survey.Questionnaire;
 import org.ecrm.core.survey.Response;
+import org.ecrm.examples.jdbc.JdbcStorage;
 import org.ecrm.segmentation.CustomerKeys;
 import org.ecrm.segmentation.Pareto;
 import org.ecrm.segmentation.RefundHandling;
@@ -55,6 +56,7 @@ import org.ecrm.tracking.session.VisitorProfile;
 import org.ecrm.tracking.session.VisitorProfiles;
 import org.ecrm.tracking.weblog.ImportReport;
 import org.ecrm.tracking.weblog.WebLogImport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The demo behind the README's first command: the whole e-CRM life cycle on the in-memory default and
@@ -67,46 +69,64 @@ public final class Demo {
 
   private Demo() {}
 
-  /** Runs the demo and prints to standard output. */
+  /**
+   * Runs the demo and prints to standard output. {@code --db JDBC_URL} keeps the CRM in that database
+   * (e.g. {@code --db jdbc:h2:./crm-demo}, an H2 file) through the JDBC adapter, so a second run finds
+   * the data of the first; without it the CRM lives in memory.
+   */
   public static void main(String[] args) {
-    run(System.out);
+    String db = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--db") && i + 1 < args.length) {
+        db = args[++i];
+      } else if (args[i].startsWith("--db=")) {
+        db = args[i].substring("--db=".length());
+      } else {
+        System.err.println("usage: Demo [--db JDBC_URL]   (e.g. --db jdbc:h2:./crm-demo); unknown argument: "
+            + args[i]);
+        System.exit(2);
+      }
+    }
+    run(System.out, db);
   }
 
-  /** Runs the demo, printing to {@code out}. */
+  /** Runs the demo in memory, printing to {@code out}. */
   public static void run(PrintStream out) {
-    Crm crm = Crm.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).idGenerator(IdGenerator.sequential())
-        .discoverStorage(false).build().as(Actor.service("demo"));
+    run(out, null);
+  }
 
+  /**
+   * Runs the demo, printing to {@code out}; with a JDBC URL the CRM is kept in that database (the JDBC
+   * adapter, {@link JdbcStorage}), and when it already holds the demo's customers the collect step
+   * reuses them instead of importing again.
+   */
+  public static void run(PrintStream out, @Nullable String jdbcUrl) {
+    if (jdbcUrl == null) {
+      Crm crm = Crm.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).idGenerator(IdGenerator.sequential())
+          .discoverStorage(false).build().as(Actor.service("demo"));
+      story(out, crm);
+      return;
+    }
+    try (JdbcStorage storage = JdbcStorage.open(jdbcUrl);
+        Crm base = Crm.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).storage(storage).build()) {
+      out.println("storage: " + storage.databaseKind() + " at " + jdbcUrl);
+      story(out, base.as(Actor.service("demo")));
+    }
+  }
+
+  private static void story(PrintStream out, Crm crm) {
     out.println("== 1. Collect");
-    ImportResult customers = importRetail(crm, ImportRequest.builder(EntityKind.CUSTOMER, ImportFormat.CSV)
-        .map("CustomerID", "id").map("Country", "attr.country")
-        .transform("id", Demo::stripFloat).build());
-    ImportResult orders = importRetail(crm, ImportRequest.builder(EntityKind.ORDER, ImportFormat.CSV)
-        .map("InvoiceNo", "orderId").map("StockCode", "sku").map("Quantity", "quantity")
-        .map("InvoiceDate", "placedAt").map("UnitPrice", "unitPrice").map("CustomerID", "customerId")
-        .defaultCurrency("GBP").dateTimeFormat("yyyy-MM-dd HH:mm:ss", "Europe/London")
-        .cancellationPrefix("C").transform("customerId", Demo::stripFloat).build());
-    out.printf("  purchases: %,d rows -> %,d customers, %,d orders, %,d cancellation rows as refunds, %,d rows rejected %s%n",
-        orders.rows(), customers.created(), orders.created(), orders.updated(), orders.rejected(),
-        orders.rejectedByField());
-
-    Customer ada = crm.customers().modify(CustomerId.of("17850"),
-        b -> b.name("Ada", "Lovelace").email("ada@example.com").externalId(ExternalId.WEB_USER, "u-17850"));
-    Customer bob = crm.customers().modify(CustomerId.of("13047"),
-        b -> b.name("Bob", "Babbage").email("bob@example.com").phone("+44 20 7946 0001"));
-    crm.consents().grant(ada.id(), Channel.EMAIL, "offers", LawfulBasis.CONSENT, "signup-form");
-    crm.consents().grant(bob.id(), Channel.SMS, "offers", LawfulBasis.CONSENT, "in-store");
-    Questionnaire q = crm.surveys().define(Questionnaire.of("welcome", "Welcome survey", 1,
-        Question.multipleChoice("interests", "What do you like?", "candles", "kitchen", "garden"),
-        Question.singleChoice("contact", "How should we reach you?", "e-mail", "sms"),
-        Question.nps("nps", "Would you recommend us?")));
-    PreferenceMapping mapping = PreferenceMapping.builder(q).topic("interests", "candles", "home-decor")
-        .topic("interests", "kitchen", "kitchen").channel("contact", "e-mail", Channel.EMAIL)
-        .channel("contact", "sms", Channel.SMS).build();
-    crm.surveys().record(Response.of(q, ada.id(), NOW, Channel.WEB, Map.of("interests",
-        Answer.choices("candles", "kitchen"), "contact", Answer.choice("e-mail"), "nps", Answer.scale(9))), mapping);
-    out.println("  questionnaire answered by " + ada.name() + ": preferences now "
-        + crm.preferences().get(ada.id()).topics() + " via " + crm.preferences().get(ada.id()).channels());
+    long previous = crm.customers().count();
+    if (previous == 0) {
+      collect(out, crm);
+    } else {
+      out.printf("  found %,d customers and %,d orders from a previous run; not importing again%n", previous,
+          crm.orders().count());
+    }
+    Customer ada = crm.customers().require(CustomerId.of("17850"));
+    Customer bob = crm.customers().require(CustomerId.of("13047"));
+    out.println("  preferences of " + ada.name() + ": " + crm.preferences().get(ada.id()).topics() + " via "
+        + crm.preferences().get(ada.id()).channels());
 
     VisitorProfiles logProfiles = new VisitorProfiles(PathCategories.NONE, 3);
     ImportReport log = WebLogImport.builder().ipMasking(IpMasking.DEFAULT).sessionSink(logProfiles).build()
@@ -171,6 +191,38 @@ public final class Demo {
             || crm.consents().canContact(c.id(), Channel.SMS, "offers")).count();
     out.printf("  %,d of %,d customers may receive offers; the rest have not consented%n", reachable,
         crm.customers().count());
+  }
+
+  /** Imports the purchases, names two customers, records their consents and a questionnaire answer. */
+  private static void collect(PrintStream out, Crm crm) {
+    ImportResult customers = importRetail(crm, ImportRequest.builder(EntityKind.CUSTOMER, ImportFormat.CSV)
+        .map("CustomerID", "id").map("Country", "attr.country")
+        .transform("id", Demo::stripFloat).build());
+    ImportResult orders = importRetail(crm, ImportRequest.builder(EntityKind.ORDER, ImportFormat.CSV)
+        .map("InvoiceNo", "orderId").map("StockCode", "sku").map("Quantity", "quantity")
+        .map("InvoiceDate", "placedAt").map("UnitPrice", "unitPrice").map("CustomerID", "customerId")
+        .defaultCurrency("GBP").dateTimeFormat("yyyy-MM-dd HH:mm:ss", "Europe/London")
+        .cancellationPrefix("C").transform("customerId", Demo::stripFloat).build());
+    out.printf("  purchases: %,d rows -> %,d customers, %,d orders, %,d cancellation rows as refunds, %,d rows rejected %s%n",
+        orders.rows(), customers.created(), orders.created(), orders.updated(), orders.rejected(),
+        orders.rejectedByField());
+
+    Customer ada = crm.customers().modify(CustomerId.of("17850"),
+        b -> b.name("Ada", "Lovelace").email("ada@example.com").externalId(ExternalId.WEB_USER, "u-17850"));
+    Customer bob = crm.customers().modify(CustomerId.of("13047"),
+        b -> b.name("Bob", "Babbage").email("bob@example.com").phone("+44 20 7946 0001"));
+    crm.consents().grant(ada.id(), Channel.EMAIL, "offers", LawfulBasis.CONSENT, "signup-form");
+    crm.consents().grant(bob.id(), Channel.SMS, "offers", LawfulBasis.CONSENT, "in-store");
+    Questionnaire q = crm.surveys().define(Questionnaire.of("welcome", "Welcome survey", 1,
+        Question.multipleChoice("interests", "What do you like?", "candles", "kitchen", "garden"),
+        Question.singleChoice("contact", "How should we reach you?", "e-mail", "sms"),
+        Question.nps("nps", "Would you recommend us?")));
+    PreferenceMapping mapping = PreferenceMapping.builder(q).topic("interests", "candles", "home-decor")
+        .topic("interests", "kitchen", "kitchen").channel("contact", "e-mail", Channel.EMAIL)
+        .channel("contact", "sms", Channel.SMS).build();
+    crm.surveys().record(Response.of(q, ada.id(), NOW, Channel.WEB, Map.of("interests",
+        Answer.choices("candles", "kitchen"), "contact", Answer.choice("e-mail"), "nps", Answer.scale(9))), mapping);
+    out.println("  questionnaire answered by " + ada.name());
   }
 
   private static void track(IdentityResolver identity, Sessionizer sessions, TrackingEvent e) {

@@ -1,15 +1,35 @@
 package org.ecrm.examples.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.ecrm.examples.Demo;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code ecrm demo}: the life-cycle demo on the in-memory default. */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run the e-CRM life-cycle demo in memory.")
+/** {@code ecrm demo}: the life-cycle demo, in memory or on a database given by {@code --db}. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Run the e-CRM life-cycle demo in memory, or on a database with --db.")
 final class DemoCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--db", paramLabel = "JDBC_URL",
+      description = "Keep the CRM in this database (e.g. jdbc:h2:./crm-demo); a second run finds the first's data.")
+  @Nullable String db;
+
   @Override
   public Integer call() {
-    Demo.main(new String[0]);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      Demo.run(out, db);
+    } finally {
+      spec.commandLine().getOut().print(bytes.toString(StandardCharsets.UTF_8));
+      spec.commandLine().getOut().flush();
+    }
     return CrmCli.OK;
   }
 }

@@ -77,7 +77,7 @@ final class RfmInput {
   private static java.util.stream.Stream<LocalDate> date(String d) {
     try {
       return java.util.stream.Stream.of(LocalDate.parse(d));
-    } catch (java.time.format.DateTimeException e) {
+    } catch (java.time.DateTimeException e) {
       return java.util.stream.Stream.empty();
     }
   }
