@@ -12,6 +12,7 @@ module org.ecrm.examples {
   requires org.slf4j;
   requires info.picocli;
   requires java.sql;
+  requires jdk.httpserver;
   requires owasp.encoder;
   requires com.zaxxer.hikari;
   // the drivers are found through java.sql.DriverManager; required so they are resolved on the module path
@@ -24,6 +25,7 @@ module org.ecrm.examples {
   exports org.ecrm.examples;
   exports org.ecrm.examples.cli;
   exports org.ecrm.examples.jdbc;
+  exports org.ecrm.examples.embed;
   exports org.ecrm.examples.report;
 
   provides org.ecrm.core.spi.StorageProvider with org.ecrm.examples.jdbc.JdbcStorageProvider;
