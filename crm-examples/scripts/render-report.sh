@@ -46,6 +46,6 @@ gzip -dc "$retail" | awk -F, 'NR == 1 { print "customer_id,date,amount"; next }
 java -jar "$target/ecrm.jar" report --currency GBP --title "e-CRM report: $(basename "$retail")" \
   --weblog "$weblog" --out "$target/report.html" "$tx"
 
-"$chrome" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,3000 \
+"$chrome" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,2500 \
   --screenshot="$target/report.png" "file://$target/report.html" 2>/dev/null
 echo "render-report: $target/report.png"
