@@ -23,11 +23,11 @@ class CrmCliTest {
   @Test
   void help_onEveryCommand_exitsZero() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("import", "export", "demo");
-    for (String cmd : new String[] {"import", "export", "demo"}) {
+    assertThat(out.toString()).contains("import", "export", "segment", "summary", "sessions", "report", "demo");
+    for (String cmd : new String[] {"import", "export", "segment", "summary", "sessions", "report", "demo"}) {
       assertThat(run(cmd, "--help")).isZero();
     }
-    assertThat(out.toString()).contains("--upsert-by", "--store", "--out");
+    assertThat(out.toString()).contains("--upsert-by", "--store", "--out", "--weblog", "--db");
   }
 
   @Test

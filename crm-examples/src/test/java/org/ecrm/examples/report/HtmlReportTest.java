@@ -93,7 +93,7 @@ class HtmlReportTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {2, 5, 7, 12})
+  @ValueSource(ints = {2, 5, 7, 12, 100})
   void charts_haveOneCellPerScorePair_andTwoBarsPerSegment_andOneBarPerDayPageAndVisitCount(int bins)
       throws Exception {
     RfmResult rfm = rfm(bins, SegmentTable.builder(bins).rule("Top", bins, bins, 1, bins, 1, bins).build(), 400,
