@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code ecrm report}: one self-contained HTML page with SVG charts of the purchases and, optionally, a web log. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"A self-contained HTML report (inline SVG charts, no scripts or fonts to load): RFM heat map,",
-        "segment sizes and revenue, Pareto curve; with --weblog also sessions per day, top pages and return visits."})
+    description = {"A self-contained HTML report with inline SVG charts (nothing to load):",
+        "RFM heat map, segments, Pareto curve; with --weblog also sessions per day,",
+        "top pages and return visits."})
 final class ReportCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
