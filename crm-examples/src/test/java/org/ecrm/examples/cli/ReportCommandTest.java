@@ -62,15 +62,15 @@ class ReportCommandTest {
   }
 
   @Test
-  void report_withoutWebLog_hasOnlyTheCustomerCharts_andDefaultsToReportHtmlInTheCurrentDirectory()
+  void report_withoutWebLog_hasOnlyTheCustomerCharts_andHelpListsTheOptions()
       throws Exception {
     Path html = dir.resolve("only-rfm.html");
     assertThat(run("report", "-o", html.toString(), transactions().toString())).isZero();
     String page = Files.readString(html);
     assertThat(page).contains("id=\"rfm-heatmap\"").doesNotContain("id=\"top-pages\"");
     assertThat(run("report", "--help")).isZero();
-    assertThat(out.toString()).contains("--weblog", "--bins", "--as-of", "--rules", "--currency",
-        "Default: report.html".substring(0, 0) + "report.html");
+    assertThat(out.toString()).contains("--weblog", "--bins", "--as-of", "--rules", "--currency", "--top",
+        "(default: report.html)");
   }
 
   @Test
