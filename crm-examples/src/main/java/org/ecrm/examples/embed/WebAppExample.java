@@ -83,9 +83,10 @@ public final class WebAppExample implements AutoCloseable {
             .anonymousId(anonymousId).userId(login).timestamp(clock.instant()).build());
       }
       String path = uri.getPath();
+      String host = exchange.getRequestHeaders().getFirst("Host");
       tracker.track(TrackingEvent.builder(EventType.PAGE).messageId(UUID.randomUUID().toString())
           .anonymousId(anonymousId).timestamp(clock.instant())
-          .context(EventContext.page("http://" + exchange.getRequestHeaders().getFirst("Host") + uri, path, ""))
+          .context(EventContext.page("http://" + (host == null ? "localhost" : host) + uri, path, ""))
           .build());
       byte[] body = (greeting(anonymousId) + "\n").getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
