@@ -84,7 +84,8 @@ public final class HtmlReport {
         h.append("<tr><td>").append(Encode.forHtml(s.segment())).append("</td><td class=\"n\">")
             .append(String.format(Locale.ROOT, "%,d", s.customers())).append("</td><td class=\"n\">")
             .append(String.format(Locale.ROOT, "%.1f %%", 100 * s.shareOfCustomers())).append("</td><td class=\"n\">")
-            .append(Encode.forHtml(s.revenue().toString())).append("</td></tr>\n"));
+            .append(String.format(Locale.ROOT, "%,.2f %s", s.revenue().amount(),
+                Encode.forHtml(s.revenue().currency().getCurrencyCode()))).append("</td></tr>\n"));
     h.append("</tbody>\n</table>\n</figure>\n</div>\n</section>\n");
 
     if (traffic != null) {
