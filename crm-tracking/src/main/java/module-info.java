@@ -9,7 +9,6 @@ module org.ecrm.tracking {
   requires transitive org.ecrm.core;
   requires org.slf4j;
   requires com.github.benmanes.caffeine;
-  requires org.jctools.core;
   requires static org.jspecify;
 
   exports org.ecrm.tracking;

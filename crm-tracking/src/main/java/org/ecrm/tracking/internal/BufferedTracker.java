@@ -1,10 +1,13 @@
 package org.ecrm.tracking.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -21,15 +24,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Tracker}: a bounded lock-free {@link EventBuffer}, the {@link RecentIds} accepted lately,
- * and one delivery thread that drains batches and retries with exponential backoff. Thread-safe.
+ * The {@link Tracker}: a bounded {@link ArrayBlockingQueue}, a Caffeine set of recent message ids, and
+ * one delivery thread that drains batches and retries with exponential backoff. Thread-safe.
  */
 public final class BufferedTracker implements Tracker {
   private static final Logger LOG = LoggerFactory.getLogger(BufferedTracker.class);
 
   private final TrackerConfig cfg;
-  private final EventBuffer queue;
-  private final RecentIds seen;
+  private final ArrayBlockingQueue<TrackingEvent> queue;
+  private final Cache<String, Boolean> seen;
   private final EventCodec codec;
   private final Thread worker;
   private final Object progress = new Object();
@@ -50,9 +53,14 @@ public final class BufferedTracker implements Tracker {
   /** Starts a tracker with these settings. */
   public BufferedTracker(TrackerConfig cfg) {
     this.cfg = cfg;
-    this.queue = new EventBuffer(cfg.capacity());
+    this.queue = new ArrayBlockingQueue<>(cfg.capacity());
     Clock clock = cfg.clock();
-    this.seen = new RecentIds(cfg.dedupeWindow(), cfg.dedupeMaxEntries(), clock);
+    this.seen = Caffeine.newBuilder()
+        .expireAfterWrite(cfg.dedupeWindow())
+        .maximumSize(cfg.dedupeMaxEntries())
+        .ticker(() -> clock.millis() * 1_000_000L)
+        .executor(Runnable::run)
+        .build();
     this.codec = EventCodec.builder().clock(clock).maxEventBytes(cfg.maxEventBytes())
         .maxBatchBytes(Math.max(cfg.maxEventBytes(), EventCodec.DEFAULT_MAX_BATCH_BYTES)).build();
     this.worker = new Thread(this::deliverLoop, "ecrm-tracker-delivery");
@@ -100,7 +108,7 @@ public final class BufferedTracker implements Tracker {
   }
 
   private TrackResult offer(TrackingEvent event) {
-    if (!seen.firstSeen(event.messageId())) {
+    if (seen.asMap().putIfAbsent(event.messageId(), Boolean.TRUE) != null) {
       duplicates.increment();
       return TrackResult.DUPLICATE;
     }
@@ -112,7 +120,7 @@ public final class BufferedTracker implements Tracker {
         }
         case BLOCK -> {
           try {
-            if (!queue.offer(e, cfg.blockTimeout().toNanos())) {
+            if (!queue.offer(e, cfg.blockTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
               return refuseFull(e, "buffer full for " + cfg.blockTimeout() + " (policy BLOCK)");
             }
           } catch (InterruptedException ie) {
@@ -138,7 +146,7 @@ public final class BufferedTracker implements Tracker {
   }
 
   private TrackResult refuseFull(TrackingEvent e, String reason) {
-    seen.forget(e.messageId()); // a later retry of the same message is not a duplicate
+    seen.invalidate(e.messageId()); // a later retry of the same message is not a duplicate
     dropped.increment();
     fail(reason, e);
     return TrackResult.BUFFER_FULL;
@@ -174,13 +182,15 @@ public final class BufferedTracker implements Tracker {
     long waitNanos = cfg.flushInterval().toNanos();
     while (true) {
       try {
-        if (queue.drainTo(batch, cfg.batchSize()) == 0) {
+        TrackingEvent first = queue.poll(waitNanos, TimeUnit.NANOSECONDS);
+        if (first == null) {
           if (stopWorker && queue.isEmpty()) {
             return;
           }
-          queue.awaitEvents(waitNanos);
           continue;
         }
+        batch.add(first);
+        queue.drainTo(batch, cfg.batchSize() - 1);
         deliver(batch);
         batch.clear();
       } catch (InterruptedException e) {
@@ -194,7 +204,7 @@ public final class BufferedTracker implements Tracker {
   }
 
   private void drainToFailed(List<TrackingEvent> batch, String reason) {
-    queue.drainTo(batch, Integer.MAX_VALUE);
+    queue.drainTo(batch);
     for (TrackingEvent e : batch) {
       failed.increment();
       fail(reason, e);
@@ -279,7 +289,6 @@ public final class BufferedTracker implements Tracker {
     }
     boolean done = flush(cfg.closeTimeout());
     stopWorker = true;
-    java.util.concurrent.locks.LockSupport.unpark(worker); // do not wait out its idle sleep
     if (!done) {
       worker.interrupt();
     }
