@@ -368,6 +368,127 @@ public final class CustomerTable implements RfmAccumulator {
     rejections.addAll(all);
   }
 
+  private static final int FORMAT = 0x52464D31; // "RFM1"
+
+  @Override
+  public byte[] toBytes() {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64 + part.size * 32);
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+      out.writeInt(FORMAT);
+      out.writeLong(asOf.toEpochDay());
+      out.writeBoolean(distinctDays);
+      out.writeUTF(currency == null ? "" : currency.getCurrencyCode());
+      out.writeLong(transactions);
+      out.writeLong(excluded);
+      out.writeLong(absBound);
+      out.writeInt(rejections.size());
+      for (Rejection r : rejections) {
+        out.writeLong(r.record());
+        out.writeUTF(r.field());
+        out.writeUTF(r.reason());
+      }
+      out.writeInt(skipped.size());
+      for (Map.Entry<String, Long> e : skipped.entrySet()) {
+        out.writeUTF(e.getKey());
+        out.writeLong(e.getValue());
+      }
+      // entries in index order, so that reading them back assigns the same indexes
+      long[] byIndex = new long[part.size * 3];
+      int[] lastByIndex = new int[part.size];
+      long[] t = part.table;
+      for (int o = 0; o < t.length; o += STRIDE) {
+        if (t[o + 3] != 0) {
+          int i = indexOf(t[o + 3]);
+          byIndex[i * 3] = t[o];
+          byIndex[i * 3 + 1] = t[o + 1];
+          byIndex[i * 3 + 2] = t[o + 2];
+          lastByIndex[i] = lastOf(t[o + 3]);
+        }
+      }
+      out.writeInt(part.size);
+      for (int i = 0; i < part.size; i++) {
+        out.writeLong(byIndex[i * 3]);
+        out.writeLong(byIndex[i * 3 + 1]);
+        out.writeLong(byIndex[i * 3 + 2]);
+        out.writeInt(lastByIndex[i]);
+      }
+      if (part.days != null) {
+        out.writeInt(part.days.size());
+        java.io.UncheckedIOException[] failure = new java.io.UncheckedIOException[1];
+        part.days.forEach(v -> {
+          try {
+            out.writeLong(v);
+          } catch (java.io.IOException e) {
+            failure[0] = new java.io.UncheckedIOException(e);
+          }
+        });
+        if (failure[0] != null) {
+          throw failure[0];
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // a byte array stream does not fail
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Reads the form written by {@link #toBytes()}.
+   *
+   * @throws IllegalArgumentException if {@code data} is not such a form (truncated, or another format)
+   */
+  public static CustomerTable fromBytes(byte[] data, int parallelism) {
+    try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(data))) {
+      int format = in.readInt();
+      if (format != FORMAT) {
+        throw new IllegalArgumentException("RfmAccumulator.fromBytes: not an accumulator's byte form (format "
+            + Integer.toHexString(format) + ")");
+      }
+      long asOfDay = in.readLong();
+      boolean distinct = in.readBoolean();
+      String code = in.readUTF();
+      CustomerTable t = new CustomerTable(LocalDate.ofEpochDay(asOfDay),
+          code.isEmpty() ? null : Currency.getInstance(code), distinct, parallelism);
+      t.transactions = in.readLong();
+      t.excluded = in.readLong();
+      t.absBound = in.readLong();
+      int nRejections = in.readInt();
+      for (int i = 0; i < nRejections; i++) {
+        t.rejections.add(new Rejection(in.readLong(), in.readUTF(), in.readUTF()));
+      }
+      int nSkipped = in.readInt();
+      for (int i = 0; i < nSkipped; i++) {
+        t.skipped.put(in.readUTF(), in.readLong());
+      }
+      int n = in.readInt();
+      Part p = t.part;
+      for (int i = 0; i < n; i++) {
+        long key = in.readLong();
+        int o = p.entry(key, hash(key));
+        if (indexOf(p.table[o + 3]) != i) {
+          throw new IllegalArgumentException("RfmAccumulator.fromBytes: customer " + key + " appears twice");
+        }
+        p.table[o + 1] = in.readLong();
+        p.table[o + 2] = in.readLong();
+        p.table[o + 3] = (p.table[o + 3] & 0xFFFF_FFFF_0000_0000L) | (in.readInt() & 0xFFFF_FFFFL);
+      }
+      if (distinct) {
+        int nDays = in.readInt();
+        for (int i = 0; i < nDays; i++) {
+          p.days.add(in.readLong());
+        }
+      }
+      if (in.read() != -1) {
+        throw new IllegalArgumentException("RfmAccumulator.fromBytes: trailing bytes after the state");
+      }
+      return t;
+    } catch (java.io.EOFException e) {
+      throw new IllegalArgumentException("RfmAccumulator.fromBytes: truncated byte form", e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   // --- raw access for the engine ---
   /**
    * The state as dense columns, one entry per customer (in no particular key order): key, sum, count, last day, and distinct purchase days (an empty array unless counting
