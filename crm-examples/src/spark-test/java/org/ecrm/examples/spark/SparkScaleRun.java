@@ -1,0 +1,50 @@
+package org.ecrm.examples.spark;
+
+import java.time.LocalDate;
+import java.util.Currency;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.SparkSession;
+import org.ecrm.segmentation.RfmAnalysis;
+import org.ecrm.segmentation.RfmResult;
+import org.ecrm.segmentation.TransactionSource;
+
+/**
+ * A one-off timing run (not a test): RFM of N synthetic rows on Spark with the given master, and the
+ * same rows in one JVM for comparison. Arguments: rows, master, partitions. Run with exec:exec (SPARK.md).
+ */
+public final class SparkScaleRun {
+  private SparkScaleRun() {
+  }
+
+  public static void main(String[] args) {
+    int rows = Integer.parseInt(args[0]);
+    String master = args[1];
+    int partitions = Integer.parseInt(args[2]);
+    Currency eur = Currency.getInstance("EUR");
+    int customers = rows / 10;
+    LocalDate asOf = LocalDate.ofEpochDay(SyntheticTransactions.FIRST_DAY + SyntheticTransactions.DAYS);
+    RfmAnalysis analysis = RfmAnalysis.builder().asOf(asOf).currency(eur).build();
+    SparkSession spark = SparkSession.builder().appName("scale").master(master)
+        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
+    try {
+      Dataset<Txn> ds = SyntheticTransactions.dataset(spark, rows, 42, customers).repartition(partitions).cache();
+      long t0 = System.nanoTime();
+      long n = ds.count();
+      long t1 = System.nanoTime();
+      RfmResult onSpark = SparkSegmentation.rfm(ds, analysis);
+      long t2 = System.nanoTime();
+      RfmResult again = SparkSegmentation.rfm(ds, analysis);
+      long t3 = System.nanoTime();
+      SyntheticTransactions.Arrays a = SyntheticTransactions.arrays(rows, 42, customers);
+      long t4 = System.nanoTime();
+      RfmResult jvm = analysis.run(TransactionSource.ofArrays(eur, a.customers(), a.days(), a.amounts()));
+      long t5 = System.nanoTime();
+      boolean same = onSpark.stream().toList().equals(jvm.stream().toList()) && again.size() == jvm.size();
+      System.out.printf("[scale] master=%s rows=%d customers=%d partitions=%d generate+cache=%.1fs rfm=%.1fs "
+          + "rfm(2nd)=%.1fs oneJvm=%.1fs identical=%s%n", master, n, jvm.size(), partitions, (t1 - t0) / 1e9,
+          (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t5 - t4) / 1e9, same);
+    } finally {
+      spark.stop();
+    }
+  }
+}
