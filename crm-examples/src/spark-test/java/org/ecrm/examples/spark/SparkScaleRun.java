@@ -35,14 +35,20 @@ public final class SparkScaleRun {
       long t2 = System.nanoTime();
       RfmResult again = SparkSegmentation.rfm(ds, analysis);
       long t3 = System.nanoTime();
+      Dataset<Txn> byCustomer = ds.repartition(partitions, org.apache.spark.sql.functions.col("customer")).cache();
+      byCustomer.count();
+      long t3b = System.nanoTime();
+      RfmResult keyed = SparkSegmentation.rfm(byCustomer, analysis);
+      long t3c = System.nanoTime();
       SyntheticTransactions.Arrays a = SyntheticTransactions.arrays(rows, 42, customers);
       long t4 = System.nanoTime();
       RfmResult jvm = analysis.run(TransactionSource.ofArrays(eur, a.customers(), a.days(), a.amounts()));
       long t5 = System.nanoTime();
-      boolean same = onSpark.stream().toList().equals(jvm.stream().toList()) && again.size() == jvm.size();
+      boolean same = onSpark.stream().toList().equals(jvm.stream().toList()) && again.size() == jvm.size()
+          && keyed.stream().toList().equals(jvm.stream().toList());
       System.out.printf("[scale] master=%s rows=%d customers=%d partitions=%d generate+cache=%.1fs rfm=%.1fs "
-          + "rfm(2nd)=%.1fs oneJvm=%.1fs identical=%s%n", master, n, jvm.size(), partitions, (t1 - t0) / 1e9,
-          (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t5 - t4) / 1e9, same);
+          + "rfm(2nd)=%.1fs rfm(partitioned by customer)=%.1fs oneJvm=%.1fs identical=%s%n", master, n, jvm.size(),
+          partitions, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t3c - t3b) / 1e9, (t5 - t4) / 1e9, same);
     } finally {
       spark.stop();
     }
