@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.ecrm.segmentation.internal.CsvSource;
 import org.ecrm.segmentation.internal.CustomerTable;
+import org.ecrm.segmentation.internal.CutSearch;
+import org.ecrm.segmentation.internal.CutsImpl;
 import org.ecrm.segmentation.internal.RfmEngine;
 import org.jspecify.annotations.Nullable;
 
@@ -22,9 +24,10 @@ import org.jspecify.annotations.Nullable;
  *     .run(TransactionSources.csv(path, CsvFormat.defaults(Currency.getInstance("EUR"))));
  * }</pre>
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe; serializable, so a distributed engine can ship it to its workers.
  */
-public final class RfmAnalysis {
+public final class RfmAnalysis implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private final LocalDate asOf;
   private final int bins;
   private final Binning binning;
@@ -91,16 +94,34 @@ public final class RfmAnalysis {
    * analysis with the same as-of date and frequency mode).
    */
   public RfmResult score(RfmAccumulator accumulator) {
-    Objects.requireNonNull(accumulator, "accumulator");
-    if (!(accumulator instanceof CustomerTable t)) {
-      throw new IllegalArgumentException("accumulator must come from RfmAnalysis.newAccumulator(): "
-          + accumulator.getClass().getName());
+    return RfmEngine.score(RfmEngine.table(accumulator, this), this);
+  }
+
+  /**
+   * Starts the search for the global cut points over parts with disjoint customers; see
+   * {@link RfmCuts}.
+   */
+  public RfmCuts.Search cutSearch() {
+    return new CutSearch(this);
+  }
+
+  /**
+   * Scores one part of a customer base split by customer against the global {@code cuts} found by
+   * {@link #cutSearch()} of this analysis over all parts: each of the part's customers gets the score and
+   * segment it gets when the whole base is scored at once. The result holds the part's customers only;
+   * its segment sizes, heat map and {@link ScoreBins#bins()} count them (they add up over the parts), its
+   * thresholds are the global ones.
+   *
+   * @throws IllegalArgumentException if the accumulator or the cuts belong to another analysis
+   */
+  public RfmResult score(RfmAccumulator part, RfmCuts cuts) {
+    Objects.requireNonNull(cuts, "cuts");
+    CustomerTable t = RfmEngine.table(part, this);
+    if (!(cuts instanceof CutsImpl c)) {
+      throw new IllegalArgumentException("cuts must come from RfmAnalysis.cutSearch(): "
+          + cuts.getClass().getName());
     }
-    if (!t.asOf().equals(asOf) || t.distinctDays() != (frequencyMode == FrequencyMode.DISTINCT_DAYS)) {
-      throw new IllegalArgumentException("accumulator belongs to another analysis (as-of " + t.asOf()
-          + ", distinct days " + t.distinctDays() + ")");
-    }
-    return RfmEngine.score(t, this);
+    return RfmEngine.score(t, this, c);
   }
 
   public LocalDate asOf() {

@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param name the segment name, not blank
  */
-public record SegmentRule(String name, int rLow, int rHigh, int fLow, int fHigh, int mLow, int mHigh) {
+public record SegmentRule(String name, int rLow, int rHigh, int fLow, int fHigh, int mLow, int mHigh)
+    implements java.io.Serializable {
   /** Checks that the name is not blank and each low is at most its high. */
   public SegmentRule {
     Objects.requireNonNull(name, "name");

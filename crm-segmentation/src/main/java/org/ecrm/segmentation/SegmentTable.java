@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Immutable and thread-safe.
  */
-public final class SegmentTable {
+public final class SegmentTable implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   /** The name of the catch-all segment. */
   public static final String OTHERS = "Others";
 

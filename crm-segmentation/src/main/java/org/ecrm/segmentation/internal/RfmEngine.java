@@ -1,7 +1,6 @@
 package org.ecrm.segmentation.internal;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,12 +9,15 @@ import java.util.List;
 import java.util.concurrent.ForkJoinTask;
 import org.ecrm.segmentation.Binning;
 import org.ecrm.segmentation.Dimension;
+import org.ecrm.segmentation.FrequencyMode;
+import org.ecrm.segmentation.RfmAccumulator;
 import org.ecrm.segmentation.MonetaryMode;
 import org.ecrm.segmentation.NonPositiveMonetary;
 import org.ecrm.segmentation.RfmAnalysis;
 import org.ecrm.segmentation.RfmResult;
 import org.ecrm.segmentation.ScoreBins;
 import org.ecrm.segmentation.SegmentTable;
+import org.jspecify.annotations.Nullable;
 
 /** Scoring: metrics per customer, bins, segments. Stateless. */
 public final class RfmEngine {
@@ -25,7 +27,66 @@ public final class RfmEngine {
   private RfmEngine() {
   }
 
+  /**
+   * {@code accumulator} as a table of analysis {@code a}.
+   *
+   * @throws IllegalArgumentException if it is not this library's or belongs to another analysis
+   */
+  public static CustomerTable table(RfmAccumulator accumulator, RfmAnalysis a) {
+    java.util.Objects.requireNonNull(accumulator, "accumulator");
+    if (!(accumulator instanceof CustomerTable t)) {
+      throw new IllegalArgumentException("accumulator must come from RfmAnalysis.newAccumulator(): "
+          + accumulator.getClass().getName());
+    }
+    if (!t.asOf().equals(a.asOf()) || t.distinctDays() != (a.frequencyMode() == FrequencyMode.DISTINCT_DAYS)) {
+      throw new IllegalArgumentException("accumulator belongs to another analysis (as-of " + t.asOf()
+          + ", distinct days " + t.distinctDays() + ")");
+    }
+    return t;
+  }
+
   public static RfmResult score(CustomerTable t, RfmAnalysis a) {
+    return score(t, a, metrics(t, a), null);
+  }
+
+  /**
+   * Scores the customers of {@code t} (one part of a customer base split by customer) against global
+   * {@code cuts}: each customer gets the score it would get in the whole base; the bins count this part.
+   */
+  public static RfmResult score(CustomerTable t, RfmAnalysis a, CutsImpl cuts) {
+    cuts.check(a);
+    return score(t, a, metrics(t, a), cuts);
+  }
+
+  /**
+   * The scored population of a table, in customer-key order (the NTILE tie-break): key and the metric
+   * of each dimension, as reported and as ordered for higher scores.
+   */
+  record Metrics(long[] keys, int[] rec, long[] recDays, long[] recOrder, long[] freq, long[] mon, int nonPositive) {
+    int size() {
+      return keys.length;
+    }
+
+    /** The values a dimension is ordered by for NTILE (higher score later). */
+    long[] order(Dimension d) {
+      return switch (d) {
+        case RECENCY -> recOrder;
+        case FREQUENCY -> freq;
+        case MONETARY -> mon;
+      };
+    }
+
+    /** The metric as reported (days, count, minor units). */
+    long[] value(Dimension d) {
+      return switch (d) {
+        case RECENCY -> recDays;
+        case FREQUENCY -> freq;
+        case MONETARY -> mon;
+      };
+    }
+  }
+
+  static Metrics metrics(CustomerTable t, RfmAnalysis a) {
     CustomerTable.Columns cols = t.columns();
     long[] keysAll = cols.keys();
     long[] sums = cols.sums();
@@ -77,21 +138,26 @@ public final class RfmEngine {
       freq[row] = freqAll[i];
       mon[row] = monAll[i];
     }
+    return new Metrics(keys, rec, recLong, lastNeg, freq, mon, nonPositive);
+  }
+
+  private static RfmResult score(CustomerTable t, RfmAnalysis a, Metrics x, @Nullable CutsImpl cuts) {
+    int n = x.size();
     byte[] r = new byte[n];
     byte[] f = new byte[n];
     byte[] m = new byte[n];
     ScoreBins[] dims = new ScoreBins[3];
     if (a.parallelism() > 1 && n >= PARALLEL_MIN) {
       ForkJoinTask<?> rf = ForkJoinTask.adapt(() -> {
-        dims[0] = scoreDimension(Dimension.RECENCY, a, recLong, lastNeg, r);
-        dims[1] = scoreDimension(Dimension.FREQUENCY, a, freq, freq, f);
+        dims[0] = scoreDimension(Dimension.RECENCY, a, x, cuts, r);
+        dims[1] = scoreDimension(Dimension.FREQUENCY, a, x, cuts, f);
       }).fork();
-      dims[2] = scoreDimension(Dimension.MONETARY, a, mon, mon, m);
+      dims[2] = scoreDimension(Dimension.MONETARY, a, x, cuts, m);
       rf.join();
     } else {
-      dims[0] = scoreDimension(Dimension.RECENCY, a, recLong, lastNeg, r);
-      dims[1] = scoreDimension(Dimension.FREQUENCY, a, freq, freq, f);
-      dims[2] = scoreDimension(Dimension.MONETARY, a, mon, mon, m);
+      dims[0] = scoreDimension(Dimension.RECENCY, a, x, cuts, r);
+      dims[1] = scoreDimension(Dimension.FREQUENCY, a, x, cuts, f);
+      dims[2] = scoreDimension(Dimension.MONETARY, a, x, cuts, m);
     }
     List<ScoreBins> allBins = List.of(dims);
     SegmentTable table = a.segmentTable();
@@ -100,8 +166,8 @@ public final class RfmEngine {
       seg[row] = (byte) table.segmentIndex(r[row], f[row], m[row]);
     }
     Currency currency = t.currency().orElseGet(() -> a.currency().orElse(Currency.getInstance("XXX")));
-    return new RfmResultImpl(a, currency, keys, rec, freq, mon, r, f, m, seg, allBins, t.excludedAfterAsOf(),
-        nonPositive, t.rejections(), t.skipped());
+    return new RfmResultImpl(a, currency, x.keys(), x.rec(), x.freq(), x.mon(), r, f, m, seg, allBins,
+        t.excludedAfterAsOf(), x.nonPositive(), t.rejections(), t.skipped());
   }
 
   static long meanHalfEven(long sum, long count) {
@@ -109,64 +175,44 @@ public final class RfmEngine {
   }
 
   /**
-   * Scores one dimension into {@code out}. {@code value} is the metric as reported (days, count, minor
-   * units); {@code order} is what higher scores follow (for recency: minus days).
+   * Scores one dimension into {@code out}, locally (this population is the whole base) or against
+   * global {@code cuts}.
    */
-  private static ScoreBins scoreDimension(Dimension d, RfmAnalysis a, long[] value, long[] order, byte[] out) {
+  private static ScoreBins scoreDimension(Dimension d, RfmAnalysis a, Metrics x, @Nullable CutsImpl cuts,
+      byte[] out) {
     int bins = a.bins();
+    long[] value = x.value(d);
     int n = value.length;
     List<BigDecimal> thresholds = new ArrayList<>();
-    switch (a.binning()) {
-      case NTILE -> ntile(order, bins, out);
-      case QUANTILE -> {
-        long[] v = value.clone();
-        Arrays.sort(v);
-        long[] t = new long[bins - 1];
-        int tn = 0;
-        for (int q = 1; q < bins && n > 0; q++) {
-          long h = (long) (n - 1) * q;
-          int j = (int) (h / bins);
-          long rem = h % bins;
-          thresholds.add(rem == 0 ? BigDecimal.valueOf(v[j]) : BigDecimal.valueOf(v[j]).add(
-              BigDecimal.valueOf(v[j + 1]).subtract(BigDecimal.valueOf(v[j])).multiply(BigDecimal.valueOf(rem))
-                  .divide(BigDecimal.valueOf(bins), 6, RoundingMode.HALF_EVEN)).stripTrailingZeros());
-          // first sorted value >= q_k, exactly: x*bins >= v[j]*bins + rem*(v[j+1]-v[j])
-          BigInteger rhs = BigInteger.valueOf(v[j]).multiply(BigInteger.valueOf(bins));
-          if (rem != 0) {
-            rhs = rhs.add(BigInteger.valueOf(rem).multiply(
-                BigInteger.valueOf(v[j + 1]).subtract(BigInteger.valueOf(v[j]))));
+    if (cuts != null) {
+      cuts.score(d, x.order(d), value, x.keys(), out);
+      thresholds.addAll(cuts.thresholds(d));
+    } else {
+      switch (a.binning()) {
+        case NTILE -> ntile(x.order(d), bins, out);
+        case QUANTILE -> {
+          long[] v = value.clone();
+          Arrays.sort(v);
+          long[] t = new long[n > 0 ? bins - 1 : 0];
+          for (int q = 1; q < bins && n > 0; q++) {
+            long h = (long) (n - 1) * q;
+            int j = (int) (h / bins);
+            long rem = h % bins;
+            long next = rem == 0 ? v[j] : v[j + 1];
+            thresholds.add(quantileBreak(v[j], next, rem, bins));
+            t[q - 1] = quantileEdge(v[j], next, rem);
           }
-          int lo = 0;
-          int hi = n;
-          while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (BigInteger.valueOf(v[mid]).multiply(BigInteger.valueOf(bins)).compareTo(rhs) >= 0) {
-              hi = mid;
-            } else {
-              lo = mid + 1;
-            }
-          }
-          t[tn++] = lo < n ? v[lo] : Long.MAX_VALUE;
-          if (lo == n) {
-            t[tn - 1] = Long.MAX_VALUE; // no value reaches the break
-          }
+          scoreByThresholds(d, bins, t, value, out);
         }
-        for (int row = 0; row < n; row++) {
-          int c = countAtMost(t, tn, value[row]);
-          out[row] = (byte) (d == Dimension.RECENCY ? bins - c : 1 + c);
+        case FIXED -> {
+          long[] t = a.thresholds(d).orElseThrow();
+          for (long v : t) {
+            thresholds.add(BigDecimal.valueOf(v));
+          }
+          scoreByThresholds(d, bins, t, value, out);
         }
+        default -> throw new IllegalStateException("unknown binning " + a.binning());
       }
-      case FIXED -> {
-        long[] t = a.thresholds(d).orElseThrow();
-        for (long x : t) {
-          thresholds.add(BigDecimal.valueOf(x));
-        }
-        for (int row = 0; row < n; row++) {
-          int c = countAtMost(t, t.length, value[row]);
-          out[row] = (byte) (d == Dimension.RECENCY ? bins - c : 1 + c);
-        }
-      }
-      default -> throw new IllegalStateException("unknown binning " + a.binning());
     }
     int[] cnt = new int[bins + 1];
     long[] min = new long[bins + 1];
@@ -182,11 +228,37 @@ public final class RfmEngine {
     List<ScoreBins.Bin> list = new ArrayList<>();
     for (int s = 1; s <= bins; s++) {
       list.add(new ScoreBins.Bin(s, cnt[s], cnt[s] == 0 ? 0 : min[s], cnt[s] == 0 ? 0 : max[s]));
-      if (a.binning() == Binning.NTILE && s >= 2 && cnt[s] > 0) {
+      if (cuts == null && a.binning() == Binning.NTILE && s >= 2 && cnt[s] > 0) {
         thresholds.add(BigDecimal.valueOf(d == Dimension.RECENCY ? max[s] : min[s]));
       }
     }
     return new ScoreBins(d, a.binning(), thresholds, list);
+  }
+
+  /**
+   * The type-7 quantile break between sorted values {@code vj} (position j) and {@code next} (j + 1,
+   * or {@code vj} when {@code rem} is 0) at fraction {@code rem / bins} between them.
+   */
+  static BigDecimal quantileBreak(long vj, long next, long rem, int bins) {
+    return rem == 0 ? BigDecimal.valueOf(vj) : BigDecimal.valueOf(vj).add(
+        BigDecimal.valueOf(next).subtract(BigDecimal.valueOf(vj)).multiply(BigDecimal.valueOf(rem))
+            .divide(BigDecimal.valueOf(bins), 6, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+  }
+
+  /**
+   * The first sorted value at or above that break: the break lies in [vj, next], so it is vj when the
+   * break is vj itself, else next.
+   */
+  static long quantileEdge(long vj, long next, long rem) {
+    return rem == 0 || vj == next ? vj : next;
+  }
+
+  /** Score = 1 + thresholds {@code <=} value (recency: bins - that). */
+  static void scoreByThresholds(Dimension d, int bins, long[] t, long[] value, byte[] out) {
+    for (int row = 0; row < value.length; row++) {
+      int c = countAtMost(t, t.length, value[row]);
+      out[row] = (byte) (d == Dimension.RECENCY ? bins - c : 1 + c);
+    }
   }
 
   /**
