@@ -1,6 +1,7 @@
 package org.ecrm.examples.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -14,7 +15,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.ecrm.segmentation.Binning;
 import org.ecrm.segmentation.CustomerBaseSummary;
+import org.ecrm.segmentation.CustomerRfm;
+import org.ecrm.segmentation.Dimension;
 import org.ecrm.segmentation.FrequencyMode;
 import org.ecrm.segmentation.Pareto;
 import org.ecrm.segmentation.PeriodUnit;
@@ -58,6 +62,35 @@ class SparkSegmentationTest {
     }
   }
 
+  /** Every customer's row of the distributed scoring equals the single-JVM result's. */
+  private static void assertSameRows(DistributedRfm spark, RfmResult jvm) {
+    List<CustomerRfm> rows = spark.customers().collectAsList().stream().map(RfmRow::toCustomerRfm)
+        .sorted(java.util.Comparator.comparingLong(CustomerRfm::customer)).toList();
+    assertThat(rows).hasSize(jvm.size()).isEqualTo(jvm.stream().toList());
+    assertThat(spark.cuts().customers()).isEqualTo(jvm.size());
+    for (Dimension d : Dimension.values()) {
+      assertThat(spark.cuts().thresholds(d)).as("thresholds of %s", d).isEqualTo(jvm.scoreBins(d).thresholds());
+    }
+  }
+
+  @Test
+  void oneMillionSyntheticRowsScoredWhereTheCustomersLieEqualOneJvmWithoutGatheringThem() {
+    int rows = 1_000_000;
+    SyntheticTransactions.Arrays a = SyntheticTransactions.arrays(rows, 42, 100_000);
+    LocalDate asOf = LocalDate.ofEpochDay(SyntheticTransactions.FIRST_DAY + SyntheticTransactions.DAYS - 30L);
+    Dataset<Txn> ds = SyntheticTransactions.dataset(spark, rows, 42, 100_000).repartition(8).cache();
+    for (Binning binning : List.of(Binning.NTILE, Binning.QUANTILE)) {
+      RfmAnalysis analysis = RfmAnalysis.builder().asOf(asOf).currency(EUR).binning(binning).build();
+      RfmResult jvm = analysis.run(TransactionSource.ofArrays(EUR, a.customers(), a.days(), a.amounts()));
+      DistributedRfm onSpark = SparkSegmentation.rfmDistributed(ds, analysis, 6);
+      assertSameRows(onSpark, jvm);
+      // ~95,000 customers > the 65,536-key gather limit: count and sketch, histogram, gather of a few ranges
+      assertThat(jvm.size()).isGreaterThan(65_536);
+      assertThat(onSpark.searchRounds()).isEqualTo(3);
+    }
+    ds.unpersist();
+  }
+
   @Test
   void oneMillionSyntheticRowsScoreAndSegmentAsInOneJvm() {
     int rows = 1_000_000;
@@ -95,6 +128,8 @@ class SparkSegmentationTest {
     RfmResult jvm = analysis.run(TransactionSource.ofArrays(EUR, a.customers(), a.days(), a.amounts()));
     assertSameRfm(SparkSegmentation.rfm(SyntheticTransactions.dataset(spark, rows, 7, 20_000).repartition(5),
         analysis), jvm);
+    assertSameRows(SparkSegmentation.rfmDistributed(SyntheticTransactions.dataset(spark, rows, 7, 20_000)
+        .repartition(5), analysis, 3), jvm);
   }
 
   @Test
@@ -102,6 +137,11 @@ class SparkSegmentationTest {
     RfmAnalysis analysis = RfmAnalysis.builder().asOf(LocalDate.of(2024, 1, 1)).currency(EUR).build();
     RfmResult r = SparkSegmentation.rfm(spark.emptyDataset(Encoders.bean(Txn.class)), analysis);
     assertThat(r.size()).isZero();
+    DistributedRfm d = SparkSegmentation.rfmDistributed(spark.emptyDataset(Encoders.bean(Txn.class)), analysis, 4);
+    assertThat(d.customers().count()).isZero();
+    assertThat(d.cuts().customers()).isZero();
+    assertThatThrownBy(() -> SparkSegmentation.rfmDistributed(spark.emptyDataset(Encoders.bean(Txn.class)),
+        analysis, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parts");
     assertThat(SparkSegmentation.btyd(spark.emptyDataset(Encoders.bean(Txn.class)), EUR, LocalDate.of(2024, 1, 1),
         null, PeriodUnit.DAYS, 2).customers()).isEmpty();
   }
@@ -149,6 +189,9 @@ class SparkSegmentationTest {
     RfmResult jvm = analysis.run(TransactionSource.ofArrays(GBP, c, d, a));
     assertThat(jvm.size()).isEqualTo(4372);
     assertSameRfm(SparkSegmentation.rfm(ds, analysis), jvm);
+    DistributedRfm distributed = SparkSegmentation.rfmDistributed(ds, analysis, 4);
+    assertSameRows(distributed, jvm);
+    assertThat(distributed.searchRounds()).isEqualTo(2); // 4,372 customers: count and sketch, then gather
 
     LocalDate calibrationEnd = asOf.minusDays(120);
     CustomerBaseSummary summary = CustomerBaseSummary.builder().calibrationEnd(calibrationEnd).holdoutEnd(asOf).build();

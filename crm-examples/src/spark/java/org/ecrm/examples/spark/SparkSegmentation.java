@@ -12,17 +12,22 @@ import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.ecrm.segmentation.BtydCustomer;
 import org.ecrm.segmentation.CustomerBaseSummary;
 import org.ecrm.segmentation.PeriodUnit;
 import org.ecrm.segmentation.Rejection;
 import org.ecrm.segmentation.RfmAnalysis;
+import org.ecrm.segmentation.RfmCuts;
 import org.ecrm.segmentation.RfmResult;
 import org.ecrm.segmentation.TransactionSource;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +41,11 @@ import org.jspecify.annotations.Nullable;
  *       aggregate: partial states per task, merged in a tree), which {@link RfmAnalysis#score} scores on
  *       the driver, so NTILE sees the global order exactly as in one JVM. The transactions scale out; the
  *       merged per-customer state (about 28 bytes a customer) is what the driver holds (SPARK.md).
+ *   <li>RFM that never gathers the customers: {@link #rfmDistributed} aggregates per customer-hash part
+ *       with the same {@link RfmAggregator}, finds the global NTILE / quantile cut points with the
+ *       library's {@link RfmCuts} search (a count-and-sketch round, a histogram round and a gather round
+ *       of a few keys, as small Spark jobs over the per-part states) and scores each part where it lies,
+ *       so the driver holds kilobytes whatever the number of customers.
  *   <li>Pareto / ABC / Lorenz / Gini: {@link org.ecrm.segmentation.Pareto#of(RfmResult)} of that result.
  *   <li>BTYD: every customer's summary depends on that customer's transactions only, so the rows are
  *       hash-partitioned by customer and each partition is summarised by the library's
@@ -72,6 +82,52 @@ public final class SparkSegmentation {
     Objects.requireNonNull(transactions, "transactions");
     RfmBuffer merged = transactions.select(RfmAggregator.of(analysis).toColumn()).collectAsList().get(0);
     return analysis.score(merged.accumulator());
+  }
+
+  /**
+   * Scores {@code transactions} with {@code analysis} without gathering the customers anywhere: rows are
+   * grouped into {@code parts} parts by customer hash, each part's state is the library's accumulator
+   * (built by {@link RfmAggregator}, kept cached), the global cut points come from the
+   * {@link RfmAnalysis#cutSearch() cut search} (each round one small job whose per-part replies are
+   * tree-merged), and each part is scored against them by {@link RfmAnalysis#score(
+   * org.ecrm.segmentation.RfmAccumulator, RfmCuts)}. Every customer's row equals the single-JVM
+   * result's. The cached states stay until the returned Dataset's job has run; unpersist is left to the
+   * caller's session lifetime.
+   *
+   * @throws IllegalArgumentException if {@code parts} is not positive or the analysis fixes no currency
+   */
+  public static DistributedRfm rfmDistributed(Dataset<Txn> transactions, RfmAnalysis analysis, int parts) {
+    Objects.requireNonNull(transactions, "transactions");
+    Objects.requireNonNull(analysis, "analysis");
+    if (parts < 1) {
+      throw new IllegalArgumentException("parts must be positive: " + parts);
+    }
+    RfmAggregator aggregator = RfmAggregator.of(analysis);
+    Dataset<RfmBuffer> states = transactions
+        .groupByKey((MapFunction<Txn, Integer>) t -> part(t.getCustomer(), parts), Encoders.INT())
+        .agg(aggregator.toColumn())
+        .map((MapFunction<scala.Tuple2<Integer, RfmBuffer>, RfmBuffer>) scala.Tuple2::_2,
+            Encoders.javaSerialization(RfmBuffer.class))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    RfmCuts.Search search = analysis.cutSearch();
+    while (!search.done()) {
+      RfmCuts.Probe probe = search.probe();
+      Function2<RfmCuts.Reply, RfmCuts.Reply, RfmCuts.Reply> merge = RfmCuts.Reply::merge;
+      RfmCuts.Reply merged = states.javaRDD()
+          .map((Function<RfmBuffer, RfmCuts.Reply>) b -> probe.answer(b.accumulator()))
+          .treeAggregate(probe.empty(), merge, merge);
+      search.accept(merged);
+    }
+    RfmCuts cuts = search.cuts();
+    Dataset<RfmRow> rows = states.flatMap((FlatMapFunction<RfmBuffer, RfmRow>) b -> analysis.score(
+        b.accumulator(), cuts).stream().map(RfmRow::of).iterator(), Encoders.bean(RfmRow.class));
+    return new DistributedRfm(rows, cuts, search.rounds());
+  }
+
+  /** The part of a customer: a mixed hash of the key, so sequential keys spread evenly. */
+  static int part(long customer, int parts) {
+    long h = customer * 0x9E3779B97F4A7C15L;
+    return Math.floorMod((int) (h ^ (h >>> 32)), parts);
   }
 
   /**
