@@ -44,6 +44,13 @@ class SparkJobsTest {
         .endsWith(",A").contains(",5,"); // the best customer: top frequency score, class A
     assertThat(csvLines(out.resolve("btyd"))).isNotEmpty();
 
+    Path distributed = dir.resolve("distributed");
+    assertThat(new CommandLine(new SparkJobs()).execute("segment", "--input", csv.toString(), "--output",
+        distributed.toString(), "--master", "local[2]", "--distributed", "--parts", "3")).isZero();
+    // the same scores and segments, without the ABC column
+    assertThat(csvLines(distributed.resolve("rfm")))
+        .isEqualTo(rfm.stream().map(l -> l.substring(0, l.lastIndexOf(','))).sorted().toList());
+
     Path log = dir.resolve("access.log");
     Files.writeString(log, """
         10.0.0.1 - - [01/Mar/2024:08:00:00 +0000] "GET / HTTP/1.1" 200 512 "-" "Mozilla/5.0 Firefox/120.0"

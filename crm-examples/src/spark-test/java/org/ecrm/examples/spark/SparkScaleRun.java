@@ -40,15 +40,26 @@ public final class SparkScaleRun {
       long t3b = System.nanoTime();
       RfmResult keyed = SparkSegmentation.rfm(byCustomer, analysis);
       long t3c = System.nanoTime();
+      DistributedRfm distributed = SparkSegmentation.rfmDistributed(ds, analysis, partitions);
+      long scored = distributed.customers().count(); // runs the scoring job
+      long t3d = System.nanoTime();
+      DistributedRfm distributed2 = SparkSegmentation.rfmDistributed(ds, analysis, partitions);
+      java.util.List<org.ecrm.segmentation.CustomerRfm> rows2 = distributed2.customers().collectAsList().stream()
+          .map(RfmRow::toCustomerRfm).sorted(java.util.Comparator.comparingLong(
+              org.ecrm.segmentation.CustomerRfm::customer)).toList();
+      long t3e = System.nanoTime();
       SyntheticTransactions.Arrays a = SyntheticTransactions.arrays(rows, 42, customers);
       long t4 = System.nanoTime();
       RfmResult jvm = analysis.run(TransactionSource.ofArrays(eur, a.customers(), a.days(), a.amounts()));
       long t5 = System.nanoTime();
       boolean same = onSpark.stream().toList().equals(jvm.stream().toList()) && again.size() == jvm.size()
-          && keyed.stream().toList().equals(jvm.stream().toList());
+          && keyed.stream().toList().equals(jvm.stream().toList()) && scored == jvm.size()
+          && rows2.equals(jvm.stream().toList());
       System.out.printf("[scale] master=%s rows=%d customers=%d partitions=%d generate+cache=%.1fs rfm=%.1fs "
-          + "rfm(2nd)=%.1fs rfm(partitioned by customer)=%.1fs oneJvm=%.1fs identical=%s%n", master, n, jvm.size(),
-          partitions, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t3c - t3b) / 1e9, (t5 - t4) / 1e9, same);
+          + "rfm(2nd)=%.1fs rfm(partitioned by customer)=%.1fs distributed(count)=%.1fs (%d search rounds) "
+          + "distributed(collect)=%.1fs oneJvm=%.1fs identical=%s%n", master, n, jvm.size(),
+          partitions, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t3c - t3b) / 1e9, (t3d - t3c) / 1e9,
+          distributed.searchRounds(), (t3e - t3d) / 1e9, (t5 - t4) / 1e9, same);
     } finally {
       spark.stop();
     }

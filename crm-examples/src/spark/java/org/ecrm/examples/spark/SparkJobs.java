@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.StructType;
 import org.ecrm.segmentation.BtydCustomer;
 import org.ecrm.segmentation.CustomerBaseSummary;
 import org.ecrm.segmentation.CustomerRfm;
+import org.ecrm.segmentation.Dimension;
 import org.ecrm.segmentation.Pareto;
 import org.ecrm.segmentation.PeriodUnit;
 import org.ecrm.segmentation.RfmAnalysis;
@@ -97,6 +98,15 @@ public final class SparkJobs implements Runnable {
     @Option(names = "--btyd-calibration-end", description = "also write the BTYD summary with this calibration end")
     @Nullable LocalDate calibrationEnd;
 
+    @Option(names = "--distributed", description = "score each customer where it lies against global cut points "
+        + "(no per-customer state on the driver, for bases beyond one machine); leaves out the ABC class, which "
+        + "needs the gathered result")
+    boolean distributed;
+
+    @Option(names = "--parts", defaultValue = "0", description = "customer-hash parts for --distributed "
+        + "(default: spark.sql.shuffle.partitions)")
+    int parts;
+
     @Override
     public Integer call() {
       SparkSession spark = session("ecrm-segment");
@@ -109,6 +119,23 @@ public final class SparkJobs implements Runnable {
           date = max.isNullAt(0) ? LocalDate.now(java.time.ZoneOffset.UTC) : LocalDate.ofEpochDay(max.getInt(0) + 1L);
         }
         RfmAnalysis analysis = RfmAnalysis.builder().asOf(date).currency(c).bins(bins).build();
+        if (distributed) {
+          if (parts < 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--parts must not be negative: " + parts);
+          }
+          int n = parts > 0 ? parts : Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+          DistributedRfm d = SparkSegmentation.rfmDistributed(txns, analysis, n);
+          write(d.customers().select("customer", "recencyDays", "frequency", "monetaryMinor", "r", "f", "m",
+              "segment").toDF("customer", "recency_days", "frequency", "monetary_minor", "r", "f", "m", "segment"),
+              "rfm");
+          System.out.printf("as of %s: %d customers scored in %d parts (cut search: %d rounds)%n", date,
+              d.cuts().customers(), n, d.searchRounds());
+          for (Dimension dim : Dimension.values()) {
+            System.out.printf("  %-9s thresholds %s%n", dim, d.cuts().thresholds(dim));
+          }
+          btyd(spark, txns, c, date);
+          return 0;
+        }
         RfmResult result = SparkSegmentation.rfm(txns, analysis);
         Pareto pareto = Pareto.of(result);
         List<Row> rows = new ArrayList<>(result.size());
@@ -126,6 +153,17 @@ public final class SparkJobs implements Runnable {
         for (SegmentSummary s : result.segments()) {
           System.out.printf("  %-22s %8d%n", s.segment(), s.customers());
         }
+        btyd(spark, txns, c, date);
+        return 0;
+      } finally {
+        spark.stop();
+      }
+    }
+
+    /** Writes the BTYD summary when a calibration end was given. */
+    private void btyd(SparkSession spark, Dataset<Txn> txns, Currency c, LocalDate date) {
+      {
+        LocalDate calibrationEnd = this.calibrationEnd;
         if (calibrationEnd != null) {
           CustomerBaseSummary.Result btyd = SparkSegmentation.btyd(txns, c, calibrationEnd, date, PeriodUnit.DAYS,
               Math.max(1, spark.sparkContext().defaultParallelism()));
@@ -141,9 +179,6 @@ public final class SparkJobs implements Runnable {
           write(spark.createDataFrame(b, bs), "btyd");
           System.out.printf("BTYD summary: %d customers%n", btyd.customers().size());
         }
-        return 0;
-      } finally {
-        spark.stop();
       }
     }
   }
