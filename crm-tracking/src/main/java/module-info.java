@@ -8,7 +8,6 @@
 module org.ecrm.tracking {
   requires transitive org.ecrm.core;
   requires org.slf4j;
-  requires com.github.benmanes.caffeine;
   requires static org.jspecify;
 
   exports org.ecrm.tracking;

@@ -228,6 +228,18 @@ class TrackerTest {
   }
 
   @Test
+  void dedupe_catchesARepeatAfterManyFreshIdsBelowTheCap() {
+    try (Tracker t = Tracker.builder().dedupe(Duration.ofMinutes(10), 10_000).build()) {
+      assertThat(t.track(event("first"))).isEqualTo(TrackResult.ACCEPTED);
+      for (int i = 0; i < 9_000; i++) {
+        assertThat(t.track(event("fresh-" + i))).isEqualTo(TrackResult.ACCEPTED);
+      }
+      assertThat(t.track(event("first"))).isEqualTo(TrackResult.DUPLICATE);
+      assertThat(t.track(event("fresh-0"))).isEqualTo(TrackResult.DUPLICATE);
+    }
+  }
+
+  @Test
   void trackJson_invalidGoesToFailedSinkWithOriginalPayload() {
     FailedEventSink.Recorded failures = FailedEventSink.inMemory();
     try (Tracker t = Tracker.builder().failedEventSink(failures).build()) {

@@ -1,7 +1,5 @@
 package org.ecrm.tracking.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Tracker}: a bounded {@link ArrayBlockingQueue}, a Caffeine set of recent message ids, and
+ * The {@link Tracker}: a bounded {@link ArrayBlockingQueue}, a first-in-first-out window of recent message
+ * ids ({@link RecentIds}), and
  * one delivery thread that drains batches and retries with exponential backoff. Thread-safe.
  */
 public final class BufferedTracker implements Tracker {
@@ -32,7 +31,8 @@ public final class BufferedTracker implements Tracker {
 
   private final TrackerConfig cfg;
   private final ArrayBlockingQueue<TrackingEvent> queue;
-  private final Cache<String, Boolean> seen;
+  private final RecentIds seen;
+  private final Clock clock;
   private final EventCodec codec;
   private final Thread worker;
   private final Object progress = new Object();
@@ -55,12 +55,8 @@ public final class BufferedTracker implements Tracker {
     this.cfg = cfg;
     this.queue = new ArrayBlockingQueue<>(cfg.capacity());
     Clock clock = cfg.clock();
-    this.seen = Caffeine.newBuilder()
-        .expireAfterWrite(cfg.dedupeWindow())
-        .maximumSize(cfg.dedupeMaxEntries())
-        .ticker(() -> clock.millis() * 1_000_000L)
-        .executor(Runnable::run)
-        .build();
+    this.clock = clock;
+    this.seen = new RecentIds(Math.max(1, cfg.dedupeWindow().toMillis()), cfg.dedupeMaxEntries());
     this.codec = EventCodec.builder().clock(clock).maxEventBytes(cfg.maxEventBytes())
         .maxBatchBytes(Math.max(cfg.maxEventBytes(), EventCodec.DEFAULT_MAX_BATCH_BYTES)).build();
     this.worker = new Thread(this::deliverLoop, "ecrm-tracker-delivery");
@@ -108,7 +104,7 @@ public final class BufferedTracker implements Tracker {
   }
 
   private TrackResult offer(TrackingEvent event) {
-    if (seen.asMap().putIfAbsent(event.messageId(), Boolean.TRUE) != null) {
+    if (seen.seen(event.messageId(), clock.millis())) {
       duplicates.increment();
       return TrackResult.DUPLICATE;
     }
@@ -146,7 +142,7 @@ public final class BufferedTracker implements Tracker {
   }
 
   private TrackResult refuseFull(TrackingEvent e, String reason) {
-    seen.invalidate(e.messageId()); // a later retry of the same message is not a duplicate
+    seen.forget(e.messageId()); // a later retry of the same message is not a duplicate
     dropped.increment();
     fail(reason, e);
     return TrackResult.BUFFER_FULL;
