@@ -70,17 +70,23 @@ final class RecentIds {
     return h ^ (h >>> 16);
   }
 
-  /** One stripe; guarded by its own monitor. Grows by doubling up to its capacity. */
+  /**
+   * One stripe; guarded by its own monitor. Grows by doubling up to its capacity. Each slot keeps the
+   * id's spread hash and each ring place its slot, so probing, evicting and shifting never touch the
+   * id strings except to compare a matching hash.
+   */
   private static final class Stripe {
     private static final int INITIAL = 256;
     private final int capacity;
     /** Hash slots: the id, or null when free (at most half full). */
     private String[] keys;
-    /** The ring position of the id in the same slot. */
+    /** The spread hash of the id in the same slot. */
+    private int[] hashes;
+    /** The ring place of the id in the same slot. */
     private int[] ringAt;
     private int mask;
-    /** Ids in arrival order (null where forgotten) and when they came. */
-    private String[] ring;
+    /** Ids in arrival order: their slot (-1 where forgotten) and when they came. */
+    private int[] slotOf;
     private long[] times;
     private int head;
     private int count;
@@ -93,36 +99,47 @@ final class RecentIds {
     private void allocate(int ringLength) {
       int slots = Integer.highestOneBit(Math.max(2, ringLength) * 2 - 1) << 1;
       keys = new String[slots];
+      hashes = new int[slots];
       ringAt = new int[slots];
       mask = slots - 1;
-      ring = new String[ringLength];
+      slotOf = new int[ringLength];
       times = new long[ringLength];
+    }
+
+    private static int home(int h, int mask) {
+      return (h >>> 6) & mask;
     }
 
     /** Doubles the ring (up to the capacity) and rehashes; the ring starts again at 0. */
     private void grow() {
-      String[] oldRing = ring;
+      String[] oldKeys = keys;
+      int[] oldHashes = hashes;
+      int[] oldSlotOf = slotOf;
       long[] oldTimes = times;
       int oldHead = head;
       int n = count;
-      allocate((int) Math.min(capacity, oldRing.length * 2L));
+      allocate((int) Math.min(capacity, oldSlotOf.length * 2L));
       head = 0;
       count = 0;
       for (int i = 0; i < n; i++) {
         int at = oldHead + i;
-        if (at >= oldRing.length) {
-          at -= oldRing.length;
+        if (at >= oldSlotOf.length) {
+          at -= oldSlotOf.length;
         }
-        String id = oldRing[at];
-        ring[i] = id;
         times[i] = oldTimes[at];
-        if (id != null) {
-          int slot = (spread(id.hashCode()) >>> 6) & mask;
+        int old = oldSlotOf[at];
+        if (old < 0) {
+          slotOf[i] = -1;
+        } else {
+          int h = oldHashes[old];
+          int slot = home(h, mask);
           while (keys[slot] != null) {
             slot = (slot + 1) & mask;
           }
-          keys[slot] = id;
+          keys[slot] = oldKeys[old];
+          hashes[slot] = h;
           ringAt[slot] = i;
+          slotOf[i] = slot;
         }
         count++;
       }
@@ -133,69 +150,63 @@ final class RecentIds {
       while (count > 0 && now - times[head] > window) {
         evictHead();
       }
-      if (count == ring.length) {
-        if (ring.length < capacity) {
+      if (count == slotOf.length) {
+        if (slotOf.length < capacity) {
           grow();
         } else {
           evictHead();
         }
       }
-      int slot = (h >>> 6) & mask;
+      int slot = home(h, mask);
       while (true) {
         String k = keys[slot];
         if (k == null) {
           break;
         }
-        if (k.equals(id)) {
+        if (hashes[slot] == h && k.equals(id)) {
           if (now - times[ringAt[slot]] <= window) {
             return true;
           }
           // older than the window (the clock went back for the ids before it): a new arrival
-          ring[ringAt[slot]] = null;
+          slotOf[ringAt[slot]] = -1;
           removeAt(slot);
           return seen(id, h, now, window);
         }
         slot = (slot + 1) & mask;
       }
       int tail = head + count;
-      if (tail >= ring.length) {
-        tail -= ring.length;
+      if (tail >= slotOf.length) {
+        tail -= slotOf.length;
       }
-      ring[tail] = id;
+      slotOf[tail] = slot;
       times[tail] = now;
       count++;
       keys[slot] = id;
+      hashes[slot] = h;
       ringAt[slot] = tail;
       return false;
     }
 
     private void evictHead() {
-      String old = ring[head];
-      if (old != null) {
-        removeAt(find(old, spread(old.hashCode())));
-        ring[head] = null;
+      int slot = slotOf[head];
+      if (slot >= 0) {
+        removeAt(slot);
       }
-      head = head + 1 == ring.length ? 0 : head + 1;
+      head = head + 1 == slotOf.length ? 0 : head + 1;
       count--;
     }
 
     void forget(String id, int h) {
-      int slot = find(id, h);
-      if (slot >= 0) {
-        ring[ringAt[slot]] = null; // the ring keeps its place; its turn to go does nothing
-        removeAt(slot);
-      }
-    }
-
-    private int find(String id, int h) {
-      int slot = (h >>> 6) & mask;
+      int slot = home(h, mask);
       while (true) {
         String k = keys[slot];
         if (k == null) {
-          return -1;
+          return;
         }
-        if (k.equals(id)) {
-          return slot;
+        if (hashes[slot] == h && k.equals(id)) {
+          slotOf[ringAt[slot]] = -1; // the ring keeps its place; its turn to go does nothing
+          removeAt(slot);
+          return;
         }
         slot = (slot + 1) & mask;
       }
@@ -203,9 +214,6 @@ final class RecentIds {
 
     /** Deletes a slot of the linear-probing table, shifting back the entries that probed past it. */
     private void removeAt(int slot) {
-      if (slot < 0) {
-        return;
-      }
       int free = slot;
       int i = slot;
       while (true) {
@@ -214,12 +222,15 @@ final class RecentIds {
         if (k == null) {
           break;
         }
-        int home = (spread(k.hashCode()) >>> 6) & mask;
+        int home = home(hashes[i], mask);
         // move k back to the free slot unless its home lies cyclically in (free, i]
         boolean stays = free <= i ? (home > free && home <= i) : (home > free || home <= i);
         if (!stays) {
           keys[free] = k;
-          ringAt[free] = ringAt[i];
+          hashes[free] = hashes[i];
+          int r = ringAt[i];
+          ringAt[free] = r;
+          slotOf[r] = free;
           free = i;
         }
       }
