@@ -386,8 +386,8 @@ public final class CutSearch implements RfmCuts.Search {
     }
 
     private Part answer(Range g, long[] h, long[] l) {
-      int start = g.hasLo ? above(h, l, g.loHi, g.loLo) : 0;
-      int end = g.hasHi ? above(h, l, g.hiHi, g.hiLo) : h.length;
+      int start = g.hasLo ? Keys.above(h, l, g.loHi, g.loLo) : 0;
+      int end = g.hasHi ? Keys.above(h, l, g.hiHi, g.hiLo) : h.length;
       end = Math.max(start, end);
       int c = end - start;
       long[] none = new long[0];
@@ -411,7 +411,7 @@ public final class CutSearch implements RfmCuts.Search {
           long[] counts = new long[sh.length + 1];
           int prev = start;
           for (int j = 0; j < sh.length; j++) {
-            int p = Math.min(end, Math.max(prev, above(h, l, sh[j], sl[j])));
+            int p = Math.min(end, Math.max(prev, Keys.above(h, l, sh[j], sl[j])));
             counts[j] = p - prev;
             prev = p;
           }
@@ -422,21 +422,6 @@ public final class CutSearch implements RfmCuts.Search {
           return new Part(0, Arrays.copyOfRange(h, start, end), Arrays.copyOfRange(l, start, end), none);
         }
       }
-    }
-
-    /** The first index whose key is above (bh, bl). */
-    private static int above(long[] h, long[] l, long bh, long bl) {
-      int a = 0;
-      int b = h.length;
-      while (a < b) {
-        int mid = (a + b) >>> 1;
-        if (Keys.compare(h[mid], l[mid], bh, bl) <= 0) {
-          a = mid + 1;
-        } else {
-          b = mid;
-        }
-      }
-      return a;
     }
 
     @Override

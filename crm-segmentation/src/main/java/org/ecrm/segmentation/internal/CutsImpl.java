@@ -96,18 +96,8 @@ public final class CutsImpl implements RfmCuts {
     }
     long[] l = lo[d.ordinal()];
     for (int row = 0; row < order.length; row++) {
-      // boundaries ascend: count those <= (order, key)
-      int a = 0;
-      int b = h.length;
-      while (a < b) {
-        int mid = (a + b) >>> 1;
-        if (Keys.compare(h[mid], l[mid], order[row], keys[row]) <= 0) {
-          a = mid + 1;
-        } else {
-          b = mid;
-        }
-      }
-      out[row] = (byte) (1 + a);
+      // boundaries ascend: 1 + those at or below (order, key)
+      out[row] = (byte) (1 + Keys.above(h, l, order[row], keys[row]));
     }
   }
 

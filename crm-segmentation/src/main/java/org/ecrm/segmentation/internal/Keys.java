@@ -10,6 +10,21 @@ final class Keys {
     return c != 0 ? c : Long.compare(aLo, bLo);
   }
 
+  /** In ascending pairs {@code (h[i], l[i])}: the first index whose pair is above {@code (bh, bl)}. */
+  static int above(long[] h, long[] l, long bh, long bl) {
+    int a = 0;
+    int b = h.length;
+    while (a < b) {
+      int mid = (a + b) >>> 1;
+      if (compare(h[mid], l[mid], bh, bl) <= 0) {
+        a = mid + 1;
+      } else {
+        b = mid;
+      }
+    }
+    return a;
+  }
+
   /**
    * Sorts the pairs {@code (hi[i], lo[i])} ascending in place (stable LSD: by lo, then by hi).
    */

@@ -157,23 +157,17 @@ final class RecentIds {
           evictHead();
         }
       }
-      int slot = home(h, mask);
-      while (true) {
-        String k = keys[slot];
-        if (k == null) {
-          break;
+      int slot = find(id, h);
+      if (slot >= 0) {
+        if (now - times[ringAt[slot]] <= window) {
+          return true;
         }
-        if (hashes[slot] == h && k.equals(id)) {
-          if (now - times[ringAt[slot]] <= window) {
-            return true;
-          }
-          // older than the window (the clock went back for the ids before it): a new arrival
-          slotOf[ringAt[slot]] = -1;
-          removeAt(slot);
-          return seen(id, h, now, window);
-        }
-        slot = (slot + 1) & mask;
+        // older than the window (the clock went back for the ids before it): a new arrival
+        slotOf[ringAt[slot]] = -1;
+        removeAt(slot);
+        return seen(id, h, now, window);
       }
+      slot = -1 - slot;
       int tail = head + count;
       if (tail >= slotOf.length) {
         tail -= slotOf.length;
@@ -197,16 +191,23 @@ final class RecentIds {
     }
 
     void forget(String id, int h) {
+      int slot = find(id, h);
+      if (slot >= 0) {
+        slotOf[ringAt[slot]] = -1; // the ring keeps its place; its turn to go does nothing
+        removeAt(slot);
+      }
+    }
+
+    /** The slot of {@code id}, or {@code -1 - s} when absent, s being the free slot where it would go. */
+    private int find(String id, int h) {
       int slot = home(h, mask);
       while (true) {
         String k = keys[slot];
         if (k == null) {
-          return;
+          return -1 - slot;
         }
         if (hashes[slot] == h && k.equals(id)) {
-          slotOf[ringAt[slot]] = -1; // the ring keeps its place; its turn to go does nothing
-          removeAt(slot);
-          return;
+          return slot;
         }
         slot = (slot + 1) & mask;
       }
