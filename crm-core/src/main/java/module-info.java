@@ -1,6 +1,6 @@
 /**
  * crm-core: the domain model, the {@link org.ecrm.core.Crm} facade, the storage SPI with its in-memory
- * default, and the Jackson module for the domain types.
+ * default and a JDBC implementation ({@link org.ecrm.core.jdbc.JdbcStorage}), and the Jackson module for the domain types.
  *
  * @uses org.ecrm.core.spi.StorageProvider storage adapters found when the host gives none
  * @provides tools.jackson.databind.JacksonModule {@link org.ecrm.core.json.CrmJacksonModule}
@@ -10,6 +10,7 @@ module org.ecrm.core {
   requires org.slf4j;
   requires de.siegmar.fastcsv;
   requires com.github.benmanes.caffeine;
+  requires transitive java.sql;
   requires static transitive org.jspecify;
 
   exports org.ecrm.core;
@@ -18,6 +19,7 @@ module org.ecrm.core {
   exports org.ecrm.core.event;
   exports org.ecrm.core.interact;
   exports org.ecrm.core.io;
+  exports org.ecrm.core.jdbc;
   exports org.ecrm.core.json;
   exports org.ecrm.core.loyalty;
   exports org.ecrm.core.model;

@@ -1,6 +1,6 @@
 /**
- * Runnable examples and the demo of the e-CRM library, and a JDBC storage adapter
- * ({@link org.ecrm.examples.jdbc.JdbcStorage}) for H2 and PostgreSQL. Nothing depends on this module.
+ * Runnable examples and the demo of the e-CRM library, and crm-core's JDBC storage on a HikariCP pool
+ * ({@link org.ecrm.examples.jdbc.HikariStorage}) for H2 and PostgreSQL. Nothing depends on this module.
  *
  * @provides org.ecrm.core.spi.StorageProvider {@link org.ecrm.examples.jdbc.JdbcStorageProvider}, active
  *     only when {@code ecrm.jdbc.url} is set

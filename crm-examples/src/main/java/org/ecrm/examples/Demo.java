@@ -36,7 +36,8 @@ import org.ecrm.core.survey.PreferenceMapping;
 import org.ecrm.core.survey.Question;
 import org.ecrm.core.survey.Questionnaire;
 import org.ecrm.core.survey.Response;
-import org.ecrm.examples.jdbc.JdbcStorage;
+import org.ecrm.core.jdbc.JdbcStorage;
+import org.ecrm.examples.jdbc.HikariStorage;
 import org.ecrm.segmentation.CustomerKeys;
 import org.ecrm.segmentation.Pareto;
 import org.ecrm.segmentation.RefundHandling;
@@ -107,7 +108,7 @@ public final class Demo {
       story(out, crm);
       return;
     }
-    try (JdbcStorage storage = JdbcStorage.open(jdbcUrl);
+    try (JdbcStorage storage = HikariStorage.open(jdbcUrl);
         Crm base = Crm.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).storage(storage).build()) {
       out.println("storage: " + storage.databaseKind() + " at " + jdbcUrl);
       story(out, base.as(Actor.service("demo")));

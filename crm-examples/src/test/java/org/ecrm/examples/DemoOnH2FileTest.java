@@ -12,7 +12,8 @@ import org.ecrm.core.Crm;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.examples.cli.CrmCli;
-import org.ecrm.examples.jdbc.JdbcStorage;
+import org.ecrm.core.jdbc.JdbcStorage;
+import org.ecrm.examples.jdbc.HikariStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,7 @@ class DemoOnH2FileTest {
         .contains("Welcome back, Ada!").doesNotContain("previous run");
     long customers;
     long orders;
-    try (JdbcStorage storage = JdbcStorage.open(url); Crm crm = Crm.builder().storage(storage).build()) {
+    try (JdbcStorage storage = HikariStorage.open(url); Crm crm = Crm.builder().storage(storage).build()) {
       customers = crm.customers().count();
       orders = crm.orders().count();
       java.util.regex.Matcher m = java.util.regex.Pattern.compile("-> ([\\d,]+) customers, ([\\d,]+) orders")
@@ -56,7 +57,7 @@ class DemoOnH2FileTest {
     // the same story: everything after the collect step prints the same
     assertThat(second.substring(second.indexOf("== 2. Aggregate")))
         .isEqualTo(first.substring(first.indexOf("== 2. Aggregate")));
-    try (JdbcStorage storage = JdbcStorage.open(url); Crm crm = Crm.builder().storage(storage).build()) {
+    try (JdbcStorage storage = HikariStorage.open(url); Crm crm = Crm.builder().storage(storage).build()) {
       assertThat(crm.customers().count()).isEqualTo(customers);
       assertThat(crm.orders().count()).isEqualTo(orders);
     }

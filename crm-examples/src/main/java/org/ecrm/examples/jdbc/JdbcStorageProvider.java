@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens a {@link JdbcStorage} for {@code Crm.builder().build()} when the host gives no storage. It reads
+ * Opens crm-core's {@link org.ecrm.core.jdbc.JdbcStorage} on a HikariCP pool ({@link HikariStorage}) for
+ * {@code Crm.builder().build()} when the host gives no storage. It reads
  * {@code ecrm.jdbc.url} (then {@code ecrm.jdbc.user}, {@code ecrm.jdbc.password}) from the system
  * properties, else from the environment as {@code ECRM_JDBC_URL}, {@code ECRM_JDBC_USER},
  * {@code ECRM_JDBC_PASSWORD}.
@@ -57,7 +58,7 @@ public final class JdbcStorageProvider implements StorageProvider {
       LOG.info("JDBC storage not configured ({} / {} unset): using in-memory storage", URL, envName(URL));
       return Storage.inMemory();
     }
-    return JdbcStorage.open(url, setting(USER), setting(PASSWORD), 10);
+    return HikariStorage.open(url, setting(USER), setting(PASSWORD), 10);
   }
 
   static @Nullable String setting(String name) {

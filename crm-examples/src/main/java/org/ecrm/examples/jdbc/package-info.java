@@ -1,7 +1,8 @@
 /**
- * A JDBC implementation of the crm-core storage SPI for H2 and PostgreSQL: {@link
- * org.ecrm.examples.jdbc.JdbcStorage}, and {@link org.ecrm.examples.jdbc.JdbcStorageProvider} that opens
- * it from the {@code ecrm.jdbc.url} setting. See {@code crm-examples/JDBC.md}.
+ * crm-core's JDBC storage ({@link org.ecrm.core.jdbc.JdbcStorage}) for the command line and the demo:
+ * {@link org.ecrm.examples.jdbc.HikariStorage} opens it on a HikariCP pool from a JDBC URL, and
+ * {@link org.ecrm.examples.jdbc.JdbcStorageProvider} from the {@code ecrm.jdbc.url} setting. See
+ * {@code crm-core/JDBC.md} and the crm-examples README.
  */
 @NullMarked
 package org.ecrm.examples.jdbc;

@@ -1,0 +1,89 @@
+package org.ecrm.core.jdbc.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.ecrm.core.model.Customer;
+import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.EmailAddress;
+import org.ecrm.core.model.ExternalId;
+import org.ecrm.core.model.PhoneNumber;
+import org.ecrm.core.spi.CustomerStore;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Customers: e-mail addresses and external ids are unique side-table keys, phones a plain index,
+ * aliases of merged customers a table of their own. Thread-safe, as {@link org.ecrm.core.jdbc.JdbcStorage} says.
+ */
+final class JdbcCustomers extends JdbcStores.TableStore<CustomerId, Customer> implements CustomerStore {
+  private static final SideIndex<Customer> EMAILS = new SideIndex<>("customer_emails", List.of("email"),
+      "customer_id", c -> c.emails().stream().map(e -> new SideIndex.Key(List.of(e.value()), e)).toList(),
+      true, "emails");
+  private static final SideIndex<Customer> EXTERNAL_IDS = new SideIndex<>("customer_external_ids",
+      List.of("id_system", "external_id"), "customer_id", c -> c.externalIds().stream()
+          .map(x -> new SideIndex.Key(List.of(x.system(), x.id()), x)).toList(), true, "externalIds");
+  private static final SideIndex<Customer> PHONES = new SideIndex<>("customer_phones", List.of("phone"),
+      "customer_id", c -> c.phones().stream().map(p -> new SideIndex.Key(List.of(p.canonical()), p)).toList(),
+      false, "phones");
+
+  private final Db db;
+
+  JdbcCustomers(Db db) {
+    super(new JdbcTable<>(db, "Customer", "customers", Customer.class, Customer::id, CustomerId::value,
+        Customer::version, List.of(), List.of(EMAILS, EXTERNAL_IDS, PHONES)));
+    this.db = db;
+  }
+
+  @Override
+  public Optional<Customer> findByEmail(EmailAddress email) {
+    return table.lookup(EMAILS, JdbcTable.notNull("email", email).value()).stream().findFirst();
+  }
+
+  @Override
+  public List<Customer> findByPhone(PhoneNumber phone) {
+    return table.lookup(PHONES, JdbcTable.notNull("phone", phone).canonical());
+  }
+
+  @Override
+  public Optional<Customer> findByExternalId(ExternalId externalId) {
+    JdbcTable.notNull("externalId", externalId);
+    return table.lookup(EXTERNAL_IDS, externalId.system(), externalId.id()).stream().findFirst();
+  }
+
+  @Override
+  public void addAlias(CustomerId alias, CustomerId target) {
+    String a = JdbcTable.notNull("alias", alias).value();
+    String t = JdbcTable.notNull("target", target).value();
+    db.tx("Customer addAlias " + a, c -> {
+      Db.update(c, "DELETE FROM customer_aliases WHERE alias = ?", a);
+      return Db.update(c, "INSERT INTO customer_aliases (alias, target) VALUES (?, ?)", a, t);
+    });
+  }
+
+  @Override
+  public Optional<CustomerId> resolveAlias(CustomerId alias) {
+    String a = JdbcTable.notNull("alias", alias).value();
+    return db.read("Customer resolveAlias " + a,
+        c -> Db.string(c, "SELECT target FROM customer_aliases WHERE alias = ?", a)).map(CustomerId::of);
+  }
+
+  @Override
+  public List<CustomerId> aliasesOf(CustomerId target) {
+    String t = JdbcTable.notNull("target", target).value();
+    return db.read("Customer aliasesOf " + t,
+        c -> Db.strings(c, "SELECT alias FROM customer_aliases WHERE target = ? ORDER BY alias", t))
+        .stream().map(CustomerId::of).toList();
+  }
+
+  @Override
+  public int retargetAliases(CustomerId from, @Nullable CustomerId to) {
+    String f = JdbcTable.notNull("from", from).value();
+    return db.tx("Customer retargetAliases " + f, c -> to == null
+        ? Db.update(c, "DELETE FROM customer_aliases WHERE target = ?", f)
+        : Db.update(c, "UPDATE customer_aliases SET target = ? WHERE target = ?", to.value(), f));
+  }
+
+  @Override
+  public boolean delete(CustomerId id, long version) {
+    return table.delete(id, version);
+  }
+}

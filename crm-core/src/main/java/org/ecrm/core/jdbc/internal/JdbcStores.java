@@ -1,0 +1,244 @@
+package org.ecrm.core.jdbc.internal;
+
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.ecrm.core.model.Account;
+import org.ecrm.core.model.AccountContact;
+import org.ecrm.core.model.AccountId;
+import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.Order;
+import org.ecrm.core.model.OrderId;
+import org.ecrm.core.model.Product;
+import org.ecrm.core.model.Sku;
+import org.ecrm.core.spi.AccountStore;
+import org.ecrm.core.spi.ArticleStore;
+import org.ecrm.core.spi.AuditStore;
+import org.ecrm.core.spi.SurveyStore;
+import org.ecrm.core.spi.CaseStore;
+import org.ecrm.core.spi.ConsentStore;
+import org.ecrm.core.spi.CustomerStore;
+import org.ecrm.core.spi.InteractionStore;
+import org.ecrm.core.spi.LedgerStore;
+import org.ecrm.core.spi.OpportunityStore;
+import org.ecrm.core.spi.OrderStore;
+import org.ecrm.core.spi.PreferenceStore;
+import org.ecrm.core.spi.ProductStore;
+import org.ecrm.core.spi.Storage;
+import org.ecrm.core.support.Article;
+import org.ecrm.core.support.SupportCase;
+import org.ecrm.core.b2b.Opportunity;
+import org.jspecify.annotations.Nullable;
+
+import org.ecrm.core.jdbc.Dialect;
+
+/**
+ * The stores of one JDBC storage on one data source, after the schema is created or upgraded. Thread-safe:
+ * the stores hold no mutable state and every method borrows its own connection.
+ */
+public final class JdbcStores {
+  private final CustomerStore customers;
+  private final AccountStore accounts;
+  private final ProductStore products;
+  private final OrderStore orders;
+  private final InteractionStore interactions;
+  private final ConsentStore consents;
+  private final CaseStore cases;
+  private final ArticleStore articles;
+  private final OpportunityStore opportunities;
+  private final LedgerStore ledger;
+  private final PreferenceStore preferences;
+  private final AuditStore audit;
+  private final SurveyStore surveys;
+  private final int schemaVersion;
+
+  /**
+   * Brings the schema of {@code dataSource} to {@code schema}'s latest version, then builds the stores.
+   *
+   * @throws org.ecrm.core.StoreException if the schema is newer than {@code schema} knows or cannot be made
+   */
+  public JdbcStores(DataSource dataSource, Dialect dialect, Schema schema) {
+    Db db = new Db(dataSource);
+    this.schemaVersion = schema.migrate(db, dialect);
+    this.customers = new JdbcCustomers(db);
+    this.accounts = new JdbcAccounts(db);
+    this.products = new JdbcProducts(db);
+    this.orders = new JdbcOrders(db);
+    this.interactions = new JdbcInteractions(db);
+    this.consents = JdbcHistory.consents(db);
+    this.cases = new JdbcCases(db);
+    this.articles = new JdbcArticles(db);
+    this.opportunities = new JdbcOpportunities(db);
+    this.ledger = JdbcHistory.ledger(db);
+    this.preferences = JdbcHistory.preferences(db);
+    this.audit = new JdbcAudit(db);
+    this.surveys = new JdbcSurveys(db);
+  }
+
+  /** The schema version after migration. */
+  public int schemaVersion() {
+    return schemaVersion;
+  }
+
+  public CustomerStore customers() {
+    return customers;
+  }
+
+  public AccountStore accounts() {
+    return accounts;
+  }
+
+  public ProductStore products() {
+    return products;
+  }
+
+  public OrderStore orders() {
+    return orders;
+  }
+
+  public InteractionStore interactions() {
+    return interactions;
+  }
+
+  public ConsentStore consents() {
+    return consents;
+  }
+
+  public CaseStore cases() {
+    return cases;
+  }
+
+  public ArticleStore articles() {
+    return articles;
+  }
+
+  public OpportunityStore opportunities() {
+    return opportunities;
+  }
+
+  public LedgerStore ledger() {
+    return ledger;
+  }
+
+  public PreferenceStore preferences() {
+    return preferences;
+  }
+
+  public SurveyStore surveys() {
+    return surveys;
+  }
+
+  public AuditStore audit() {
+    return audit;
+  }
+
+  /** Shared delegation of the VersionedStore methods to a {@link JdbcTable}. */
+  public abstract static class TableStore<K extends Comparable<K>, V> {
+    final JdbcTable<K, V> table;
+
+    TableStore(JdbcTable<K, V> table) {
+      this.table = table;
+    }
+
+    public Optional<V> get(K id) {
+      return table.get(id);
+    }
+
+    public V insert(V record) {
+      return table.insert(record);
+    }
+
+    public V update(V next) {
+      return table.update(next);
+    }
+
+    public List<V> scan(@Nullable K after, int limit) {
+      return table.scan(after, limit);
+    }
+
+    public long count() {
+      return table.count();
+    }
+  }
+
+  static final class JdbcAccounts extends TableStore<AccountId, Account> implements AccountStore {
+    private static final SideIndex<Account> CONTACTS = new SideIndex<>("account_contacts", List.of("customer_id"),
+        "account_id", a -> a.contacts().stream().map(AccountContact::customerId).distinct()
+            .map(id -> new SideIndex.Key(List.of(id.value()), id)).toList(), false, "contacts");
+
+    JdbcAccounts(Db db) {
+      super(new JdbcTable<>(db, "Account", "accounts", Account.class, Account::id, AccountId::value,
+          Account::version, List.of(), List.of(CONTACTS)));
+    }
+
+    @Override
+    public List<Account> findByContact(CustomerId customerId) {
+      return table.lookup(CONTACTS, JdbcTable.notNull("customerId", customerId).value());
+    }
+  }
+
+  static final class JdbcProducts extends TableStore<Sku, Product> implements ProductStore {
+    JdbcProducts(Db db) {
+      super(new JdbcTable<>(db, "Product", "products", Product.class, Product::sku, Sku::value, Product::version,
+          List.of(new JdbcTable.Column<>("category", Product::category)), List.of()));
+    }
+
+    @Override
+    public List<Product> findByCategory(String category) {
+      return table.where("category", JdbcTable.notNull("category", category), "id");
+    }
+  }
+
+  static final class JdbcOrders extends TableStore<OrderId, Order> implements OrderStore {
+    JdbcOrders(Db db) {
+      super(new JdbcTable<>(db, "Order", "orders", Order.class, Order::id, OrderId::value, Order::version,
+          concat(List.of(new JdbcTable.Column<>("customer_id", o -> o.customerId().value())),
+              JdbcTable.Column.instant(Order::placedAt)), List.of()));
+    }
+
+    @Override
+    public List<Order> findByCustomer(CustomerId customerId) {
+      return table.where("customer_id", JdbcTable.notNull("customerId", customerId).value(),
+          "at_second, at_nano, id");
+    }
+  }
+
+  static final class JdbcCases extends TableStore<String, SupportCase> implements CaseStore {
+    JdbcCases(Db db) {
+      super(new JdbcTable<>(db, "SupportCase", "support_cases", SupportCase.class, SupportCase::id, s -> s,
+          SupportCase::version, concat(List.of(new JdbcTable.Column<>("customer_id", s -> s.customerId().value())),
+              JdbcTable.Column.instant(SupportCase::openedAt)), List.of()));
+    }
+
+    @Override
+    public List<SupportCase> findByCustomer(CustomerId customerId) {
+      return table.where("customer_id", JdbcTable.notNull("customerId", customerId).value(),
+          "at_second, at_nano, id");
+    }
+  }
+
+  static final class JdbcArticles extends TableStore<String, Article> implements ArticleStore {
+    JdbcArticles(Db db) {
+      super(new JdbcTable<>(db, "Article", "articles", Article.class, Article::id, s -> s, Article::version,
+          List.of(), List.of()));
+    }
+  }
+
+  static final class JdbcOpportunities extends TableStore<String, Opportunity> implements OpportunityStore {
+    JdbcOpportunities(Db db) {
+      super(new JdbcTable<>(db, "Opportunity", "opportunities", Opportunity.class, Opportunity::id, s -> s,
+          Opportunity::version, List.of(new JdbcTable.Column<>("account_id", o -> o.accountId().value())),
+          List.of()));
+    }
+
+    @Override
+    public List<Opportunity> findByAccount(AccountId accountId) {
+      return table.where("account_id", JdbcTable.notNull("accountId", accountId).value(), "id");
+    }
+  }
+
+  static <T> List<T> concat(List<T> a, List<T> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+
+}

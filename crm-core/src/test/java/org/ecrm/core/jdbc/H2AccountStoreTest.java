@@ -1,0 +1,11 @@
+package org.ecrm.core.jdbc;
+
+import org.ecrm.core.spi.Storage;
+import org.ecrm.core.spi.contract.AccountStoreContract;
+
+class H2AccountStoreTest extends AccountStoreContract {
+  @Override
+  protected Storage newStorage() {
+    return H2Kit.newStorage();
+  }
+}
