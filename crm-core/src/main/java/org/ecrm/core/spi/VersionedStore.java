@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * iteration in id order. Versions start at 1 and grow by exactly 1 per update.
  *
  * <p>Implementations must be thread-safe, and each method atomic: a failed write changes nothing,
- * including secondary indexes. Run the contract kit ({@code org.ecrm.core.spi.contract} in
+ * including secondary indexes. Run the contract kit ({@code org.ecrm.core.testkit} in
  * {@code crm-core:test-jar}) against an implementation to prove it.
  *
  * @param <K> the id type, ordered

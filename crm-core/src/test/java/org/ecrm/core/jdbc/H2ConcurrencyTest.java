@@ -1,7 +1,7 @@
 package org.ecrm.core.jdbc;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.ConcurrencyContract;
+import org.ecrm.core.testkit.ConcurrencyContract;
 
 class H2ConcurrencyTest extends ConcurrencyContract {
   @Override

@@ -1,7 +1,7 @@
 package org.ecrm.core.jdbc;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.CustomerStoreContract;
+import org.ecrm.core.testkit.CustomerStoreContract;
 
 class H2CustomerStoreTest extends CustomerStoreContract {
   @Override

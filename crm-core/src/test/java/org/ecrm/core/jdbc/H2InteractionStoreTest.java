@@ -1,7 +1,7 @@
 package org.ecrm.core.jdbc;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.InteractionStoreContract;
+import org.ecrm.core.testkit.InteractionStoreContract;
 
 class H2InteractionStoreTest extends InteractionStoreContract {
   @Override

@@ -1,7 +1,7 @@
 package org.ecrm.core.jdbc;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.LedgerStoreContract;
+import org.ecrm.core.testkit.LedgerStoreContract;
 
 class H2LedgerStoreTest extends LedgerStoreContract {
   @Override

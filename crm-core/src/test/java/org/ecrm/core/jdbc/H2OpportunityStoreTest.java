@@ -1,7 +1,7 @@
 package org.ecrm.core.jdbc;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.OpportunityStoreContract;
+import org.ecrm.core.testkit.OpportunityStoreContract;
 
 class H2OpportunityStoreTest extends OpportunityStoreContract {
   @Override

@@ -1,7 +1,7 @@
 package org.ecrm.core.jdbc;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.ProductStoreContract;
+import org.ecrm.core.testkit.ProductStoreContract;
 
 class H2ProductStoreTest extends ProductStoreContract {
   @Override

@@ -1,7 +1,7 @@
 package org.ecrm.core.jdbc;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.SurveyStoreContract;
+import org.ecrm.core.testkit.SurveyStoreContract;
 
 class H2SurveyStoreTest extends SurveyStoreContract {
   @Override

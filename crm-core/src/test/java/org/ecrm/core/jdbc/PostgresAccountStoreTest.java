@@ -1,7 +1,7 @@
 package org.ecrm.core.jdbc;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.AccountStoreContract;
+import org.ecrm.core.testkit.AccountStoreContract;
 
 class PostgresAccountStoreTest extends AccountStoreContract {
   @Override

@@ -1,7 +1,7 @@
 package org.ecrm.core.jdbc;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.ArticleStoreContract;
+import org.ecrm.core.testkit.ArticleStoreContract;
 
 class PostgresArticleStoreTest extends ArticleStoreContract {
   @Override

@@ -1,7 +1,7 @@
 package org.ecrm.core.jdbc;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.AuditStoreContract;
+import org.ecrm.core.testkit.AuditStoreContract;
 
 class PostgresAuditStoreTest extends AuditStoreContract {
   @Override

@@ -1,7 +1,7 @@
 package org.ecrm.core.jdbc;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.CaseStoreContract;
+import org.ecrm.core.testkit.CaseStoreContract;
 
 class PostgresCaseStoreTest extends CaseStoreContract {
   @Override

@@ -1,7 +1,7 @@
 package org.ecrm.core.jdbc;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.ConsentStoreContract;
+import org.ecrm.core.testkit.ConsentStoreContract;
 
 class PostgresConsentStoreTest extends ConsentStoreContract {
   @Override

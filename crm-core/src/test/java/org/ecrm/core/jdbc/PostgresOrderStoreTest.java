@@ -1,7 +1,7 @@
 package org.ecrm.core.jdbc;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.OrderStoreContract;
+import org.ecrm.core.testkit.OrderStoreContract;
 
 class PostgresOrderStoreTest extends OrderStoreContract {
   @Override

@@ -1,7 +1,7 @@
 package org.ecrm.core.jdbc;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.PreferenceStoreContract;
+import org.ecrm.core.testkit.PreferenceStoreContract;
 
 class PostgresPreferenceStoreTest extends PreferenceStoreContract {
   @Override

@@ -2,7 +2,7 @@ package org.ecrm.examples.embed;
 
 import java.nio.file.Path;
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.ConcurrencyContract;
+import org.ecrm.core.testkit.ConcurrencyContract;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The kit's concurrency contract (optimistic versions under contention) on the adapter skeleton. */

@@ -2,7 +2,7 @@ package org.ecrm.examples.embed;
 
 import java.nio.file.Path;
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.CustomerStoreContract;
+import org.ecrm.core.testkit.CustomerStoreContract;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The adapter skeleton passes the crm-core contract kit for the store it implements. */

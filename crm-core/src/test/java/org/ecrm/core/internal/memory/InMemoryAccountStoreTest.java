@@ -1,7 +1,7 @@
 package org.ecrm.core.internal.memory;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.AccountStoreContract;
+import org.ecrm.core.testkit.AccountStoreContract;
 
 /** The in-memory storage passes the {@link AccountStoreContract}. */
 class InMemoryAccountStoreTest extends AccountStoreContract {

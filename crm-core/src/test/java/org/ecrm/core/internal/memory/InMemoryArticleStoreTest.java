@@ -1,7 +1,7 @@
 package org.ecrm.core.internal.memory;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.ArticleStoreContract;
+import org.ecrm.core.testkit.ArticleStoreContract;
 
 /** The in-memory storage passes the {@link ArticleStoreContract}. */
 class InMemoryArticleStoreTest extends ArticleStoreContract {

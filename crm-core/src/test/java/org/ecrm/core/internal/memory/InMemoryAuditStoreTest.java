@@ -1,7 +1,7 @@
 package org.ecrm.core.internal.memory;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.AuditStoreContract;
+import org.ecrm.core.testkit.AuditStoreContract;
 
 /** The in-memory storage passes the {@link AuditStoreContract}. */
 class InMemoryAuditStoreTest extends AuditStoreContract {

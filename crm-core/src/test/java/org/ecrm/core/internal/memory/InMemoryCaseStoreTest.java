@@ -1,7 +1,7 @@
 package org.ecrm.core.internal.memory;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.CaseStoreContract;
+import org.ecrm.core.testkit.CaseStoreContract;
 
 /** The in-memory storage passes the {@link CaseStoreContract}. */
 class InMemoryCaseStoreTest extends CaseStoreContract {

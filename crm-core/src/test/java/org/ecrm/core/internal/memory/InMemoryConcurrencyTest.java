@@ -1,7 +1,7 @@
 package org.ecrm.core.internal.memory;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.ConcurrencyContract;
+import org.ecrm.core.testkit.ConcurrencyContract;
 
 /** The in-memory storage passes the {@link ConcurrencyContract}. */
 class InMemoryConcurrencyTest extends ConcurrencyContract {

@@ -1,7 +1,7 @@
 package org.ecrm.core.internal.memory;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.ConsentStoreContract;
+import org.ecrm.core.testkit.ConsentStoreContract;
 
 /** The in-memory storage passes the {@link ConsentStoreContract}. */
 class InMemoryConsentStoreTest extends ConsentStoreContract {

@@ -1,7 +1,7 @@
 package org.ecrm.core.internal.memory;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.CustomerStoreContract;
+import org.ecrm.core.testkit.CustomerStoreContract;
 
 /** The in-memory storage passes the {@link CustomerStoreContract}. */
 class InMemoryCustomerStoreTest extends CustomerStoreContract {

@@ -1,7 +1,7 @@
 package org.ecrm.core.internal.memory;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.InteractionStoreContract;
+import org.ecrm.core.testkit.InteractionStoreContract;
 
 /** The in-memory storage passes the {@link InteractionStoreContract}. */
 class InMemoryInteractionStoreTest extends InteractionStoreContract {

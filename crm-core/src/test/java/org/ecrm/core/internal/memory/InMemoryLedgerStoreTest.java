@@ -1,7 +1,7 @@
 package org.ecrm.core.internal.memory;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.LedgerStoreContract;
+import org.ecrm.core.testkit.LedgerStoreContract;
 
 /** The in-memory storage passes the {@link LedgerStoreContract}. */
 class InMemoryLedgerStoreTest extends LedgerStoreContract {

@@ -1,7 +1,7 @@
 package org.ecrm.core.internal.memory;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.OpportunityStoreContract;
+import org.ecrm.core.testkit.OpportunityStoreContract;
 
 /** The in-memory storage passes the {@link OpportunityStoreContract}. */
 class InMemoryOpportunityStoreTest extends OpportunityStoreContract {

@@ -1,7 +1,7 @@
 package org.ecrm.core.internal.memory;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.OrderStoreContract;
+import org.ecrm.core.testkit.OrderStoreContract;
 
 /** The in-memory storage passes the {@link OrderStoreContract}. */
 class InMemoryOrderStoreTest extends OrderStoreContract {

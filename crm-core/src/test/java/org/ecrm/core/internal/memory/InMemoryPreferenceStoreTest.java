@@ -1,7 +1,7 @@
 package org.ecrm.core.internal.memory;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.PreferenceStoreContract;
+import org.ecrm.core.testkit.PreferenceStoreContract;
 
 /** The in-memory storage passes the {@link PreferenceStoreContract}. */
 class InMemoryPreferenceStoreTest extends PreferenceStoreContract {

@@ -1,7 +1,7 @@
 package org.ecrm.core.internal.memory;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.ProductStoreContract;
+import org.ecrm.core.testkit.ProductStoreContract;
 
 /** The in-memory storage passes the {@link ProductStoreContract}. */
 class InMemoryProductStoreTest extends ProductStoreContract {

@@ -1,7 +1,7 @@
 package org.ecrm.core.internal.memory;
 
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.contract.SurveyStoreContract;
+import org.ecrm.core.testkit.SurveyStoreContract;
 
 /** The in-memory storage passes the {@link SurveyStoreContract}. */
 class InMemorySurveyStoreTest extends SurveyStoreContract {

@@ -1,4 +1,4 @@
-package org.ecrm.core.spi.contract;
+package org.ecrm.core.testkit;
 
 import java.math.BigDecimal;
 import java.time.Instant;

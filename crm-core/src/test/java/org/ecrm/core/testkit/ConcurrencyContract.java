@@ -1,4 +1,4 @@
-package org.ecrm.core.spi.contract;
+package org.ecrm.core.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
