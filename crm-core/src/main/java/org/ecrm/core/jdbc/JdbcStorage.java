@@ -234,10 +234,26 @@ public final class JdbcStorage implements Storage {
      * @return the storage
      * @throws StoreException if the database cannot be reached, no dialect fits it, its schema is newer
      *     than this crm-core knows (the message names both versions), or a schema script fails
+     * @throws IllegalArgumentException if a given dialect's name or types are blank or hold {@code ;}
      */
     public JdbcStorage build() {
-      Dialect d = dialect != null ? dialect : detect(dataSource);
+      Dialect d = dialect != null ? checked(dialect) : detect(dataSource);
       return new JdbcStorage(this, d, Schema.library());
+    }
+
+    /** A plugged-in dialect's types, checked before any SQL is made of them. */
+    private static Dialect checked(Dialect d) {
+      check(d, "name()", d.name());
+      check(d, "idType()", d.idType());
+      check(d, "textType()", d.textType());
+      return d;
+    }
+
+    private static void check(Dialect d, String method, @Nullable String value) {
+      if (value == null || value.isBlank() || value.contains(";")) {
+        throw new IllegalArgumentException("Dialect." + method + " of " + d.getClass().getName()
+            + " must be a non-blank SQL fragment without ';', not " + (value == null ? "null" : "'" + value + "'"));
+      }
     }
 
     private static Dialect detect(DataSource dataSource) {

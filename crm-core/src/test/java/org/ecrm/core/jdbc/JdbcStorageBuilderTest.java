@@ -104,6 +104,38 @@ class JdbcStorageBuilderTest {
   }
 
   @Test
+  void aDialectWithBlankOrInjectedTypes_isRefusedNamingTheMethod() {
+    Dialect blank = new Dialect() {
+      @Override
+      public String name() {
+        return "BLANK";
+      }
+
+      @Override
+      public String idType() {
+        return " ";
+      }
+    };
+    Dialect injected = new Dialect() {
+      @Override
+      public String name() {
+        return "INJECTED";
+      }
+
+      @Override
+      public String idType() {
+        return "VARCHAR(10); DROP TABLE customers";
+      }
+    };
+    try (HikariDataSource pool = H2Kit.newDatabase()) {
+      assertThatThrownBy(() -> JdbcStorage.builder(pool).dialect(blank).build())
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Dialect.idType()");
+      assertThatThrownBy(() -> JdbcStorage.builder(pool).dialect(injected).build())
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DROP TABLE customers");
+    }
+  }
+
+  @Test
   void builtInDialects_areRecognisedByProductName() {
     assertThat(Dialect.forProduct("H2")).contains(Dialect.h2());
     assertThat(Dialect.forProduct("PostgreSQL")).contains(Dialect.postgresql());
