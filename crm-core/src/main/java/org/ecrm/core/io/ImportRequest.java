@@ -172,8 +172,11 @@ public final class ImportRequest {
 
     /**
      * Maps an input column (CSV header or JSON property) to a field of the entity, e.g.
-     * {@code map("CustomerID", "customerId")}. Unmapped columns are used under their own name if that
-     * is a field, and ignored otherwise.
+     * {@code map("CustomerID", "customerId")}. An unmapped column is used under its own name if that is
+     * a field, else under the field its spelling variant ({@code e-mail}, {@code Customer ID}) or common
+     * alias ({@code phone_number}, {@code first_name}) names, unless another column already is that
+     * field; otherwise it is ignored and reported once in {@link ImportResult#warnings()} (see
+     * {@link #strictColumns(boolean)}).
      *
      * @throws IllegalStateException if the column was already mapped
      */
