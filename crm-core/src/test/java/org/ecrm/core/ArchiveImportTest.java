@@ -164,7 +164,7 @@ class ArchiveImportTest {
     ArchiveSummary s = target.archive().importAll(new StringReader(join(lines)), Archive.Mode.PARTIAL);
     assertThat(s.rejected()).extracting(ArchiveSummary.Rejected::line).containsExactly(
         (long) i + 1, (long) lineOf("order", "\"o2\"") + 1, (long) lineOf("response", "\"bob\"") + 1);
-    assertThat(s.rejected().get(0).reason()).contains("invalid e-mail address 'bob@'");
+    assertThat(s.rejected().get(0).reason()).contains("invalid e-mail address 'bob@'").doesNotContain("truncated");
     assertThat(s.rejected().get(1).reason()).contains("unknown customer 'bob'");
     assertThat(target.customers().count()).isEqualTo(1);
     assertThat(target.orders().count()).isEqualTo(1);

@@ -31,6 +31,7 @@ import org.ecrm.core.survey.Response;
 import org.ecrm.core.support.SupportCase;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -182,9 +183,11 @@ public final class ArchiveService implements Archive {
           Parsed p = parse(lineNo, line);
           validator.claim(p);
           records.add(p);
-        } catch (JacksonException e) {
+        } catch (StreamReadException e) {
           rejected.add(new ArchiveSummary.Rejected(lineNo, "not a complete JSON record (truncated line?): "
               + e.getOriginalMessage()));
+        } catch (JacksonException e) {
+          rejected.add(new ArchiveSummary.Rejected(lineNo, "invalid data: " + e.getOriginalMessage()));
         } catch (IllegalArgumentException | org.ecrm.core.CrmException e) {
           rejected.add(new ArchiveSummary.Rejected(lineNo, e.getMessage()));
         }
