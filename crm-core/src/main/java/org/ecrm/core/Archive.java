@@ -47,6 +47,11 @@ public interface Archive {
    * was rejected; in {@link Mode#PARTIAL} mode the valid records are stored. The checked records are
    * held in memory until they are stored.
    *
+   * <p>Archive imports into one CRM run one at a time. The checks cover bad input; should the storage
+   * itself fail while the checked records are stored (a database going away, or a record written
+   * meanwhile through another service), the records stored before the failure stay, and each record
+   * not stored is reported as a rejected line starting with {@code "not stored: "}.
+   *
    * @return what was stored per type, and every rejected line in line order
    * @throws IllegalArgumentException if the first line is not a header of exactly this format version
    *     (nothing is stored)

@@ -259,4 +259,67 @@ class ArchiveImportTest {
     assertThat(s.count("order")).isEqualTo(2);
     assertThat(s.rejected()).extracting(r -> tuple(r.line(), r.reason())).isEmpty();
   }
+
+  @Test
+  void twoImportsOfOneArchiveAtOnce_oneLoadsWhole_theOtherStoresNothing() throws Exception {
+    Crm target = empty();
+    String archive = join(lines);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<ArchiveSummary>> runs = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      runs.add(pool.submit(() -> {
+        go.await();
+        return target.archive().importAll(new StringReader(archive));
+      }));
+    }
+    go.countDown();
+    List<ArchiveSummary> results = new ArrayList<>();
+    for (var r : runs) {
+      results.add(r.get(30, java.util.concurrent.TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+    assertThat(results).filteredOn(r -> r.rejected().isEmpty()).singleElement()
+        .satisfies(r -> assertThat(r.count("customer")).isEqualTo(2));
+    assertThat(results).filteredOn(r -> !r.rejected().isEmpty()).singleElement().satisfies(r -> {
+      assertThat(r.total()).isZero();
+      assertThat(r.rejected()).extracting(ArchiveSummary.Rejected::reason)
+          .anySatisfy(x -> assertThat(x).contains("already exists in the storage"));
+    });
+    assertThat(export(target)).isEqualTo(archive);
+  }
+
+  @Test
+  void aStorageFailingWhileStoring_reportsEveryRecordNotStored() {
+    org.ecrm.core.spi.Storage memory = org.ecrm.core.spi.Storage.inMemory();
+    org.ecrm.core.spi.OrderStore failingOrders = (org.ecrm.core.spi.OrderStore) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {org.ecrm.core.spi.OrderStore.class}, (proxy, method, args) -> {
+          if (method.getName().equals("insert")) {
+            throw new StoreException("connection lost");
+          }
+          try {
+            return method.invoke(memory.orders(), args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    org.ecrm.core.spi.Storage storage = (org.ecrm.core.spi.Storage) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {org.ecrm.core.spi.Storage.class}, (proxy, method, args) -> {
+          if (method.getName().equals("orders")) {
+            return failingOrders;
+          }
+          try {
+            return method.invoke(memory, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    Crm target = Crm.builder().storage(storage).clock(CLOCK).build();
+    ArchiveSummary s = target.archive().importAll(new StringReader(join(lines)));
+    assertThat(s.rejected()).extracting(ArchiveSummary.Rejected::line, ArchiveSummary.Rejected::reason).containsExactly(
+        tuple((long) lineOf("order", "\"o1\"") + 1, "not stored: connection lost"),
+        tuple((long) lineOf("order", "\"o2\"") + 1, "not stored: connection lost"));
+    assertThat(s.count("customer")).isEqualTo(2);
+    assertThat(s.count("order")).isZero();
+  }
 }

@@ -42,6 +42,7 @@ public final class ArchiveService implements Archive {
   private static final int PAGE = 1000;
 
   private final Storage storage;
+  private final Object importLock = new Object();
 
   /** @param storage the storage to read and write */
   public ArchiveService(Storage storage) {
@@ -166,6 +167,12 @@ public final class ArchiveService implements Archive {
   public ArchiveSummary importAll(Reader in, Mode mode) {
     Checks.notNull("in", in);
     Checks.notNull("mode", mode);
+    synchronized (importLock) { // one archive import at a time: the checks hold until its records are stored
+      return importChecked(in, mode);
+    }
+  }
+
+  private ArchiveSummary importChecked(Reader in, Mode mode) {
     List<ArchiveSummary.Rejected> rejected = new ArrayList<>();
     List<Parsed> records = new ArrayList<>();
     Validator validator = new Validator(storage);
