@@ -60,6 +60,24 @@ class ImportReliabilityTest {
   }
 
   @Test
+  void csvFileWithUtf8BomBytesAndUnmappedColumns_isImported(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("customers.csv");
+    byte[] body = "id,e-mail,phone_number\nc1,a@example.com,+44 20 7946 0000\nc2,b@example.com,\n"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] withBom = new byte[body.length + 3];
+    withBom[0] = (byte) 0xEF;
+    withBom[1] = (byte) 0xBB;
+    withBom[2] = (byte) 0xBF;
+    System.arraycopy(body, 0, withBom, 3, body.length);
+    java.nio.file.Files.write(file, withBom);
+    ImportResult r = crm.imports().run(customersCsv().build(), file);
+    assertThat(r.rejections()).isEmpty();
+    assertThat(r.created()).isEqualTo(2);
+    assertThat(crm.customers().require(CustomerId.of("c1")).phones()).hasSize(1);
+  }
+
+  @Test
   void csvCommonColumnAliases_areMapped_eMailAndPhoneNumber() {
     ImportResult r = run(customersCsv().build(),
         "Customer ID,e-mail,phone_number,First Name,Last_Name,ZIP\nc1,a@example.com,+44 20 7946 0000,Ada,Lovelace,N1\n");

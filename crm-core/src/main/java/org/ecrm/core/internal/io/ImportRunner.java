@@ -211,15 +211,34 @@ public final class ImportRunner implements Imports {
    * thousands separators, {@code NaN} and more than 30 digits are refused.
    */
   static BigDecimal decimal(String v) {
-    if (v.length() > 32 || !PLAIN_DECIMAL.matcher(v).matches()) {
+    if (!plainDecimal(v)) {
       throw new IllegalArgumentException("not a plain decimal number (digits, optional sign and '.'"
           + " fraction; no exponent or thousands separator)");
     }
     return new BigDecimal(v);
   }
 
-  private static final java.util.regex.Pattern PLAIN_DECIMAL =
-      java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+  /** {@code [+-]?(digits[.digits?] | .digits)}, at most 30 digits. */
+  private static boolean plainDecimal(String v) {
+    int i = 0;
+    int n = v.length();
+    if (n > 0 && (v.charAt(0) == '+' || v.charAt(0) == '-')) {
+      i++;
+    }
+    int digits = 0;
+    boolean dot = false;
+    for (; i < n; i++) {
+      char c = v.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '.' && !dot) {
+        dot = true;
+      } else {
+        return false;
+      }
+    }
+    return digits > 0 && digits <= 30;
+  }
 
   static boolean bool(String v) {
     return switch (v.toLowerCase(Locale.ROOT)) {
