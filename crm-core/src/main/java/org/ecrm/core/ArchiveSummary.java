@@ -17,6 +17,11 @@ public record ArchiveSummary(Map<String, Long> counts, List<Rejected> rejected) 
     rejected = Checks.list("ArchiveSummary.rejected", rejected);
   }
 
+  /** How many records in all. */
+  public long total() {
+    return counts.values().stream().mapToLong(Long::longValue).sum();
+  }
+
   /** How many records of {@code type}. */
   public long count(String type) {
     return counts.getOrDefault(type, 0L);

@@ -177,12 +177,16 @@ class MergeEraseArchiveTest {
     String broken = String.join("\n", lines[0], lines[1], "{not json", "{\"type\":\"spaceship\",\"data\":{}}",
         lines[1].replace("ada@example.com", "ada@"), lines[2], lines[1]) + "\n";
     Crm copy = Crm.builder().discoverStorage(false).build();
-    ArchiveSummary result = copy.archive().importAll(new StringReader(broken));
+    ArchiveSummary strict = copy.archive().importAll(new StringReader(broken));
+    assertThat(strict.total()).isZero();
+    assertThat(strict.rejected()).extracting(ArchiveSummary.Rejected::line).containsExactly(3L, 4L, 5L, 7L);
+    assertThat(copy.customers().count()).isZero();
+    ArchiveSummary result = copy.archive().importAll(new StringReader(broken), org.ecrm.core.Archive.Mode.PARTIAL);
     assertThat(result.count("customer")).isEqualTo(2);
     assertThat(result.rejected()).extracting(ArchiveSummary.Rejected::line).containsExactly(3L, 4L, 5L, 7L);
     assertThat(result.rejected().get(1).reason()).contains("unknown record type 'spaceship'");
     assertThat(result.rejected().get(2).reason()).contains("invalid e-mail address 'ada@'");
-    assertThat(result.rejected().get(3).reason()).contains("already belongs");
+    assertThat(result.rejected().get(3).reason()).contains("duplicate customer id", "(first on line 2)");
     assertThatThrownBy(() -> copy.archive().importAll(new StringReader("{\"format\":\"zip\"}\n")))
         .hasMessageStartingWith("archive header: line 1 is not");
   }

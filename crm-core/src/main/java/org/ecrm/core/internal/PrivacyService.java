@@ -24,6 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@link Privacy} over the storage. Thread-safe. */
 public final class PrivacyService implements Privacy {
+  /** The start of the customer id that erased customers' orders are kept under. */
+  static final String PSEUDONYM_PREFIX = "erased-";
+
   private final CrmContext ctx;
   private final Customers customers;
 
@@ -90,7 +93,7 @@ public final class PrivacyService implements Privacy {
     Customer c = customers.require(customerId);
     var s = ctx.storage();
     Instant now = ctx.now();
-    CustomerId pseudonym = CustomerId.of("erased-" + ctx.newId("pseudonym"));
+    CustomerId pseudonym = CustomerId.of(PSEUDONYM_PREFIX + ctx.newId("pseudonym"));
     AuditStore audit = s.audit();
     // the audit trail first: it holds old values of every personal field
     List<CustomerId> identities = new ArrayList<>(s.customers().aliasesOf(c.id()));

@@ -1,5 +1,6 @@
 package org.ecrm.core.io;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
@@ -29,6 +30,9 @@ public final class ImportRequest {
   private final ZoneId zone;
   private final Map<String, UnaryOperator<String>> transforms;
   private final @Nullable String cancellationPrefix;
+  private final boolean strictColumns;
+  private final LocalDate earliestDate;
+  private final @Nullable LocalDate latestDate;
 
   private ImportRequest(Builder b) {
     kind = b.kind;
@@ -44,6 +48,9 @@ public final class ImportRequest {
     zone = b.zone;
     transforms = Map.copyOf(b.transforms);
     cancellationPrefix = b.cancellationPrefix;
+    strictColumns = b.strictColumns;
+    earliestDate = b.earliestDate;
+    latestDate = b.latestDate;
   }
 
   /** A builder for importing {@code kind} from {@code format}. */
@@ -121,6 +128,24 @@ public final class ImportRequest {
     return Optional.ofNullable(cancellationPrefix);
   }
 
+  /** Whether an input column that maps to no field of the entity fails the import. */
+  public boolean strictColumns() {
+    return strictColumns;
+  }
+
+  /** The earliest date a date-time field may carry (default 1900-01-01). */
+  public LocalDate earliestDate() {
+    return earliestDate;
+  }
+
+  /**
+   * The latest date a date-time field may carry, if set; by default one year after the CRM clock's
+   * today at the start of the run.
+   */
+  public Optional<LocalDate> latestDate() {
+    return Optional.ofNullable(latestDate);
+  }
+
   /** Collects an {@link ImportRequest}. Not thread-safe. Each setting may be set once. */
   public static final class Builder {
     private final EntityKind kind;
@@ -136,6 +161,9 @@ public final class ImportRequest {
     private ZoneId zone = ZoneId.of("UTC");
     private final Map<String, UnaryOperator<String>> transforms = new HashMap<>();
     private @Nullable String cancellationPrefix;
+    private boolean strictColumns;
+    private LocalDate earliestDate = LocalDate.of(1900, 1, 1);
+    private @Nullable LocalDate latestDate;
 
     private Builder(EntityKind kind, ImportFormat format) {
       this.kind = Checks.notNull("kind", kind);
@@ -144,8 +172,11 @@ public final class ImportRequest {
 
     /**
      * Maps an input column (CSV header or JSON property) to a field of the entity, e.g.
-     * {@code map("CustomerID", "customerId")}. Unmapped columns are used under their own name if that
-     * is a field, and ignored otherwise.
+     * {@code map("CustomerID", "customerId")}. An unmapped column is used under its own name if that is
+     * a field, else under the field its spelling variant ({@code e-mail}, {@code Customer ID}) or common
+     * alias ({@code phone_number}, {@code first_name}) names, unless another column already is that
+     * field; otherwise it is ignored and reported once in {@link ImportResult#warnings()} (see
+     * {@link #strictColumns(boolean)}).
      *
      * @throws IllegalStateException if the column was already mapped
      */
@@ -228,6 +259,36 @@ public final class ImportRequest {
     /** Order ids starting with this prefix (e.g. {@code "C"}) are cancellations, imported as refunds. */
     public Builder cancellationPrefix(String prefix) {
       this.cancellationPrefix = Checks.id("cancellationPrefix", prefix);
+      return this;
+    }
+
+    /**
+     * Whether an input column (CSV header) or JSON property that maps to no field of the entity is an
+     * error (default false). Not strict, such a column is ignored and reported once per file in
+     * {@link ImportResult#warnings()}. Strict, a CSV import with such a column fails before reading
+     * any row ({@link IllegalArgumentException} naming every such column), and a JSON Lines row with
+     * such a property is rejected naming it.
+     */
+    public Builder strictColumns(boolean strict) {
+      this.strictColumns = strict;
+      return this;
+    }
+
+    /**
+     * The accepted range of dates in date-time fields such as {@code placedAt}, both inclusive. A row
+     * with a date outside it is rejected naming the field. Default: 1900-01-01 to one year after the
+     * CRM clock's today.
+     *
+     * @throws IllegalArgumentException if {@code earliest} is after {@code latest}
+     */
+    public Builder dateRange(LocalDate earliest, LocalDate latest) {
+      Checks.notNull("earliest", earliest);
+      Checks.notNull("latest", latest);
+      if (earliest.isAfter(latest)) {
+        throw Checks.invalid("dateRange", "earliest is after latest", earliest + " .. " + latest);
+      }
+      this.earliestDate = earliest;
+      this.latestDate = latest;
       return this;
     }
 

@@ -17,12 +17,21 @@ import java.util.TreeMap;
  * @param rejections every rejected row, in input order
  * @param dryRun whether nothing was written
  * @param elapsed wall-clock time of the run
+ * @param warnings problems with the input as a whole that rejected no row, each reported once per
+ *     run, such as a column that maps to no field and was ignored
  */
 public record ImportResult(long rows, long created, long updated, long unchanged,
-    List<RejectedRow> rejections, boolean dryRun, Duration elapsed) {
-  /** Copies the list. */
+    List<RejectedRow> rejections, boolean dryRun, Duration elapsed, List<String> warnings) {
+  /** Copies the lists. */
   public ImportResult {
     rejections = List.copyOf(rejections);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** A result without warnings. */
+  public ImportResult(long rows, long created, long updated, long unchanged,
+      List<RejectedRow> rejections, boolean dryRun, Duration elapsed) {
+    this(rows, created, updated, unchanged, rejections, dryRun, elapsed, List.of());
   }
 
   /** How many rows were rejected. */

@@ -13,7 +13,9 @@ public interface Imports {
   /**
    * Imports from a reader (not closed).
    *
-   * @throws IllegalArgumentException if the CSV header lacks a mapped column the entity needs
+   * @throws IllegalArgumentException if a mapping names a field the entity does not have, if two CSV
+   *     columns map to one field, or, with {@link ImportRequest.Builder#strictColumns(boolean)}, if a
+   *     CSV column maps to no field; nothing is written then
    * @throws java.io.UncheckedIOException if reading fails
    */
   ImportResult run(ImportRequest request, Reader in);

@@ -50,7 +50,7 @@ class OnlineRetailInteractLoopTest {
         .map("UnitPrice", "unitPrice").map("CustomerID", "customerId").defaultCurrency("GBP")
         .dateTimeFormat("yyyy-MM-dd HH:mm:ss", "Europe/London").cancellationPrefix("C")
         .transform("customerId", OnlineRetailInteractLoopTest::stripFloat).build(), file);
-    assertThat(crm.orders().count()).isEqualTo(18_536);
+    assertThat(crm.orders().count()).isEqualTo(18_532); // 4 invoices with a sub-penny price are not placed
 
     InteractLoop.Figures f = InteractLoop.run(crm, events, clock, InteractLoopTest.AS_OF, 42, 0.30, 0.10);
 

@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,13 +47,23 @@ public final class ImportRunner implements Imports {
   private final Accounts accounts;
   private final Products products;
   private final Orders orders;
+  private final Clock clock;
 
   /** @param customers @param accounts @param products @param orders the services writes go through */
   public ImportRunner(Customers customers, Accounts accounts, Products products, Orders orders) {
+    this(customers, accounts, products, orders, Clock.systemUTC());
+  }
+
+  /**
+   * @param customers @param accounts @param products @param orders the services writes go through
+   * @param clock the clock the default latest accepted date is derived from
+   */
+  public ImportRunner(Customers customers, Accounts accounts, Products products, Orders orders, Clock clock) {
     this.customers = customers;
     this.accounts = accounts;
     this.products = products;
     this.orders = orders;
+    this.clock = clock;
   }
 
   @Override
@@ -82,7 +94,8 @@ public final class ImportRunner implements Imports {
       case CUSTOMER -> new CustomerRows(customers, request, tally);
       case ACCOUNT -> this::account;
       case PRODUCT -> this::product;
-      case ORDER -> new OrderRows(customers, orders, request, tally);
+      case ORDER -> new OrderRows(customers, orders, request, tally,
+          request.latestDate().orElseGet(() -> LocalDate.now(clock).plusYears(1)));
     };
     long rows = RowReader.read(request, in, row -> {
       tally.row();
@@ -96,13 +109,13 @@ public final class ImportRunner implements Imports {
     }, r -> {
       tally.row();
       tally.rejections.add(r);
-    });
+    }, tally.warnings::add);
     if (handler instanceof OrderRows o) {
       o.flush();
     }
     request.listener().onProgress(rows, rate(rows, start));
     return new ImportResult(rows, tally.created, tally.updated, tally.unchanged, tally.rejections,
-        request.dryRun(), Duration.ofNanos(System.nanoTime() - start));
+        request.dryRun(), Duration.ofNanos(System.nanoTime() - start), tally.warnings);
   }
 
   static double rate(long rows, long start) {
@@ -190,7 +203,41 @@ public final class ImportRunner implements Imports {
         .or(req::defaultCurrency)
         .orElseThrow(() -> new RowException("currency", "missing, and the import sets no default currency"));
     return java.util.Optional.of(RowException.guard(field, amount.get(),
-        v -> new Money(new BigDecimal(v), currency)));
+        v -> new Money(decimal(v), currency)));
+  }
+
+  /**
+   * A plain decimal number: digits with an optional sign and fraction. Exponents ({@code 1e3}),
+   * thousands separators, {@code NaN} and more than 30 digits are refused.
+   */
+  static BigDecimal decimal(String v) {
+    if (!plainDecimal(v)) {
+      throw new IllegalArgumentException("not a plain decimal number (digits, optional sign and '.'"
+          + " fraction; no exponent or thousands separator)");
+    }
+    return new BigDecimal(v);
+  }
+
+  /** {@code [+-]?(digits[.digits?] | .digits)}, at most 30 digits. */
+  private static boolean plainDecimal(String v) {
+    int i = 0;
+    int n = v.length();
+    if (n > 0 && (v.charAt(0) == '+' || v.charAt(0) == '-')) {
+      i++;
+    }
+    int digits = 0;
+    boolean dot = false;
+    for (; i < n; i++) {
+      char c = v.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '.' && !dot) {
+        dot = true;
+      } else {
+        return false;
+      }
+    }
+    return digits > 0 && digits <= 30;
   }
 
   static boolean bool(String v) {
@@ -216,6 +263,7 @@ public final class ImportRunner implements Imports {
     long updated;
     long unchanged;
     final List<RejectedRow> rejections = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
 
     Tally(ImportRequest request, long start) {
       this.request = request;

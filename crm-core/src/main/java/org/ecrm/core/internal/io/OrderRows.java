@@ -2,14 +2,19 @@ package org.ecrm.core.internal.io;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.ecrm.core.Customers;
 import org.ecrm.core.Orders;
 import org.ecrm.core.io.ImportRequest;
+import org.ecrm.core.io.RejectedRow;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.Money;
@@ -33,12 +38,16 @@ final class OrderRows implements ImportRunner.RowHandler {
   private final ImportRunner.Tally tally;
   private @Nullable String groupId;
   private final List<Row> group = new ArrayList<>();
+  private final Instant earliest;
+  private final Instant latestExclusive;
 
-  OrderRows(Customers customers, Orders orders, ImportRequest req, ImportRunner.Tally tally) {
+  OrderRows(Customers customers, Orders orders, ImportRequest req, ImportRunner.Tally tally, LocalDate latest) {
     this.customers = customers;
     this.orders = orders;
     this.req = req;
     this.tally = tally;
+    this.earliest = req.earliestDate().atStartOfDay(req.zone()).toInstant();
+    this.latestExclusive = latest.plusDays(1).atStartOfDay(req.zone()).toInstant();
   }
 
   @Override
@@ -80,14 +89,25 @@ final class OrderRows implements ImportRunner.RowHandler {
     }
   }
 
+  /**
+   * Places the order only when every one of its rows is valid: one bad line rejects all the order's
+   * rows (the bad one with its field and reason, the others naming it), so that a corrected file can
+   * be imported again.
+   */
   private void place(String id, List<Row> rows) {
-    OrderId orderId = RowException.guard("orderId", id, OrderId::of);
+    List<RejectedRow> problems = new ArrayList<>();
+    OrderId orderId;
+    try {
+      orderId = RowException.guard("orderId", id, OrderId::of);
+    } catch (RowException e) {
+      rows.forEach(r -> tally.reject(r.line(), e.field, e.getMessage()));
+      return;
+    }
     List<OrderLine> lines = new ArrayList<>();
-    List<Row> good = new ArrayList<>();
     CustomerId[] customer = new CustomerId[1];
     Instant[] placedAt = new Instant[1];
     for (Row row : rows) {
-      guarded(row, () -> {
+      try {
         CustomerId c = row.parseRequired("customerId", CustomerId::of);
         if (customer[0] != null && !customer[0].equals(c)) {
           throw new RowException("customerId", "differs from the order's first line ('" + customer[0]
@@ -103,19 +123,23 @@ final class OrderRows implements ImportRunner.RowHandler {
           placedAt[0] = at;
         }
         lines.add(line);
-        good.add(row);
-      });
+      } catch (RowException e) {
+        problems.add(new RejectedRow(row.line(), e.field, e.getMessage()));
+      } catch (RuntimeException e) {
+        problems.add(new RejectedRow(row.line(), "row", e.getMessage() == null ? e.toString() : e.getMessage()));
+      }
     }
-    if (good.isEmpty()) {
+    if (!problems.isEmpty()) {
+      rejectOrder(orderId, rows, problems);
       return;
     }
-    Row first = good.get(0);
+    Row first = rows.get(0);
     var existing = orders.get(orderId);
     if (existing.isPresent()) {
       if (existing.get().lines().equals(lines)) {
-        tally.unchanged += good.size();
+        tally.unchanged += rows.size();
       } else {
-        good.forEach(r -> tally.reject(r.line(), "orderId", "order '" + orderId
+        rows.forEach(r -> tally.reject(r.line(), "orderId", "order '" + orderId
             + "' already exists with other lines (orders are not changed by an import)"));
       }
       return;
@@ -131,9 +155,24 @@ final class OrderRows implements ImportRunner.RowHandler {
       }
       tally.created++;
     } catch (RowException e) {
-      tally.reject(first.line(), e.field, e.getMessage());
+      rejectOrder(orderId, rows, List.of(new RejectedRow(first.line(), e.field, e.getMessage())));
     } catch (RuntimeException e) {
-      good.forEach(r -> tally.reject(r.line(), "row", e.getMessage()));
+      String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+      rows.forEach(r -> tally.reject(r.line(), "row", "order '" + orderId + "' not placed: " + reason));
+    }
+  }
+
+  /** Rejects every row of an order: the bad ones for their own reason, the rest naming them. */
+  private void rejectOrder(OrderId orderId, List<Row> rows, List<RejectedRow> problems) {
+    Map<Long, RejectedRow> byLine = new HashMap<>();
+    problems.forEach(p -> byLine.put(p.line(), p));
+    String badLines = problems.stream().map(p -> p.line() + " (" + p.field() + ")")
+        .collect(Collectors.joining(", "));
+    for (Row row : rows) {
+      RejectedRow own = byLine.get(row.line());
+      tally.rejections.add(own != null ? own : new RejectedRow(row.line(), "orderId", "order '" + orderId
+          + "' not placed: its line " + badLines + " was rejected; the whole order is imported once"
+          + " every line is valid"));
     }
   }
 
@@ -202,17 +241,26 @@ final class OrderRows implements ImportRunner.RowHandler {
   }
 
   private Instant instant(String v) {
+    Instant at;
     try {
       if (req.dateTimeFormat().isPresent()) {
-        return LocalDateTime.parse(v, req.dateTimeFormat().get()).atZone(req.zone()).toInstant();
+        at = LocalDateTime.parse(v, req.dateTimeFormat().get()).atZone(req.zone()).toInstant();
+      } else if (v.endsWith("Z") || v.matches(".*[+-]\\d\\d:\\d\\d$")) {
+        at = java.time.OffsetDateTime.parse(v).toInstant();
+      } else if (v.indexOf('T') < 0 && v.indexOf(' ') < 0) {
+        at = LocalDate.parse(v).atStartOfDay(req.zone()).toInstant();
+      } else {
+        at = LocalDateTime.parse(v).atZone(req.zone()).toInstant();
       }
-      if (v.endsWith("Z") || v.matches(".*[+-]\\d\\d:\\d\\d$")) {
-        return java.time.OffsetDateTime.parse(v).toInstant();
-      }
-      return LocalDateTime.parse(v).atZone(req.zone()).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("not a date-time" + req.dateTimeFormat().map(f -> " in the import's pattern").orElse(" (ISO-8601)"));
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("not a date-time" + req.dateTimeFormat().map(f -> " in the import's pattern")
+          .orElse(" (ISO-8601)") + " or outside the supported range");
     }
+    if (at.isBefore(earliest) || !at.isBefore(latestExclusive)) {
+      throw new IllegalArgumentException("outside the accepted date range " + req.earliestDate() + " .. "
+          + latestExclusive.atZone(req.zone()).toLocalDate().minusDays(1));
+    }
+    return at;
   }
 
 }

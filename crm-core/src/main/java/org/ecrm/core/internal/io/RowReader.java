@@ -15,6 +15,7 @@ import org.ecrm.core.internal.Json;
 import org.ecrm.core.io.ImportFormat;
 import org.ecrm.core.io.ImportRequest;
 import org.ecrm.core.io.RejectedRow;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -27,12 +28,14 @@ final class RowReader {
    *
    * @return how many data rows were read (readable or not)
    */
-  static long read(ImportRequest request, Reader in, Consumer<Row> rows, Consumer<RejectedRow> rejects) {
-    return request.format() == ImportFormat.CSV ? csv(request, in, rows, rejects)
-        : jsonLines(request, in, rows, rejects);
+  static long read(ImportRequest request, Reader in, Consumer<Row> rows, Consumer<RejectedRow> rejects,
+      Consumer<String> warnings) {
+    Columns columns = new Columns(request, warnings);
+    return request.format() == ImportFormat.CSV ? csv(request, columns, in, rows, rejects)
+        : jsonLines(request, columns, in, rows, rejects);
   }
 
-  private static long csv(ImportRequest request, Reader in, Consumer<Row> rows,
+  private static long csv(ImportRequest request, Columns columns, Reader in, Consumer<Row> rows,
       Consumer<RejectedRow> rejects) {
     long count = 0;
     try (CsvReader<CsvRecord> reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
@@ -42,7 +45,7 @@ final class RowReader {
         return 0;
       }
       List<String> header = it.next().getFields();
-      String[] fields = header.stream().map(h -> request.fieldFor(h.strip())).toArray(String[]::new);
+      @Nullable String[] fields = columns.csvHeader(header);
       while (it.hasNext()) {
         CsvRecord rec = it.next();
         count++;
@@ -54,7 +57,10 @@ final class RowReader {
         }
         Map<String, String> values = new HashMap<>(fields.length * 2);
         for (int i = 0; i < fields.length; i++) {
-          put(request, values, fields[i], rec.getField(i));
+          String field = fields[i];
+          if (field != null) {
+            put(request, values, field, rec.getField(i));
+          }
         }
         rows.accept(new Row(line, values));
       }
@@ -64,7 +70,7 @@ final class RowReader {
     return count;
   }
 
-  private static long jsonLines(ImportRequest request, Reader in, Consumer<Row> rows,
+  private static long jsonLines(ImportRequest request, Columns columns, Reader in, Consumer<Row> rows,
       Consumer<RejectedRow> rejects) {
     long count = 0;
     BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in);
@@ -72,6 +78,9 @@ final class RowReader {
       long line = 0;
       for (String text = reader.readLine(); text != null; text = reader.readLine()) {
         line++;
+        if (line == 1) {
+          text = Columns.stripBom(text);
+        }
         if (text.isBlank()) {
           continue;
         }
@@ -88,19 +97,29 @@ final class RowReader {
           continue;
         }
         Map<String, String> values = new HashMap<>();
-        String bad = null;
+        Map<String, String> variants = new HashMap<>();
+        RejectedRow bad = null;
         for (var e : node.properties()) {
+          String field = columns.jsonProperty(e.getKey(), line);
+          if (field == null) {
+            if (request.strictColumns()) {
+              bad = new RejectedRow(line, e.getKey(), "maps to no " + request.kind() + " field (strict columns)");
+              break;
+            }
+            continue;
+          }
           JsonNode v = e.getValue();
           if (v.isContainer()) {
-            bad = e.getKey();
+            bad = new RejectedRow(line, field, "must be a JSON scalar, not an object or array");
             break;
           }
-          put(request, values, request.fieldFor(e.getKey()), v.isNull() ? "" : v.asString());
+          put(request, columns.isVariant(e.getKey()) ? variants : values, field, v.isNull() ? "" : v.asString());
         }
         if (bad != null) {
-          rejects.accept(new RejectedRow(line, request.fieldFor(bad), "must be a JSON scalar, not an object or array"));
+          rejects.accept(bad);
           continue;
         }
+        variants.forEach(values::putIfAbsent);
         rows.accept(new Row(line, values));
       }
     } catch (IOException e) {
