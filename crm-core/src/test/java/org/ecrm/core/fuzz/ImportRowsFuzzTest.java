@@ -46,7 +46,7 @@ class ImportRowsFuzzTest {
     csv.append(GOOD).append(",Good,Row,,,gold\n");
     ImportRequest req = ImportRequest.builder(EntityKind.CUSTOMER, ImportFormat.CSV).upsertBy(UpsertKey.EMAIL).build();
     ImportResult r = crm.imports().run(req, new StringReader(csv.toString()));
-    checkCounts(r, csv.toString().split("\n", -1).length);
+    checkCounts(r, lines(csv.toString()));
     assertThat(crm.customers().findByEmail(EmailAddress.of(GOOD))).as("input:%n%s%nresult: %s", csv, r).isPresent();
   }
 
@@ -84,8 +84,13 @@ class ImportRowsFuzzTest {
         assertThat(e.getMessage()).isNotBlank();
         continue;
       }
-      checkCounts(r, text.split("\n", -1).length + 1);
+      checkCounts(r, lines(text) + 1);
     }
+  }
+
+  /** Physical lines, any of CR LF, CR or LF ending one. */
+  private static long lines(String text) {
+    return text.split("\r\n|\r|\n", -1).length;
   }
 
   private static void checkCounts(ImportResult r, long maxLine) {

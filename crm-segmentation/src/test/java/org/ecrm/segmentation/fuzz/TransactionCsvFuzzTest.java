@@ -17,6 +17,7 @@ import org.ecrm.segmentation.Rejection;
 import org.ecrm.segmentation.TransactionBatch;
 import org.ecrm.segmentation.TransactionSink;
 import org.ecrm.segmentation.TransactionSources;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the transaction CSV reader behind {@code ecrm segment} and {@code ecrm summary}
@@ -69,6 +70,17 @@ class TransactionCsvFuzzTest {
     } catch (IllegalArgumentException e) {
       assertThat(e.getMessage()).isNotBlank();
     }
+  }
+
+  /** Found by fuzzing: an empty customer id was rejected with an empty reason. */
+  @Test
+  void anEmptyCustomerIdIsRejectedWithAReason() throws IOException {
+    Collected c = read("customer_id,date,amount\n,2024-01-02,1.00\n\"\",2024-01-02,1.00\n-,2024-01-02,1.00\n"
+        + GOOD_CUSTOMER + ",2024-01-02,12.50\n");
+    assertThat(c.rejections).containsExactly(new Rejection(2, "customer_id", "missing"),
+        new Rejection(3, "customer_id", "missing"),
+        new Rejection(4, "customer_id", "not a 64-bit integer customer id: \"-\""));
+    assertThat(c.customers).containsExactly(GOOD_CUSTOMER);
   }
 
   private static Collected read(String text) throws IOException {
