@@ -8,13 +8,14 @@ import org.ecrm.tracking.weblog.LogFormat;
 import org.ecrm.tracking.weblog.LogRecord;
 
 /** Writes a {@link LogRecord} back as a Common or Combined line (the inverse of the parser, for fuzzing). */
-final class LogLineWriter {
+public final class LogLineWriter {
   private static final String[] MONTHS =
       {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
   private LogLineWriter() {}
 
-  static String write(LogRecord r) {
+  /** The line of {@code r}, in its format. */
+  public static String write(LogRecord r) {
     StringBuilder sb = new StringBuilder(256);
     sb.append(r.ip()).append(' ').append(dash(r.ident())).append(' ').append(dash(r.user())).append(" [")
         .append(time(r.time())).append("] \"").append(escape(request(r))).append("\" ").append(r.status())
