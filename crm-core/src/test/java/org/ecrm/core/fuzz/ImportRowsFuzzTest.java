@@ -14,6 +14,7 @@ import org.ecrm.core.io.ImportResult;
 import org.ecrm.core.io.RejectedRow;
 import org.ecrm.core.io.UpsertKey;
 import org.ecrm.core.model.EmailAddress;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the CSV and JSON Lines row readers of the bulk import. Properties: only a bad header may stop an
@@ -71,6 +72,21 @@ class ImportRowsFuzzTest {
     ImportResult r = crm.imports().run(req, new StringReader(jsonl.toString()));
     checkCounts(r, rows + 2);
     assertThat(crm.customers().findByEmail(EmailAddress.of(GOOD))).as("input:%n%s%nresult: %s", jsonl, r).isPresent();
+  }
+
+  /** Found by fuzzing: text after a closing quote ("a"b) threw FastCSV's CsvParseException out of the import. */
+  @Test
+  void textAfterAClosingQuoteIsOneRowNotAnImportFailure() {
+    Crm crm = Crm.builder().discoverStorage(false).build();
+    ImportResult r = crm.imports().run(ImportRequest.builder(EntityKind.CUSTOMER, ImportFormat.CSV)
+        .upsertBy(UpsertKey.EMAIL).build(), new StringReader(
+            "email,givenName\n\"not an\" e-mail,B\nc@example.com,\"C\"q\nd@example.com,D\n"));
+    assertThat(r.rows()).isEqualTo(3);
+    assertThat(r.rejections()).extracting(RejectedRow::line, RejectedRow::field)
+        .containsExactly(org.assertj.core.api.Assertions.tuple(2L, "email"));
+    assertThat(crm.customers().findByEmail(EmailAddress.of("c@example.com")).orElseThrow().name().given())
+        .isEqualTo("Cq");
+    assertThat(crm.customers().findByEmail(EmailAddress.of("d@example.com"))).isPresent();
   }
 
   private static void run(ImportFormat format, String text) {

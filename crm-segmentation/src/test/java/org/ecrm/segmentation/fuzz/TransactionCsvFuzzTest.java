@@ -1,6 +1,7 @@
 package org.ecrm.segmentation.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -81,6 +82,22 @@ class TransactionCsvFuzzTest {
         new Rejection(3, "customer_id", "missing"),
         new Rejection(4, "customer_id", "not a 64-bit integer customer id: \"-\""));
     assertThat(c.customers).containsExactly(GOOD_CUSTOMER);
+  }
+
+  /** Found by fuzzing: a column missing from the header escaped as FastCSV's CsvParseException. */
+  @Test
+  void aMissingHeaderColumnIsTheDocumentedIllegalArgumentException() {
+    assertThatThrownBy(() -> read("customer_id,date,0,\"5.5\",EUR\nx,2024-13-01,1e3,EUR\n"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no column \"amount\" in the header");
+  }
+
+  /** Found by fuzzing: text after a closing quote ended the whole read; now that row alone is rejected. */
+  @Test
+  void textAfterAClosingQuoteRejectsOnlyThatRow() throws IOException {
+    Collected c = read("customer_id,date,amount\n1,2024-01-02,\"5.5\"x\n\"2\"3,2024-01-02,1.00\n4,2024-01-02,2.00\n");
+    assertThat(c.customers).containsExactly(23L, 4L);
+    assertThat(c.rejections).extracting(Rejection::record, Rejection::field)
+        .containsExactly(org.assertj.core.api.Assertions.tuple(2L, "amount"));
   }
 
   private static Collected read(String text) throws IOException {
