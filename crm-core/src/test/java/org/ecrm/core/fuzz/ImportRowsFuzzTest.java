@@ -89,6 +89,40 @@ class ImportRowsFuzzTest {
     assertThat(crm.customers().findByEmail(EmailAddress.of("d@example.com"))).isPresent();
   }
 
+  /** Found by fuzzing: with FastCSV 4.1 a lone CR inside a quoted field swallowed the next row. */
+  @Test
+  void aCarriageReturnInsideAQuotedFieldKeepsTheNextRow() {
+    Crm crm = Crm.builder().discoverStorage(false).build();
+    ImportResult r = crm.imports().run(ImportRequest.builder(EntityKind.CUSTOMER, ImportFormat.CSV)
+        .upsertBy(UpsertKey.EMAIL).build(), new StringReader(
+            "email,givenName,familyName\n\"]]\",E,\"\u0000]]]c.E\\===@\rexternal\"\n" + GOOD + ",Good,Row\n"));
+    assertThat(r.rows()).isEqualTo(2);
+    assertThat(r.rejections()).extracting(RejectedRow::line, RejectedRow::field)
+        .containsExactly(org.assertj.core.api.Assertions.tuple(2L, "email"));
+    assertThat(crm.customers().findByEmail(EmailAddress.of(GOOD))).isPresent();
+  }
+
+  /** Found by fuzzing: a bad order id escaped the import, or rejected (and lost) the next order's row. */
+  @Test
+  void aBadOrderIdRejectsItsOwnRowsAndKeepsTheNextOrder() {
+    Crm crm = Crm.builder().discoverStorage(false).build();
+    String customer = crm.customers().create(org.ecrm.core.model.Customer.builder().name("Ada", "Lovelace")
+        .email("ada@example.com")).id().value();
+    String csv = "orderId,customerId,placedAt,sku,quantity,unitPrice,currency\n"
+        + "O\u00011," + customer + ",2024-01-02T10:00:00Z,X,1,9.99,EUR\n"
+        + "O\u00011," + customer + ",2024-01-02T10:00:00Z,Y,1,1.00,EUR\n"
+        + "O2," + customer + ",2024-01-03T10:00:00Z,X,2,9.99,EUR\n"
+        + "O\u00013," + customer + ",2024-01-04T10:00:00Z,X,1,9.99,EUR\n";
+    ImportResult r = crm.imports().run(ImportRequest.builder(EntityKind.ORDER, ImportFormat.CSV).build(),
+        new StringReader(csv));
+    assertThat(r.rows()).isEqualTo(4);
+    assertThat(r.created()).isEqualTo(1);
+    assertThat(r.rejections()).extracting(RejectedRow::line, RejectedRow::field).containsExactly(
+        org.assertj.core.api.Assertions.tuple(2L, "orderId"), org.assertj.core.api.Assertions.tuple(3L, "orderId"),
+        org.assertj.core.api.Assertions.tuple(5L, "orderId"));
+    assertThat(crm.orders().require(org.ecrm.core.model.OrderId.of("O2")).lines()).hasSize(1);
+  }
+
   private static void run(ImportFormat format, String text) {
     Crm crm = Crm.builder().discoverStorage(false).build();
     for (EntityKind kind : List.of(EntityKind.CUSTOMER, EntityKind.ORDER)) {

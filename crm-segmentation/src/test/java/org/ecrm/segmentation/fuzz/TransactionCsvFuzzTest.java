@@ -100,6 +100,15 @@ class TransactionCsvFuzzTest {
         .containsExactly(org.assertj.core.api.Assertions.tuple(2L, "amount"));
   }
 
+  /** Found by fuzzing: with FastCSV 4.1 a lone CR inside a quoted field swallowed the rows after it. */
+  @Test
+  void aCarriageReturnInsideAQuotedFieldKeepsTheNextRow() throws IOException {
+    Collected c = read("customer_id,date,amount\n\"+]V\",_,\"\",\"V\n]\",\"]------\r----\"\n"
+        + GOOD_CUSTOMER + ",2024-01-02,12.50\n");
+    assertThat(c.customers).containsExactly(GOOD_CUSTOMER);
+    assertThat(c.rejections).extracting(Rejection::record).containsExactly(2L);
+  }
+
   private static Collected read(String text) throws IOException {
     if (text != null) {
       Files.writeString(FILE, text, StandardCharsets.UTF_8);

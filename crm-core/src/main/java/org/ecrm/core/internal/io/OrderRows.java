@@ -81,7 +81,16 @@ final class OrderRows implements ImportRunner.RowHandler {
   }
 
   private void place(String id, List<Row> rows) {
-    OrderId orderId = RowException.guard("orderId", id, OrderId::of);
+    OrderId orderId;
+    try {
+      orderId = RowException.guard("orderId", id, OrderId::of);
+    } catch (RowException e) {
+      // a bad order id rejects the rows of its own order, never the row that happens to come next
+      for (Row row : rows) {
+        tally.reject(row.line(), e.field, e.getMessage());
+      }
+      return;
+    }
     List<OrderLine> lines = new ArrayList<>();
     List<Row> good = new ArrayList<>();
     CustomerId[] customer = new CustomerId[1];
