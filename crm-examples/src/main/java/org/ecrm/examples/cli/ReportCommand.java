@@ -13,6 +13,7 @@ import org.ecrm.examples.report.TrafficSummary;
 import org.ecrm.examples.report.VisitCounts;
 import org.ecrm.segmentation.RfmResult;
 import org.ecrm.tracking.session.TrafficReport;
+import org.ecrm.tracking.weblog.ImportReport;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,17 +59,20 @@ final class ReportCommand implements Callable<Integer> {
     }
     RfmResult rfm = input.analyse(spec.commandLine(), "report");
     HtmlReport.Builder report = HtmlReport.builder(rfm).title(title).source(input.file.getFileName().toString());
+    String trafficNote = "";
     if (weblog != null) {
       TrafficReport traffic = new TrafficReport(web.zoneId());
       VisitCounts visits = new VisitCounts();
-      web.read("report", weblog, err, traffic, visits);
+      ImportReport imported = web.read("report", weblog, err, traffic, visits);
+      trafficNote = String.format(Locale.ROOT, ", traffic of %s: %,d sessions, %,d late hits", weblog.getFileName(),
+          imported.sessions().sessions(), imported.lateHits());
       report.traffic(TrafficSummary.of(weblog.getFileName().toString(), traffic, visits, top, 10));
     }
     try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       report.build().writeTo(w);
     }
     spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%,d customers%s)%n", out, rfm.size(),
-        weblog == null ? "" : ", traffic of " + weblog.getFileName());
+        trafficNote);
     spec.commandLine().getOut().flush();
     return CrmCli.OK;
   }

@@ -46,8 +46,10 @@ final class SessionsCommand implements Callable<Integer> {
         r.read().malformed(), r.pageViews(), r.classes().entrySet().stream()
             .filter(e -> e.getKey() != TrafficClass.PAGE_VIEW).sorted(java.util.Map.Entry.comparingByKey())
             .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue()).toList());
-    out.printf(Locale.ROOT, "%,d sessions, %,d visitors, %,d returning%n", r.sessions().sessions(),
-        profiles.visitors(), profiles.returningVisitors());
+    out.printf(Locale.ROOT, "%,d sessions, %,d visitors, %,d returning; %,d late hits%s%n", r.sessions().sessions(),
+        profiles.visitors(), profiles.returningVisitors(), r.lateHits(),
+        r.futureLines() == 0 ? "" : String.format(Locale.ROOT, "; %,d lines too far in the future rejected",
+            r.futureLines()));
     out.printf(Locale.ROOT, "%-12s %10s %9s %9s %7s%n", "day", "pageviews", "sessions", "visitors", "bounce");
     for (DailyStats d : traffic.daily()) {
       out.printf(Locale.ROOT, "%-12s %10d %9d %9d %6.1f%%%n", d.date(), d.pageViews(), d.sessions(), d.visitors(),

@@ -50,7 +50,7 @@ class ReportCommandTest {
     int code = run("report", "--bins", "3", "--rules", rules.toString(), "--as-of", "2024-01-15", "--weblog",
         log().toString(), "--out", html.toString(), transactions().toString());
     assertThat(code).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("wrote " + html + " (5 customers, traffic of access.log)");
+    assertThat(out.toString()).contains("wrote " + html + " (5 customers, traffic of access.log: 3 sessions, 0 late hits)");
     assertThat(err.toString()).contains("access.log:3:");
     String page = Files.readString(html);
     assertThat(page).doesNotContain("<script").contains("&lt;script&gt;alert(1)&lt;/script&gt;")

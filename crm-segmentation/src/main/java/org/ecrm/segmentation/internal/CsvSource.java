@@ -52,7 +52,7 @@ public final class CsvSource implements TransactionSource {
     Handler handler = new Handler(sink);
     try (InputStream in = Files.newInputStream(file);
         CsvReader<Boolean> reader = CsvReader.builder().skipEmptyLines(true).allowMissingFields(true)
-            .allowExtraFields(true).build(handler, in, StandardCharsets.UTF_8)) {
+            .allowExtraFields(true).allowExtraCharsAfterClosingQuote(true).build(handler, in, StandardCharsets.UTF_8)) {
       for (Boolean ignored : reader) {
         // the handler does the work record by record
       }
@@ -61,6 +61,9 @@ public final class CsvSource implements TransactionSource {
       // FastCSV wraps what the handler throws; a mixed currency is the caller's error, not a parse error
       if (e.getCause() instanceof MixedCurrencyException mixed) {
         throw mixed;
+      }
+      if (e.getCause() instanceof IllegalArgumentException header) {
+        throw header; // a column missing from the header, as documented
       }
       throw e;
     } catch (IOException e) {

@@ -7,11 +7,18 @@ public final class Parse {
 
   /** A signed long; a trailing ".0" (spreadsheet float ids) is accepted. */
   public static long customer(String s) {
+    if (s.isEmpty()) {
+      throw new IllegalArgumentException("missing");
+    }
     int end = s.length();
     if (end > 2 && s.endsWith(".0")) {
       end -= 2;
     }
-    return Long.parseLong(s, 0, end, 10);
+    try {
+      return Long.parseLong(s, 0, end, 10);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a 64-bit integer customer id: \"" + s + "\"", e);
+    }
   }
 
   /** Days since 1970-01-01 of an ISO yyyy-MM-dd date (anything after the 10th char ignored). */

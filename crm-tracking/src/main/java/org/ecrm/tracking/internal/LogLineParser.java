@@ -42,6 +42,8 @@ public final class LogLineParser {
   public int refFrom, refTo, uaFrom, uaTo;
   /** True if the referrer or user agent has escapes. */
   public boolean refEscaped, uaEscaped;
+  /** True if the line has the referrer and user-agent fields (Combined), false for a Common line. */
+  public boolean combined;
   /** Status code. */
   public int status;
   /** Byte count, -1 for "-". */
@@ -73,7 +75,8 @@ public final class LogLineParser {
     }
     return new LogRecord(lineNumber, text(b, ipFrom, ipTo), dash(b, identFrom, identTo), dash(b, userFrom, userTo),
         Instant.ofEpochSecond(epochSecond), method, target, protocol, status, bytes,
-        dashQuoted(b, refFrom, refTo, refEscaped), dashQuoted(b, uaFrom, uaTo, uaEscaped));
+        dashQuoted(b, refFrom, refTo, refEscaped), dashQuoted(b, uaFrom, uaTo, uaEscaped),
+        combined ? LogFormat.COMBINED : LogFormat.COMMON);
   }
 
   /** The text of a quoted field range ({@code -} is kept). */
@@ -166,6 +169,7 @@ public final class LogLineParser {
     }
     refFrom = refTo = uaFrom = uaTo = bytesEnd;
     refEscaped = uaEscaped = false;
+    combined = false;
     int rest = bytesEnd;
     while (rest < len && b[rest] == ' ') {
       rest++;
@@ -198,6 +202,7 @@ public final class LogLineParser {
       uaFrom = p;
       uaTo = q;
       uaEscaped = escaped;
+      combined = true;
       // anything after the user agent (extra nginx fields) is ignored
     }
     return true;

@@ -1,6 +1,8 @@
 package org.ecrm.tracking.session;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +13,7 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.ecrm.tracking.internal.Checks;
+import org.ecrm.tracking.internal.HitOrder;
 import org.ecrm.tracking.internal.LongIntMap;
 import org.ecrm.tracking.internal.SessionAssembler;
 import org.jspecify.annotations.Nullable;
@@ -21,10 +24,18 @@ import org.jspecify.annotations.Nullable;
  * timeout), optionally at midnight in a time zone and when a hit carries a different campaign.
  *
  * <p>Out-of-order hits: the watermark is the latest hit time seen minus the allowed lateness. A hit older
- * than the watermark is counted in {@link SessionizerStats#lateHits()} and not sessionized; any other hit
-
- * is placed by its event time, so the result equals sorting the input by time first (hits with equal
- * times keep their arrival order). A visitor's sessions are
+ * than the watermark is not sessionized: it goes to the {@link Builder#lateHitSink(LateHitSink) late-hit
+ * sink} (by default counted and logged) and is counted in {@link SessionizerStats#lateHits()}. Any other
+ * hit is placed by its event time, so the result equals sorting the input by time first; hits of a visitor
+ * with equal times are ordered by kind, path, referrer and campaign, whatever order they came in.
+ *
+ * <p>A hit dated more than {@link Builder#maxFutureSkew(Duration) the allowed future skew} (one day by
+ * default) after the {@link Builder#clock(Clock) clock}'s now is rejected the same way
+ * ({@link SessionizerStats#futureHits()}, {@link LateHitSink#tooFarAhead}) and does not move the
+ * watermark, so one bad clock cannot make every later hit late.
+ *
+ * <p>A finite input (a log file) should be sorted first, as the web-log import does: then nothing is
+ * late and the result does not depend on the order of the input. A visitor's sessions are
  * emitted to the {@link SessionSink} once the watermark passes their last hit plus the timeout (or at
  * {@link #finish()}), in time order per visitor.
  *
@@ -38,12 +49,16 @@ public final class Sessionizer {
   private final long timeoutMillis;
   private final long latenessMillis;
   private final SessionSink sink;
+  private final LateHitSink lateSink;
+  private final Clock clock;
+  private final long skewMillis;
   private final HashMap<String, Visitor> open = new HashMap<>();
   private final PriorityQueue<Visitor> queue = new PriorityQueue<>(Comparator.comparingLong(v -> v.queuedDeadline));
   private final LongIntMap seen = new LongIntMap();
   private long maxTime = Long.MIN_VALUE;
   private long hits;
   private long late;
+  private long future;
   private long sessions;
   private boolean finished;
 
@@ -68,9 +83,18 @@ public final class Sessionizer {
     this.timeoutMillis = b.timeout.toMillis();
     this.latenessMillis = b.lateness.toMillis();
     this.sink = b.sink;
+    this.lateSink = b.lateSink;
+    this.clock = b.clock;
+    this.skewMillis = b.skew.toMillis();
   }
 
-  /** A builder: 30-minute timeout, no midnight or campaign split, no lateness, in-memory sink. */
+  /** Default allowed future skew: one day (as for tracked events). */
+  public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
+
+  /**
+   * A builder: 30-minute timeout, no midnight or campaign split, no lateness, in-memory sink, late hits
+   * counted and logged, hits more than one day ahead of the system clock rejected.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -78,7 +102,8 @@ public final class Sessionizer {
   /**
    * Offers one hit.
    *
-   * @return false if the hit was late beyond the allowed lateness (counted, not sessionized)
+   * @return false if the hit was late beyond the allowed lateness or too far in the future (counted, given
+   *     to the late-hit sink, not sessionized)
    * @throws IllegalStateException after {@link #finish()}
    */
   public boolean accept(Hit hit) {
@@ -86,9 +111,18 @@ public final class Sessionizer {
       throw new IllegalStateException("sessionizer already finished");
     }
     hits++;
-    long t = hit.time().toEpochMilli();
+    long t = millis(hit.time());
+    if (t > maxTime) {
+      long limit = saturatedAdd(clock.millis(), skewMillis);
+      if (t > limit) {
+        future++;
+        lateSink.tooFarAhead(hit, Instant.ofEpochMilli(limit));
+        return false;
+      }
+    }
     if (maxTime != Long.MIN_VALUE && t < maxTime - latenessMillis) {
       late++;
+      lateSink.late(hit, Instant.ofEpochMilli(maxTime - latenessMillis));
       return false;
     }
     if (t > maxTime) {
@@ -103,8 +137,8 @@ public final class Sessionizer {
       queue.add(v);
     }
     v.pending.add(hit);
-    if (t < v.last) {
-      v.sorted = false;
+    if (t <= v.last) {
+      v.sorted = false; // equal times too: they are put in HitOrder
     } else {
       v.last = t;
     }
@@ -128,7 +162,7 @@ public final class Sessionizer {
 
   private void emit(Visitor v) {
     if (!v.sorted) {
-      v.pending.sort(Comparator.comparing(Hit::time));
+      v.pending.sort(HitOrder.ORDER);
     }
     List<Session> list = assembler.assemble(v.pending, v.sessionsBefore + 1);
     for (Session s : list) {
@@ -159,7 +193,20 @@ public final class Sessionizer {
 
   /** Counts so far (visitors counts only those whose sessions were emitted). */
   public SessionizerStats stats() {
-    return new SessionizerStats(hits, late, sessions, seen.size());
+    return new SessionizerStats(hits, late, sessions, seen.size(), future);
+  }
+
+  private static long millis(Instant t) {
+    try {
+      return t.toEpochMilli();
+    } catch (ArithmeticException e) {
+      return t.isBefore(Instant.EPOCH) ? Long.MIN_VALUE + 1 : Long.MAX_VALUE;
+    }
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long r = a + b;
+    return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
   }
 
   /** Configures a {@link Sessionizer}; each setting may be given once. Not thread-safe. */
@@ -169,6 +216,9 @@ public final class Sessionizer {
     private boolean campaignSplit;
     private Duration lateness = Duration.ZERO;
     private SessionSink sink = SessionSink.inMemory();
+    private LateHitSink lateSink = LateHitSink.logging();
+    private Clock clock = Clock.systemUTC();
+    private Duration skew = DEFAULT_MAX_FUTURE_SKEW;
     private final Set<String> set = new HashSet<>();
 
     private Builder() {}
@@ -213,6 +263,32 @@ public final class Sessionizer {
     public Builder sink(SessionSink value) {
       Checks.once(set, "sink");
       this.sink = Objects.requireNonNull(value, "sink");
+      return this;
+    }
+
+    /** Where late hits and hits too far ahead go ({@link LateHitSink#logging()} by default). */
+    public Builder lateHitSink(LateHitSink value) {
+      Checks.once(set, "lateHitSink");
+      this.lateSink = Objects.requireNonNull(value, "lateHitSink");
+      return this;
+    }
+
+    /** The clock that decides what is too far in the future (the system UTC clock by default). */
+    public Builder clock(Clock value) {
+      Checks.once(set, "clock");
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * How far after the clock's now a hit may be dated ({@link #DEFAULT_MAX_FUTURE_SKEW} by default); a later
+     * hit is rejected and does not move the watermark.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder maxFutureSkew(Duration value) {
+      Checks.once(set, "maxFutureSkew");
+      this.skew = Checks.notNegative("maxFutureSkew", value);
       return this;
     }
 

@@ -13,7 +13,6 @@ import org.ecrm.tracking.internal.LogLineParser;
 import org.ecrm.tracking.internal.LogLines;
 import org.ecrm.tracking.session.Hit;
 import org.ecrm.tracking.session.HitKind;
-import org.ecrm.tracking.session.Sessionizer;
 
 /**
  * The import loop: the same rules as {@link WebLogReader} + {@link TrafficFilter#classify}, but working
@@ -28,19 +27,29 @@ final class FastImport {
   private final TrafficFilter filter;
   private final IpMasking masking;
   private final VisitorKey key;
-  private final Sessionizer sessionizer;
+  private final Consumer<Hit> hits;
+  private final long futureLimitSecond;
+  private final String futureRule;
   private final long[] counts;
+  private long futureLines;
   private final Consumer<LogLineError> errors;
   private final ByteInterner agents = new ByteInterner(100_000);
   private final LogLineParser p;
 
-  FastImport(WebLogReader reader, TrafficFilter filter, IpMasking masking, VisitorKey key, Sessionizer sessionizer,
-      long[] counts, Consumer<LogLineError> errors) {
+  /**
+   * @param hits receives each page view
+   * @param futureLimit lines dated after this are rejected
+   * @param futureRule how the limit was set, for the error message
+   */
+  FastImport(WebLogReader reader, TrafficFilter filter, IpMasking masking, VisitorKey key, Consumer<Hit> hits,
+      Instant futureLimit, String futureRule, long[] counts, Consumer<LogLineError> errors) {
     this.reader = reader;
     this.filter = filter;
     this.masking = masking;
     this.key = key;
-    this.sessionizer = sessionizer;
+    this.hits = hits;
+    this.futureLimitSecond = futureLimit.getEpochSecond();
+    this.futureRule = futureRule;
     this.counts = counts;
     this.errors = errors;
     this.p = new LogLineParser(reader.format());
@@ -65,6 +74,12 @@ final class FastImport {
           continue;
         }
         parsed++;
+        if (p.epochSecond > futureLimitSecond) {
+          futureLines++;
+          errors.accept(new LogLineError(lines.lineNumber(), "time " + Instant.ofEpochSecond(p.epochSecond)
+              + " is too far in the future (" + futureRule + ")", lines.excerpt()));
+          continue;
+        }
         line(b, lines.from(), lines.to(), lines.lineNumber());
       }
       return new ReadStats(lines.lineNumber(), parsed, malformed, lines.bytesRead());
@@ -78,11 +93,18 @@ final class FastImport {
       slow(b, from, to, lineNumber);
       return;
     }
-    String ua = agents.intern(b, p.uaFrom, p.uaTo, p.uaEscaped);
-    byte f = agents.flag();
-    if (f == 0) {
-      agents.flag(filter.isBot(ua));
+    String ua;
+    byte f;
+    if (p.combined) {
+      ua = agents.intern(b, p.uaFrom, p.uaTo, p.uaEscaped);
       f = agents.flag();
+      if (f == 0) {
+        agents.flag(filter.isBot(ua));
+        f = agents.flag();
+      }
+    } else {
+      ua = ""; // a Common line: no user-agent field, not a bot by the empty-agent rule
+      f = 1;
     }
     if (f == 2) {
       counts[TrafficClass.BOT.ordinal()]++;
@@ -161,8 +183,13 @@ final class FastImport {
   private void hit(String rawIp, String ua, String path, String referrer, Campaign campaign) {
     String ip = masking.isNone() ? rawIp : masking.mask(rawIp);
     String visitor = key == VisitorKey.IP ? ip : ip + ' ' + ua;
-    sessionizer.accept(new Hit(visitor, Instant.ofEpochSecond(p.epochSecond), HitKind.PAGE_VIEW, path, referrer,
+    hits.accept(new Hit(visitor, Instant.ofEpochSecond(p.epochSecond), HitKind.PAGE_VIEW, path, referrer,
         campaign));
+  }
+
+  /** Parsed lines rejected as too far in the future. */
+  long futureLines() {
+    return futureLines;
   }
 
   /** The general path (escaped or non-ASCII request): build the record and classify it. */

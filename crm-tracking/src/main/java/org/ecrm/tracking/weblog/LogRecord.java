@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param bytes the response size, -1 for {@code "-"}
  * @param referrer the Referer header, empty if absent (or in Common format)
  * @param userAgent the User-Agent header, empty if absent (or in Common format)
+ * @param format {@link LogFormat#COMMON} if the line ended after the byte count (no referrer and user-agent
+ *     fields), else {@link LogFormat#COMBINED}
  */
 public record LogRecord(
     long lineNumber,
@@ -32,9 +34,10 @@ public record LogRecord(
     int status,
     long bytes,
     String referrer,
-    String userAgent) {
+    String userAgent,
+    LogFormat format) {
 
-  /** Checks for nulls. */
+  /** Checks for nulls and that the format is Common or Combined. */
   public LogRecord {
     Objects.requireNonNull(ip, "ip");
     Objects.requireNonNull(ident, "ident");
@@ -45,6 +48,22 @@ public record LogRecord(
     Objects.requireNonNull(protocol, "protocol");
     Objects.requireNonNull(referrer, "referrer");
     Objects.requireNonNull(userAgent, "userAgent");
+    Objects.requireNonNull(format, "format");
+    if (format == LogFormat.AUTO) {
+      throw new IllegalArgumentException("format of a record must be COMMON or COMBINED: AUTO");
+    }
+  }
+
+  /** A Combined-format record. */
+  public LogRecord(long lineNumber, String ip, String ident, String user, Instant time, String method, String target,
+      String protocol, int status, long bytes, String referrer, String userAgent) {
+    this(lineNumber, ip, ident, user, time, method, target, protocol, status, bytes, referrer, userAgent,
+        LogFormat.COMBINED);
+  }
+
+  /** True if the line has a user-agent field (Combined), even an empty one. */
+  public boolean hasUserAgentField() {
+    return format == LogFormat.COMBINED;
   }
 
   /** The target without its query string or fragment. */

@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Bots: by default the 1,500 patterns of the maintained
  * <a href="https://github.com/monperrus/crawler-user-agents">crawler-user-agents</a> list (MIT, version
- * 1.60.0, bundled as {@code crawler-user-agents.txt}), plus an empty user agent (no browser sends none).
+ * 1.60.0, bundled as {@code crawler-user-agents.txt}), plus a Combined line whose user-agent field is
+ * present but empty or {@code -} (no browser sends none; {@link Builder#emptyUserAgentIsBot} turns this
+ * off). A Common line has no user-agent field at all, so it is never a bot by this rule.
  * Static assets: {@link #DEFAULT_STATIC_EXTENSIONS}, matched case-insensitively on the path without
  * its query. Results per distinct user agent are cached (bounded).
  *
@@ -134,7 +136,7 @@ public final class TrafficFilter {
 
   /** Classifies one record. */
   public TrafficClass classify(LogRecord r) {
-    if (isBot(r.userAgent())) {
+    if (r.hasUserAgentField() && isBot(r.userAgent())) {
       return TrafficClass.BOT;
     }
     if (isStatic(r.target())) {
@@ -153,7 +155,10 @@ public final class TrafficFilter {
     return TrafficClass.PAGE_VIEW;
   }
 
-  /** True if the user agent is a bot's. */
+  /**
+   * True if the user agent is a bot's. An empty string stands for a present but empty (or {@code -})
+   * user-agent field: a bot if {@link Builder#emptyUserAgentIsBot} (the default).
+   */
   public boolean isBot(String userAgent) {
     if (userAgent.isEmpty()) {
       return emptyAgentIsBot;
@@ -253,7 +258,10 @@ public final class TrafficFilter {
       return this;
     }
 
-    /** Whether an empty or {@code -} user agent counts as a bot (true by default). */
+    /**
+     * Whether a Combined line whose user-agent field is empty or {@code -} counts as a bot (true by
+     * default). Common lines, which have no user-agent field, never count as bots by this rule.
+     */
     public Builder emptyUserAgentIsBot(boolean value) {
       Checks.once(set, "emptyUserAgentIsBot");
       this.emptyAgentIsBot = value;

@@ -2,7 +2,9 @@ package org.ecrm.tracking.weblog;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -14,6 +16,8 @@ import java.util.function.Consumer;
 import org.ecrm.tracking.Campaign;
 import org.ecrm.tracking.IpMasking;
 import org.ecrm.tracking.internal.Checks;
+import org.ecrm.tracking.internal.HitSorter;
+import org.ecrm.tracking.session.LateHitSink;
 import org.ecrm.tracking.session.Hit;
 import org.ecrm.tracking.session.HitKind;
 import org.ecrm.tracking.session.SessionSink;
@@ -24,11 +28,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * Imports a web log end to end: read ({@link WebLogReader}), classify ({@link TrafficFilter}), mask IPs
  * ({@link IpMasking}), and sessionize the human page views ({@link Sessionizer}) into a
- * {@link SessionSink}. Streaming; bad lines are reported and the import goes on.
+ * {@link SessionSink}. Bad lines are reported and the import goes on.
+ *
+ * <p>{@link ImportMode#BATCH} (the default) sorts the page views by time before cutting sessions, with an
+ * external merge sort that spills runs of at most {@link Builder#sortBufferBytes(long)} to temporary files
+ * (deleted when the run ends, also on failure): the sessions of a file are those of its lines sorted by
+ * time, whatever order the lines are in (log files are concatenated, rotated, merged from several servers).
+ * Equal times are ordered by visitor, path, referrer and campaign, so even they do not depend on the line
+ * order. {@link ImportMode#STREAMING} is one pass with an allowed lateness; later lines are late hits.
+ *
+ * <p>In both modes a line dated more than {@link Builder#maxFutureSkew(Duration) the allowed skew} after the
+ * {@link Builder#clock(Clock) clock}'s now is rejected with its line number ({@link ImportReport#futureLines()}).
  *
  * <pre>{@code
- * ImportReport r = WebLogImport.builder().allowedLateness(Duration.ofMinutes(5)).build()
- *     .run(Path.of("access.log.gz"));
+ * ImportReport r = WebLogImport.builder().build().run(Path.of("access.log.gz"));
+ * ImportReport live = WebLogImport.builder().mode(ImportMode.STREAMING)
+ *     .allowedLateness(Duration.ofMinutes(5)).build().run(tailedStream);
  * }</pre>
  *
  * <p>Immutable and thread-safe: each {@link #run} has its own state (sinks are shared, so give each
@@ -45,8 +60,20 @@ public final class WebLogImport {
   private final SessionSink sink;
   private final int maxErrors;
   private final Consumer<? super LogLineError> errorListener;
+  private final ImportMode mode;
+  private final LateHitSink lateSink;
+  private final Clock clock;
+  private final Duration skew;
+  private final Path spillDir;
+  private final long sortBuffer;
 
   private WebLogImport(Builder b) {
+    this.mode = b.mode;
+    this.lateSink = b.lateSink;
+    this.clock = b.clock;
+    this.skew = b.skew;
+    this.spillDir = b.spillDir;
+    this.sortBuffer = b.sortBuffer;
     this.reader = b.reader;
     this.filter = b.filter;
     this.timeout = b.timeout;
@@ -65,7 +92,13 @@ public final class WebLogImport {
    */
   public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofMinutes(2);
 
-  /** A builder with default reader and filter, 30-minute sessions, 2 minutes lateness, IP + user agent. */
+  /** Default sort memory of a batch import: 8 MiB (estimated), then runs spill to temporary files. */
+  public static final long DEFAULT_SORT_BUFFER_BYTES = 8L << 20;
+
+  /**
+   * A builder: {@link ImportMode#BATCH}, default reader and filter, 30-minute sessions, IP + user agent,
+   * lines more than one day ahead of the system clock rejected.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -88,8 +121,21 @@ public final class WebLogImport {
   public ImportReport run(InputStream in) {
     Objects.requireNonNull(in, "in");
     Run r = new Run();
-    ReadStats s = new FastImport(reader, filter, masking, key, r.sessionizer, r.counts, r::error).run(in);
-    return r.report(s);
+    Instant now = clock.instant();
+    Instant limit = skew.compareTo(Duration.between(now, Instant.MAX)) >= 0 ? Instant.MAX : now.plus(skew);
+    String rule = "more than " + skew + " after " + now;
+    if (mode == ImportMode.STREAMING) {
+      FastImport f = new FastImport(reader, filter, masking, key, r.sessionizer::accept, limit, rule, r.counts,
+          r::error);
+      ReadStats s = f.run(in);
+      return r.report(s, f.futureLines());
+    }
+    try (HitSorter sorter = new HitSorter(spillDir, sortBuffer)) {
+      FastImport f = new FastImport(reader, filter, masking, key, sorter::add, limit, rule, r.counts, r::error);
+      ReadStats s = f.run(in);
+      sorter.drainTo(r.sessionizer::accept);
+      return r.report(s, f.futureLines());
+    }
   }
 
   private final class Run {
@@ -98,7 +144,9 @@ public final class WebLogImport {
     final Sessionizer sessionizer;
 
     Run() {
-      Sessionizer.Builder b = Sessionizer.builder().sessionTimeout(timeout).allowedLateness(lateness).sink(sink);
+      Sessionizer.Builder b = Sessionizer.builder().sessionTimeout(timeout)
+          .allowedLateness(mode == ImportMode.STREAMING ? lateness : Duration.ZERO).sink(sink).lateHitSink(lateSink)
+          .clock(clock).maxFutureSkew(skew);
       if (midnight != null) {
         b.splitAtMidnight(midnight);
       }
@@ -112,13 +160,13 @@ public final class WebLogImport {
       errorListener.accept(e);
     }
 
-    ImportReport report(ReadStats s) {
+    ImportReport report(ReadStats s, long futureLines) {
       SessionizerStats st = sessionizer.finish();
       EnumMap<TrafficClass, Long> m = new EnumMap<>(TrafficClass.class);
       for (TrafficClass c : TrafficClass.values()) {
         m.put(c, counts[c.ordinal()]);
       }
-      return new ImportReport(s, m, st, errors);
+      return new ImportReport(s, m, st, errors, futureLines);
     }
   }
 
@@ -134,9 +182,81 @@ public final class WebLogImport {
     private SessionSink sink = SessionSink.discarding();
     private int maxErrors = 1000;
     private Consumer<? super LogLineError> errorListener = e -> { };
+    private ImportMode mode = ImportMode.BATCH;
+    private LateHitSink lateSink = LateHitSink.logging();
+    private Clock clock = Clock.systemUTC();
+    private Duration skew = Sessionizer.DEFAULT_MAX_FUTURE_SKEW;
+    private Path spillDir = Path.of(System.getProperty("java.io.tmpdir"));
+    private long sortBuffer = DEFAULT_SORT_BUFFER_BYTES;
     private final Set<String> set = new HashSet<>();
 
     private Builder() {}
+
+    /** Batch (sorted, the default) or streaming (one pass with an allowed lateness). */
+    public Builder mode(ImportMode value) {
+      Checks.once(set, "mode");
+      this.mode = Objects.requireNonNull(value, "mode");
+      return this;
+    }
+
+    /**
+     * Where the late hits of a {@link ImportMode#STREAMING} import go ({@link LateHitSink#logging()} by default);
+     * they are counted in {@link ImportReport#lateHits()} either way.
+     */
+    public Builder lateHitSink(LateHitSink value) {
+      Checks.once(set, "lateHitSink");
+      this.lateSink = Objects.requireNonNull(value, "lateHitSink");
+      return this;
+    }
+
+    /** The clock that decides which lines are too far in the future (the system UTC clock by default). */
+    public Builder clock(Clock value) {
+      Checks.once(set, "clock");
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * How far after the clock's now a line may be dated (one day by default); a later line is rejected
+     * with its line number and is neither classified nor sessionized.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder maxFutureSkew(Duration value) {
+      Checks.once(set, "maxFutureSkew");
+      this.skew = Checks.notNegative("maxFutureSkew", value);
+      return this;
+    }
+
+    /**
+     * The directory of a batch import's temporary sort runs (the {@code java.io.tmpdir} by default).
+     *
+     * @throws IllegalArgumentException if it is not a directory
+     */
+    public Builder spillDirectory(Path value) {
+      Checks.once(set, "spillDirectory");
+      Objects.requireNonNull(value, "spillDirectory");
+      if (!java.nio.file.Files.isDirectory(value)) {
+        throw new IllegalArgumentException("spillDirectory is not a directory: " + value);
+      }
+      this.spillDir = value;
+      return this;
+    }
+
+    /**
+     * The memory a batch import sorts in before it spills a run to a temporary file
+     * ({@link #DEFAULT_SORT_BUFFER_BYTES} by default; estimated from the hits' string lengths).
+     *
+     * @throws IllegalArgumentException if below 1 KiB
+     */
+    public Builder sortBufferBytes(long value) {
+      Checks.once(set, "sortBufferBytes");
+      if (value < 1024) {
+        throw new IllegalArgumentException("sortBufferBytes must be at least 1024: " + value);
+      }
+      this.sortBuffer = value;
+      return this;
+    }
 
     /** The reader (format, line cap). */
     public Builder reader(WebLogReader value) {
@@ -164,8 +284,9 @@ public final class WebLogImport {
     }
 
     /**
-     * How far out of order a line may be and still be sessionized ({@link WebLogImport#DEFAULT_ALLOWED_LATENESS} by
-     * default; web servers write lines when requests finish, so slow requests arrive late).
+     * How far out of order a line may be and still be sessionized in a {@link ImportMode#STREAMING} import
+     * ({@link WebLogImport#DEFAULT_ALLOWED_LATENESS} by default; web servers write lines when requests finish,
+     * so slow requests arrive late). A batch import sorts instead and has no lateness.
      *
      * @throws IllegalArgumentException if negative
      */
@@ -224,8 +345,15 @@ public final class WebLogImport {
       return this;
     }
 
-    /** Builds the import. */
+    /**
+     * Builds the import.
+     *
+     * @throws IllegalStateException if {@code allowedLateness} was set for a batch import
+     */
     public WebLogImport build() {
+      if (mode == ImportMode.BATCH && set.contains("allowedLateness")) {
+        throw new IllegalStateException("allowedLateness applies only to ImportMode.STREAMING (a batch import sorts)");
+      }
       return new WebLogImport(this);
     }
   }

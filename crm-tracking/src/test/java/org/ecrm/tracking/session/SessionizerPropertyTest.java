@@ -73,7 +73,7 @@ class SessionizerPropertyTest {
     arrival.forEach(s::accept);
     SessionizerStats stats = s.finish();
 
-    // hits with equal times keep their arrival order (as documented on Sessionizer)
+    // hits of a visitor with equal times are ordered by kind, path, referrer, campaign (as documented on Sessionizer)
     List<Key> want = naive(arrival, timeout, midnight ? zone : null, campaigns);
     assertThat(stats.lateHits()).isZero();
     assertThat(stats.hits()).isEqualTo(n);
@@ -91,7 +91,8 @@ class SessionizerPropertyTest {
     }
     List<Key> out = new ArrayList<>();
     for (List<Hit> list : byVisitor.values()) {
-      list.sort(Comparator.comparing(Hit::time));
+      list.sort(Comparator.comparing(Hit::time).thenComparing(Hit::kind).thenComparing(Hit::path)
+          .thenComparing(Hit::referrer).thenComparing(h -> h.campaign().toString()));
       List<List<Hit>> sessions = new ArrayList<>();
       List<Campaign> sc = new ArrayList<>();
       for (Hit h : list) {

@@ -38,8 +38,10 @@ final class RowReader {
   private static long csv(ImportRequest request, Columns columns, Reader in, Consumer<Row> rows,
       Consumer<RejectedRow> rejects) {
     long count = 0;
+    // a quoted field followed by more text ("a"b) is read leniently as one field, so the row is
+    // validated (and rejected if bad) instead of ending the import
     try (CsvReader<CsvRecord> reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
-        .skipEmptyLines(true).detectBomHeader(true).ofCsvRecord(in)) {
+        .allowExtraCharsAfterClosingQuote(true).skipEmptyLines(true).detectBomHeader(true).ofCsvRecord(in)) {
       Iterator<CsvRecord> it = reader.iterator();
       if (!it.hasNext()) {
         return 0;
