@@ -33,6 +33,7 @@ import org.ecrm.core.support.SupportCase;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@link Archive} over a {@link Storage}. Thread-safe. */
@@ -41,6 +42,7 @@ public final class ArchiveService implements Archive {
   static final int VERSION = 1;
   private static final int PAGE = 1000;
 
+  private static final String PART = "The archive (Crm.archive())";
   private final Storage storage;
 
   /** @param storage the storage to read and write */
@@ -51,37 +53,38 @@ public final class ArchiveService implements Archive {
   @Override
   public ArchiveSummary exportAll(Writer out) {
     Checks.notNull("out", out);
+    JsonMapper mapper = Json.mapper(PART);
     Map<String, Long> counts = new LinkedHashMap<>();
     try {
-      ObjectNode header = Json.MAPPER.createObjectNode();
+      ObjectNode header = mapper.createObjectNode();
       header.put("format", FORMAT);
       header.put("version", VERSION);
-      out.write(Json.MAPPER.writeValueAsString(header));
+      out.write(mapper.writeValueAsString(header));
       out.write('\n');
-      exportType(out, counts, "customer", storage.customers()::scan, Customer::id);
-      exportType(out, counts, "account", storage.accounts()::scan, Account::id);
-      exportType(out, counts, "product", storage.products()::scan, Product::sku);
-      exportType(out, counts, "order", storage.orders()::scan, Order::id);
-      exportType(out, counts, "interaction", storage.interactions()::scan, Interaction::id);
-      exportType(out, counts, "case", storage.cases()::scan, SupportCase::id);
-      exportType(out, counts, "article", storage.articles()::scan, Article::id);
-      exportType(out, counts, "opportunity", storage.opportunities()::scan, Opportunity::id);
+      exportType(mapper, out, counts, "customer", storage.customers()::scan, Customer::id);
+      exportType(mapper, out, counts, "account", storage.accounts()::scan, Account::id);
+      exportType(mapper, out, counts, "product", storage.products()::scan, Product::sku);
+      exportType(mapper, out, counts, "order", storage.orders()::scan, Order::id);
+      exportType(mapper, out, counts, "interaction", storage.interactions()::scan, Interaction::id);
+      exportType(mapper, out, counts, "case", storage.cases()::scan, SupportCase::id);
+      exportType(mapper, out, counts, "article", storage.articles()::scan, Article::id);
+      exportType(mapper, out, counts, "opportunity", storage.opportunities()::scan, Opportunity::id);
       for (Questionnaire q : storage.surveys().questionnaires()) {
-        line(out, counts, "questionnaire", q);
+        line(mapper, out, counts, "questionnaire", q);
       }
       for (Questionnaire q : storage.surveys().questionnaires()) {
         for (Response r : storage.surveys().responsesTo(q.id(), q.version())) {
-          line(out, counts, "response", r);
+          line(mapper, out, counts, "response", r);
         }
       }
-      exportHistory(out, counts, "consent", storage.consents()::scanCustomers, storage.consents()::history);
-      exportHistory(out, counts, "preferences", storage.preferences()::scanCustomers,
+      exportHistory(mapper, out, counts, "consent", storage.consents()::scanCustomers, storage.consents()::history);
+      exportHistory(mapper, out, counts, "preferences", storage.preferences()::scanCustomers,
           storage.preferences()::history);
-      exportHistory(out, counts, "points", storage.ledger()::scanCustomers, storage.ledger()::entries);
+      exportHistory(mapper, out, counts, "points", storage.ledger()::scanCustomers, storage.ledger()::entries);
       for (long offset = 0; ; offset += PAGE) {
         List<AuditRecord> page = storage.audit().scan(offset, PAGE);
         for (AuditRecord r : page) {
-          line(out, counts, "audit", r);
+          line(mapper, out, counts, "audit", r);
         }
         if (page.size() < PAGE) {
           break;
@@ -94,13 +97,13 @@ public final class ArchiveService implements Archive {
     return new ArchiveSummary(counts, List.of());
   }
 
-  private static <K, V> void exportType(Writer out, Map<String, Long> counts, String type,
+  private static <K, V> void exportType(JsonMapper mapper, Writer out, Map<String, Long> counts, String type,
       BiFunction<@Nullable K, Integer, List<V>> scan, Function<V, K> key) throws IOException {
     K after = null;
     while (true) {
       List<V> page = scan.apply(after, PAGE);
       for (V v : page) {
-        line(out, counts, type, v);
+        line(mapper, out, counts, type, v);
       }
       if (page.size() < PAGE) {
         return;
@@ -109,7 +112,7 @@ public final class ArchiveService implements Archive {
     }
   }
 
-  private static void exportHistory(Writer out, Map<String, Long> counts, String type,
+  private static void exportHistory(JsonMapper mapper, Writer out, Map<String, Long> counts, String type,
       BiFunction<@Nullable CustomerId, Integer, List<CustomerId>> customers,
       Function<CustomerId, List<?>> history) throws IOException {
     CustomerId after = null;
@@ -117,7 +120,7 @@ public final class ArchiveService implements Archive {
       List<CustomerId> ids = customers.apply(after, PAGE);
       for (CustomerId id : ids) {
         for (Object r : history.apply(id)) {
-          line(out, counts, type, r);
+          line(mapper, out, counts, type, r);
         }
       }
       if (ids.size() < PAGE) {
@@ -127,12 +130,12 @@ public final class ArchiveService implements Archive {
     }
   }
 
-  private static void line(Writer out, Map<String, Long> counts, String type, Object record)
+  private static void line(JsonMapper mapper, Writer out, Map<String, Long> counts, String type, Object record)
       throws IOException {
-    ObjectNode n = Json.MAPPER.createObjectNode();
+    ObjectNode n = mapper.createObjectNode();
     n.put("type", type);
-    n.set("data", Json.MAPPER.valueToTree(record));
-    out.write(Json.MAPPER.writeValueAsString(n));
+    n.set("data", mapper.valueToTree(record));
+    out.write(mapper.writeValueAsString(n));
     out.write('\n');
     counts.merge(type, 1L, Long::sum);
   }
@@ -140,27 +143,28 @@ public final class ArchiveService implements Archive {
   @Override
   public ArchiveSummary importAll(Reader in) {
     Checks.notNull("in", in);
+    JsonMapper mapper = Json.mapper(PART);
     Map<String, Long> counts = new LinkedHashMap<>();
     List<ArchiveSummary.Rejected> rejected = new ArrayList<>();
     Map<String, Consumer<JsonNode>> writers = Map.ofEntries(
-        Map.entry("customer", d -> storage.customers().insert(Json.MAPPER.treeToValue(d, Customer.class))),
-        Map.entry("account", d -> storage.accounts().insert(Json.MAPPER.treeToValue(d, Account.class))),
-        Map.entry("product", d -> storage.products().insert(Json.MAPPER.treeToValue(d, Product.class))),
-        Map.entry("order", d -> storage.orders().insert(Json.MAPPER.treeToValue(d, Order.class))),
-        Map.entry("interaction", d -> storage.interactions().insert(Json.MAPPER.treeToValue(d, Interaction.class))),
-        Map.entry("article", d -> storage.articles().insert(Json.MAPPER.treeToValue(d, Article.class))),
-        Map.entry("opportunity", d -> storage.opportunities().insert(Json.MAPPER.treeToValue(d, Opportunity.class))),
-        Map.entry("questionnaire", d -> storage.surveys().putQuestionnaire(Json.MAPPER.treeToValue(d, Questionnaire.class))),
-        Map.entry("response", d -> storage.surveys().appendResponse(Json.MAPPER.treeToValue(d, Response.class))),
-        Map.entry("case", d -> storage.cases().insert(Json.MAPPER.treeToValue(d, SupportCase.class))),
-        Map.entry("consent", d -> storage.consents().append(Json.MAPPER.treeToValue(d, ConsentRecord.class))),
-        Map.entry("preferences", d -> storage.preferences().append(Json.MAPPER.treeToValue(d, Preferences.class))),
-        Map.entry("points", d -> storage.ledger().append(Json.MAPPER.treeToValue(d, PointsEntry.class))),
-        Map.entry("audit", d -> storage.audit().append(Json.MAPPER.treeToValue(d, AuditRecord.class))));
+        Map.entry("customer", d -> storage.customers().insert(mapper.treeToValue(d, Customer.class))),
+        Map.entry("account", d -> storage.accounts().insert(mapper.treeToValue(d, Account.class))),
+        Map.entry("product", d -> storage.products().insert(mapper.treeToValue(d, Product.class))),
+        Map.entry("order", d -> storage.orders().insert(mapper.treeToValue(d, Order.class))),
+        Map.entry("interaction", d -> storage.interactions().insert(mapper.treeToValue(d, Interaction.class))),
+        Map.entry("article", d -> storage.articles().insert(mapper.treeToValue(d, Article.class))),
+        Map.entry("opportunity", d -> storage.opportunities().insert(mapper.treeToValue(d, Opportunity.class))),
+        Map.entry("questionnaire", d -> storage.surveys().putQuestionnaire(mapper.treeToValue(d, Questionnaire.class))),
+        Map.entry("response", d -> storage.surveys().appendResponse(mapper.treeToValue(d, Response.class))),
+        Map.entry("case", d -> storage.cases().insert(mapper.treeToValue(d, SupportCase.class))),
+        Map.entry("consent", d -> storage.consents().append(mapper.treeToValue(d, ConsentRecord.class))),
+        Map.entry("preferences", d -> storage.preferences().append(mapper.treeToValue(d, Preferences.class))),
+        Map.entry("points", d -> storage.ledger().append(mapper.treeToValue(d, PointsEntry.class))),
+        Map.entry("audit", d -> storage.audit().append(mapper.treeToValue(d, AuditRecord.class))));
     BufferedReader reader = in instanceof BufferedReader b ? b : new BufferedReader(in);
     try {
       String first = reader.readLine();
-      checkHeader(first);
+      checkHeader(mapper, first);
       long lineNo = 1;
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         lineNo++;
@@ -168,7 +172,7 @@ public final class ArchiveService implements Archive {
           continue;
         }
         try {
-          JsonNode n = Json.MAPPER.readTree(line);
+          JsonNode n = mapper.readTree(line);
           JsonNode type = n.get("type");
           JsonNode data = n.get("data");
           if (type == null || !type.isString() || data == null || !data.isObject()) {
@@ -190,9 +194,9 @@ public final class ArchiveService implements Archive {
     return new ArchiveSummary(counts, rejected);
   }
 
-  private static void checkHeader(@Nullable String first) {
+  private static void checkHeader(JsonMapper mapper, @Nullable String first) {
     try {
-      JsonNode h = first == null ? null : Json.MAPPER.readTree(first);
+      JsonNode h = first == null ? null : mapper.readTree(first);
       if (h != null && FORMAT.equals(h.path("format").asString(""))) {
         int v = h.path("version").asInt(-1);
         if (v == VERSION) {
