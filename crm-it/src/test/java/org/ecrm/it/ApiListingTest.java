@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -53,19 +54,44 @@ class ApiListingTest {
       return;
     }
     List<String> expected = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
-    if (!expected.equals(actual)) {
-      Set<String> removed = new LinkedHashSet<>(expected);
-      removed.removeAll(actual);
-      Set<String> added = new LinkedHashSet<>(actual);
-      added.removeAll(expected);
-      StringBuilder msg = new StringBuilder("The public API of " + module + " differs from " + file + ":\n");
-      removed.forEach(l -> msg.append("- ").append(l.strip()).append('\n'));
-      added.forEach(l -> msg.append("+ ").append(l.strip()).append('\n'));
-      msg.append("If the change is intended, regenerate the listing and commit it with the change:\n  ")
-          .append(UPDATE).append('\n');
-      throw new AssertionError(msg.toString());
+    String difference = difference(module, file, expected, actual);
+    if (difference != null) {
+      throw new AssertionError(difference);
     }
     assertThat(actual).isNotEmpty();
+  }
+
+  @Test
+  void aChangedApi_failsWithTheDifferenceAndTheUpdateCommand() {
+    List<String> listed = List.of("module m", "public final class a.A", "  a.A: public void gone()",
+        "  a.A: public int size()");
+    List<String> now = List.of("module m", "public final class a.A", "  a.A: public int size()",
+        "  a.A: public long size(int)");
+    assertThat(difference("m", Path.of("m.api"), listed, listed)).isNull();
+    assertThat(difference("m", Path.of("m.api"), listed, now))
+        .contains("The public API of m differs from m.api", "- a.A: public void gone()",
+            "+ a.A: public long size(int)", UPDATE)
+        .doesNotContain("public int size()");
+  }
+
+  /** Null when equal, else the lines gone (-) and new (+) and how to update the listing. */
+  static String difference(String module, Path file, List<String> expected, List<String> actual) {
+    if (expected.equals(actual)) {
+      return null;
+    }
+    Set<String> removed = new LinkedHashSet<>(expected);
+    removed.removeAll(actual);
+    Set<String> added = new LinkedHashSet<>(actual);
+    added.removeAll(expected);
+    StringBuilder msg = new StringBuilder("The public API of " + module + " differs from " + file + ":\n");
+    removed.forEach(l -> msg.append("- ").append(l.strip()).append('\n'));
+    added.forEach(l -> msg.append("+ ").append(l.strip()).append('\n'));
+    if (removed.isEmpty() && added.isEmpty()) {
+      msg.append("(the same lines in another order)\n");
+    }
+    msg.append("If the change is intended, regenerate the listing and commit it with the change:\n  ")
+        .append(UPDATE).append('\n');
+    return msg.toString();
   }
 
   /** The listing of the module (jar or classes directory) that holds {@code anchor}. */
