@@ -44,10 +44,15 @@ public final class SegmentTable implements java.io.Serializable {
   /** The name of the catch-all segment. */
   public static final String OTHERS = "Others";
 
+  /** The number of bins the rules are written for. */
   private final int bins;
+  /** The rules in evaluation order. */
   private final List<SegmentRule> rules;
+  /** The segment index of each score cell. */
   private final byte[] lookup;
+  /** Score cells no rule covers. */
   private final int uncovered;
+  /** Whether rules that never match are accepted. */
   private final boolean unreachableAllowed;
 
   private SegmentTable(int bins, List<SegmentRule> rules, boolean allowUnreachable) {
