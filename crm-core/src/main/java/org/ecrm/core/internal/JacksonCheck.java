@@ -1,5 +1,6 @@
 package org.ecrm.core.internal;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,10 +9,15 @@ import org.jspecify.annotations.Nullable;
  * the conflict and the fix instead of a {@code NoClassDefFoundError} from inside Jackson. Thread-safe.
  */
 public final class JacksonCheck {
-  /** The first jackson-annotations release jackson-databind 3.1+ runs with. */
-  public static final String MIN_ANNOTATIONS = "2.21";
-  /** A type that first appeared in jackson-annotations 2.21 and that jackson-databind 3.1+ loads. */
-  static final String PROBE = "com.fasterxml.jackson.annotation.JsonSerializeAs";
+  /**
+   * The first jackson-annotations release jackson-databind 3.2 runs with (the version its POM declares; it
+   * loads {@code JsonSerializeAs} and {@code JsonDeserializeAs}, new in 2.21, and {@code JsonApplyView}, new
+   * in 2.22).
+   */
+  public static final String MIN_ANNOTATIONS = "2.22";
+  /** The newest jackson-annotations types jackson-databind 3.2 loads. */
+  static final List<String> PROBES = List.of("com.fasterxml.jackson.annotation.JsonSerializeAs",
+      "com.fasterxml.jackson.annotation.JsonDeserializeAs", "com.fasterxml.jackson.annotation.JsonApplyView");
   private static volatile boolean ok;
 
   private JacksonCheck() {}
@@ -31,7 +37,9 @@ public final class JacksonCheck {
 
   static void check(String part, @Nullable ClassLoader loader) {
     try {
-      Class.forName(PROBE, false, loader);
+      for (String probe : PROBES) {
+        Class.forName(probe, false, loader);
+      }
     } catch (ClassNotFoundException | LinkageError e) {
       throw new IllegalStateException(message(part, annotationsVersion(loader)), e);
     }

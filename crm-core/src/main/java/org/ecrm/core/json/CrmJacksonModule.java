@@ -54,7 +54,7 @@ public final class CrmJacksonModule extends SimpleModule {
    * Creates the module.
    *
    * @throws IllegalStateException when the jackson-annotations on the class or module path is older than
-   *     jackson-databind 3 needs (2.21), naming the version found and the fix
+   *     jackson-databind 3.2 needs (2.22), naming the version found and the fix
    */
   public CrmJacksonModule() {
     super("ecrm-core", Version.unknownVersion());

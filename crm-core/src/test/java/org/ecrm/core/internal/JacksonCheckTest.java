@@ -20,9 +20,9 @@ class JacksonCheckTest {
       assertThatThrownBy(() -> JacksonCheck.check("The archive (Crm.archive())", without))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageStartingWith("The archive (Crm.archive()) uses jackson-databind 3")
-          .hasMessageContaining("jackson-annotations 2.21 or newer")
+          .hasMessageContaining("jackson-annotations 2.22 or newer")
           .hasMessageContaining("has jackson-annotations (none: the jar is missing)")
-          .hasMessageContaining("Fix: manage com.fasterxml.jackson.core:jackson-annotations at 2.21 or newer")
+          .hasMessageContaining("Fix: manage com.fasterxml.jackson.core:jackson-annotations at 2.22 or newer")
           .hasCauseInstanceOf(ClassNotFoundException.class);
     }
   }

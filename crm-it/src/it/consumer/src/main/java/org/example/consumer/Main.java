@@ -85,7 +85,7 @@ public final class Main {
         crm.archive().exportAll(archive);
         throw new AssertionError("the archive ran with jackson-annotations " + found);
       } catch (IllegalStateException e) {
-        check(e.getMessage().contains("jackson-annotations 2.21 or newer")
+        check(e.getMessage().contains("jackson-annotations 2.22 or newer")
             && e.getMessage().contains("has jackson-annotations " + found) && e.getMessage().contains("Fix:"),
             "clear error: " + e.getMessage());
         System.out.println("archive refused as expected: " + e.getMessage());
