@@ -68,7 +68,7 @@ class EventJsonDifferentialTest {
   @Test
   void randomEventsAndBatches_decodeAndEncodeTheSame() {
     Random rnd = new Random(20261204L);
-    for (int i = 0; i < 3_000; i++) {
+    for (int i = 0; i < 1_000; i++) {
       StringBuilder one = new StringBuilder();
       event(rnd, one);
       String doc = one.toString();

@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the same rows with the same field text, the same rejections.
  */
 class RowReaderJsonLinesTest {
+  static final JsonMapper MAPPER = JsonMapper.builder().build();
   static final ImportRequest REQUEST =
       ImportRequest.builder(EntityKind.CUSTOMER, ImportFormat.JSON_LINES).build();
 
@@ -67,7 +68,7 @@ class RowReaderJsonLinesTest {
     }
     JsonNode node;
     try {
-      node = JsonMapper.builder().build().readTree(text);
+      node = MAPPER.readTree(text);
     } catch (JacksonException e) {
       return List.of("row: not JSON");
     }
