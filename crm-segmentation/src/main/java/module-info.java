@@ -4,6 +4,7 @@
 module org.ecrm.segmentation {
   requires transitive org.ecrm.core;
   requires org.slf4j;
+  requires tools.jackson.core;
   requires de.siegmar.fastcsv;
   requires static org.jspecify;
 

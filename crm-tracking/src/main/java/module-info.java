@@ -8,6 +8,7 @@
 module org.ecrm.tracking {
   requires transitive org.ecrm.core;
   requires org.slf4j;
+  requires tools.jackson.core;
   requires static org.jspecify;
 
   exports org.ecrm.tracking;

@@ -20,7 +20,10 @@ package org.ecrm.segmentation;
  * </ul>
  */
 public enum Binning {
+  /** Equal-count bins by rank, ties broken by customer key (SQL {@code NTILE}). */
   NTILE,
+  /** Bins cut at the quantiles of the values, equal values always in one bin. */
   QUANTILE,
+  /** Bins cut at thresholds given by the caller. */
   FIXED
 }

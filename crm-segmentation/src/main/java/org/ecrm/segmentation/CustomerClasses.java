@@ -18,7 +18,18 @@ import org.ecrm.core.model.Customer;
  */
 public final class CustomerClasses {
   /** A class a customer can be in. */
-  public enum CustomerClass { TRANSACTIONAL, NON_TRANSACTIONAL, ONE_TIME, REPEAT, HIGH_VALUE }
+  public enum CustomerClass {
+    /** Bought at least once. */
+    TRANSACTIONAL,
+    /** Known, but never bought. */
+    NON_TRANSACTIONAL,
+    /** Bought exactly once. */
+    ONE_TIME,
+    /** Bought more than once. */
+    REPEAT,
+    /** Among the customers bringing the high-value share of the revenue. */
+    HIGH_VALUE
+  }
 
   private final RfmResult result;
   private final long[] nonTransactional;
@@ -59,7 +70,7 @@ public final class CustomerClasses {
   /**
    * Classes for a result and the keys of all known customers.
    *
-   * @throws IllegalArgumentException unless 0 < highValueShare <= 1
+   * @throws IllegalArgumentException unless {@code 0 < highValueShare <= 1}
    */
   public static CustomerClasses of(RfmResult result, long[] knownCustomers, double highValueShare) {
     Objects.requireNonNull(result, "result");

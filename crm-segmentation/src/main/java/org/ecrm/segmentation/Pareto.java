@@ -16,7 +16,14 @@ import java.util.Objects;
  */
 public final class Pareto {
   /** ABC class. */
-  public enum AbcClass { A, B, C }
+  public enum AbcClass {
+    /** The customers bringing the first share of the revenue (up to limit A). */
+    A,
+    /** The next share (up to limit B). */
+    B,
+    /** The rest. */
+    C
+  }
 
   /**
    * One point of the Lorenz curve (customers sorted by value ascending).
@@ -89,7 +96,7 @@ public final class Pareto {
   /**
    * ABC with the given limits.
    *
-   * @throws IllegalArgumentException unless 0 < limitA < limitB <= 1
+   * @throws IllegalArgumentException unless {@code 0 < limitA < limitB <= 1}
    */
   public static Pareto of(RfmResult result, double limitA, double limitB) {
     Objects.requireNonNull(result, "result");
@@ -126,10 +133,20 @@ public final class Pareto {
     return gini;
   }
 
+  /**
+   * The cumulative revenue share that ends class A.
+   *
+   * @return the limit, in (0, 1]
+   */
   public double limitA() {
     return limitA;
   }
 
+  /**
+   * The cumulative revenue share that ends class B.
+   *
+   * @return the limit, in (0, 1]
+   */
   public double limitB() {
     return limitB;
   }

@@ -6,7 +6,9 @@ package org.ecrm.segmentation;
  * durations: WEEKS is days / 7 (lifetimes' {@code freq="D", freq_multiplier=7}).
  */
 public enum PeriodUnit {
+  /** Durations in days. */
   DAYS(1),
+  /** Durations in weeks of seven days. */
   WEEKS(7);
 
   private final int days;

@@ -28,15 +28,25 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RfmAnalysis implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
+  /** The reference date recency is counted to. */
   private final LocalDate asOf;
+  /** The number of score bins per dimension. */
   private final int bins;
+  /** How values are cut into bins. */
   private final Binning binning;
+  /** The fixed thresholds per dimension (FIXED binning only). */
   private final Map<Dimension, long[]> thresholds;
+  /** What counts as one purchase. */
   private final FrequencyMode frequencyMode;
+  /** How the monetary value is aggregated. */
   private final MonetaryMode monetaryMode;
+  /** What happens to customers whose monetary value is not positive. */
   private final NonPositiveMonetary nonPositive;
+  /** The named segments. */
   private final SegmentTable segments;
+  /** The currency amounts must be in, if fixed. */
   private final @Nullable Currency currency;
+  /** Threads that may work on one batch or one scoring. */
   private final int parallelism;
 
   private RfmAnalysis(Builder b, LocalDate asOf, SegmentTable segments) {
@@ -124,10 +134,20 @@ public final class RfmAnalysis implements java.io.Serializable {
     return RfmEngine.score(t, this, c);
   }
 
+  /**
+   * The reference date: recency is counted in days from the last purchase to this date.
+   *
+   * @return the date
+   */
   public LocalDate asOf() {
     return asOf;
   }
 
+  /**
+   * The number of score bins per dimension (scores run from 1 to this).
+   *
+   * @return the bin count
+   */
   public int bins() {
     return bins;
   }
@@ -137,6 +157,11 @@ public final class RfmAnalysis implements java.io.Serializable {
     return parallelism;
   }
 
+  /**
+   * How values are cut into bins.
+   *
+   * @return the binning
+   */
   public Binning binning() {
     return binning;
   }
@@ -147,18 +172,38 @@ public final class RfmAnalysis implements java.io.Serializable {
     return t == null ? Optional.empty() : Optional.of(t.clone());
   }
 
+  /**
+   * What counts as one purchase for the frequency.
+   *
+   * @return the mode
+   */
   public FrequencyMode frequencyMode() {
     return frequencyMode;
   }
 
+  /**
+   * How a customer's monetary value is aggregated.
+   *
+   * @return the mode
+   */
   public MonetaryMode monetaryMode() {
     return monetaryMode;
   }
 
+  /**
+   * What happens to customers whose monetary value is zero or negative.
+   *
+   * @return the rule
+   */
   public NonPositiveMonetary nonPositiveMonetary() {
     return nonPositive;
   }
 
+  /**
+   * The table that names segments from scores.
+   *
+   * @return the table
+   */
   public SegmentTable segmentTable() {
     return segments;
   }
@@ -267,6 +312,12 @@ public final class RfmAnalysis implements java.io.Serializable {
       return this;
     }
 
+    /**
+     * Sets what counts as one purchase; may be set once.
+     *
+     * @param mode the mode
+     * @return this builder
+     */
     public Builder frequencyMode(FrequencyMode mode) {
       Objects.requireNonNull(mode, "frequencyMode");
       once(frequencySet, "frequencyMode", frequencyMode);
@@ -275,6 +326,12 @@ public final class RfmAnalysis implements java.io.Serializable {
       return this;
     }
 
+    /**
+     * Sets how the monetary value is aggregated; may be set once.
+     *
+     * @param mode the mode
+     * @return this builder
+     */
     public Builder monetaryMode(MonetaryMode mode) {
       Objects.requireNonNull(mode, "monetaryMode");
       once(monetarySet, "monetaryMode", monetaryMode);
@@ -283,6 +340,12 @@ public final class RfmAnalysis implements java.io.Serializable {
       return this;
     }
 
+    /**
+     * Sets what happens to customers whose monetary value is zero or negative; may be set once.
+     *
+     * @param rule the rule
+     * @return this builder
+     */
     public Builder nonPositiveMonetary(NonPositiveMonetary rule) {
       Objects.requireNonNull(rule, "nonPositiveMonetary");
       once(nonPositiveSet, "nonPositiveMonetary", nonPositive);

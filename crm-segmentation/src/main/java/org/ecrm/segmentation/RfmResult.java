@@ -99,11 +99,17 @@ public interface RfmResult {
   /**
    * Writes CSV: header {@code customer,recency_days,frequency,monetary,r,f,m,segment}, monetary in major
    * units (e.g. {@code 12.50}), one row per customer in key order.
+   *
+   * @param out where to write; flushed, not closed
+   * @throws IOException when writing fails
    */
   void writeCsv(Writer out) throws IOException;
 
   /**
    * Writes JSON: {@code {"asOf":…,"currency":…,"bins":…,"segments":[…],"customers":[{…}]}}.
+   *
+   * @param out where to write; flushed, not closed
+   * @throws IOException when writing fails
    */
   void writeJson(Writer out) throws IOException;
 }

@@ -6,6 +6,12 @@ import java.util.Objects;
  * A named box of (R, F, M) score ranges, bounds inclusive.
  *
  * @param name the segment name, not blank
+ * @param rLow the lowest recency score in the box
+ * @param rHigh the highest recency score in the box
+ * @param fLow the lowest frequency score in the box
+ * @param fHigh the highest frequency score in the box
+ * @param mLow the lowest monetary score in the box
+ * @param mHigh the highest monetary score in the box
  */
 public record SegmentRule(String name, int rLow, int rHigh, int fLow, int fHigh, int mLow, int mHigh)
     implements java.io.Serializable {

@@ -5,8 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.ecrm.segmentation.internal.JsonValue;
 
 /**
  * An ordered list of {@link SegmentRule}s for a given number of bins: rules are evaluated in order, the
@@ -45,10 +44,15 @@ public final class SegmentTable implements java.io.Serializable {
   /** The name of the catch-all segment. */
   public static final String OTHERS = "Others";
 
+  /** The number of bins the rules are written for. */
   private final int bins;
+  /** The rules in evaluation order. */
   private final List<SegmentRule> rules;
+  /** The segment index of each score cell. */
   private final byte[] lookup;
+  /** Score cells no rule covers. */
   private final int uncovered;
+  /** Whether rules that never match are accepted. */
   private final boolean unreachableAllowed;
 
   private SegmentTable(int bins, List<SegmentRule> rules, boolean allowUnreachable) {
@@ -136,31 +140,30 @@ public final class SegmentTable implements java.io.Serializable {
    */
   public static SegmentTable fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    JsonNode root;
+    Object root;
     try {
-      root = JsonMapper.shared().readTree(json);
+      root = JsonValue.read(json);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("segment table JSON is malformed: " + e.getMessage(), e);
     }
-    if (!root.path("bins").isInt()) {
+    if (!(JsonValue.member(root, "bins") instanceof Integer bins)) {
       throw new IllegalArgumentException("segment table JSON: \"bins\" must be an integer");
     }
-    Builder b = builder(root.path("bins").intValue());
-    JsonNode rules = root.path("rules");
-    if (!rules.isArray()) {
+    Builder b = builder(bins);
+    if (!(JsonValue.member(root, "rules") instanceof List<?> rules)) {
       throw new IllegalArgumentException("segment table JSON: \"rules\" must be an array");
     }
     for (int i = 0; i < rules.size(); i++) {
-      JsonNode r = rules.get(i);
+      Object r = rules.get(i);
       String where = "rules[" + i + "]";
-      if (!r.path("name").isString()) {
+      if (!(JsonValue.member(r, "name") instanceof String name)) {
         throw new IllegalArgumentException("segment table JSON: " + where + ".name must be a string");
       }
       int[] rr = range(r, where, "r");
       int[] ff = range(r, where, "f");
       int[] mm = range(r, where, "m");
       try {
-        b.rule(r.path("name").stringValue(), rr[0], rr[1], ff[0], ff[1], mm[0], mm[1]);
+        b.rule(name, rr[0], rr[1], ff[0], ff[1], mm[0], mm[1]);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("segment table JSON: " + where + ": " + e.getMessage(), e);
       }
@@ -168,13 +171,13 @@ public final class SegmentTable implements java.io.Serializable {
     return b.build();
   }
 
-  private static int[] range(JsonNode r, String where, String field) {
-    JsonNode a = r.path(field);
-    if (!a.isArray() || a.size() != 2 || !a.get(0).isInt() || !a.get(1).isInt()) {
+  private static int[] range(Object r, String where, String field) {
+    if (!(JsonValue.member(r, field) instanceof List<?> a) || a.size() != 2
+        || !(a.get(0) instanceof Integer low) || !(a.get(1) instanceof Integer high)) {
       throw new IllegalArgumentException("segment table JSON: " + where + "." + field
           + " must be [low, high] integers");
     }
-    return new int[] {a.get(0).intValue(), a.get(1).intValue()};
+    return new int[] {low, high};
   }
 
   /** The number of bins the rules are written for. */

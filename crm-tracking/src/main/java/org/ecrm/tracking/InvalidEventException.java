@@ -8,7 +8,9 @@ import org.ecrm.core.CrmException;
  */
 public class InvalidEventException extends CrmException {
   private static final long serialVersionUID = 1L;
+  /** The JSON path of the offending field, {@code "$"} for the whole event. */
   private final String field;
+  /** Why the event was refused. */
   private final String reason;
 
   /**

@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@link Archive} over a {@link Storage}. Thread-safe. */
@@ -41,6 +42,7 @@ public final class ArchiveService implements Archive {
   static final int VERSION = 1;
   private static final int PAGE = 1000;
 
+  private static final String PART = "The archive (Crm.archive())";
   private final Storage storage;
   private final Object importLock = new Object();
 
@@ -52,37 +54,38 @@ public final class ArchiveService implements Archive {
   @Override
   public ArchiveSummary exportAll(Writer out) {
     Checks.notNull("out", out);
+    JsonMapper mapper = Json.mapper(PART);
     Map<String, Long> counts = new LinkedHashMap<>();
     try {
-      ObjectNode header = Json.MAPPER.createObjectNode();
+      ObjectNode header = mapper.createObjectNode();
       header.put("format", FORMAT);
       header.put("version", VERSION);
-      out.write(Json.MAPPER.writeValueAsString(header));
+      out.write(mapper.writeValueAsString(header));
       out.write('\n');
-      exportType(out, counts, "customer", storage.customers()::scan, Customer::id);
-      exportType(out, counts, "account", storage.accounts()::scan, Account::id);
-      exportType(out, counts, "product", storage.products()::scan, Product::sku);
-      exportType(out, counts, "order", storage.orders()::scan, Order::id);
-      exportType(out, counts, "interaction", storage.interactions()::scan, Interaction::id);
-      exportType(out, counts, "case", storage.cases()::scan, SupportCase::id);
-      exportType(out, counts, "article", storage.articles()::scan, Article::id);
-      exportType(out, counts, "opportunity", storage.opportunities()::scan, Opportunity::id);
+      exportType(mapper, out, counts, "customer", storage.customers()::scan, Customer::id);
+      exportType(mapper, out, counts, "account", storage.accounts()::scan, Account::id);
+      exportType(mapper, out, counts, "product", storage.products()::scan, Product::sku);
+      exportType(mapper, out, counts, "order", storage.orders()::scan, Order::id);
+      exportType(mapper, out, counts, "interaction", storage.interactions()::scan, Interaction::id);
+      exportType(mapper, out, counts, "case", storage.cases()::scan, SupportCase::id);
+      exportType(mapper, out, counts, "article", storage.articles()::scan, Article::id);
+      exportType(mapper, out, counts, "opportunity", storage.opportunities()::scan, Opportunity::id);
       for (Questionnaire q : storage.surveys().questionnaires()) {
-        line(out, counts, "questionnaire", q);
+        line(mapper, out, counts, "questionnaire", q);
       }
       for (Questionnaire q : storage.surveys().questionnaires()) {
         for (Response r : storage.surveys().responsesTo(q.id(), q.version())) {
-          line(out, counts, "response", r);
+          line(mapper, out, counts, "response", r);
         }
       }
-      exportHistory(out, counts, "consent", storage.consents()::scanCustomers, storage.consents()::history);
-      exportHistory(out, counts, "preferences", storage.preferences()::scanCustomers,
+      exportHistory(mapper, out, counts, "consent", storage.consents()::scanCustomers, storage.consents()::history);
+      exportHistory(mapper, out, counts, "preferences", storage.preferences()::scanCustomers,
           storage.preferences()::history);
-      exportHistory(out, counts, "points", storage.ledger()::scanCustomers, storage.ledger()::entries);
+      exportHistory(mapper, out, counts, "points", storage.ledger()::scanCustomers, storage.ledger()::entries);
       for (long offset = 0; ; offset += PAGE) {
         List<AuditRecord> page = storage.audit().scan(offset, PAGE);
         for (AuditRecord r : page) {
-          line(out, counts, "audit", r);
+          line(mapper, out, counts, "audit", r);
         }
         if (page.size() < PAGE) {
           break;
@@ -95,13 +98,13 @@ public final class ArchiveService implements Archive {
     return new ArchiveSummary(counts, List.of());
   }
 
-  private static <K, V> void exportType(Writer out, Map<String, Long> counts, String type,
+  private static <K, V> void exportType(JsonMapper mapper, Writer out, Map<String, Long> counts, String type,
       BiFunction<@Nullable K, Integer, List<V>> scan, Function<V, K> key) throws IOException {
     K after = null;
     while (true) {
       List<V> page = scan.apply(after, PAGE);
       for (V v : page) {
-        line(out, counts, type, v);
+        line(mapper, out, counts, type, v);
       }
       if (page.size() < PAGE) {
         return;
@@ -110,7 +113,7 @@ public final class ArchiveService implements Archive {
     }
   }
 
-  private static void exportHistory(Writer out, Map<String, Long> counts, String type,
+  private static void exportHistory(JsonMapper mapper, Writer out, Map<String, Long> counts, String type,
       BiFunction<@Nullable CustomerId, Integer, List<CustomerId>> customers,
       Function<CustomerId, List<?>> history) throws IOException {
     CustomerId after = null;
@@ -118,7 +121,7 @@ public final class ArchiveService implements Archive {
       List<CustomerId> ids = customers.apply(after, PAGE);
       for (CustomerId id : ids) {
         for (Object r : history.apply(id)) {
-          line(out, counts, type, r);
+          line(mapper, out, counts, type, r);
         }
       }
       if (ids.size() < PAGE) {
@@ -128,12 +131,12 @@ public final class ArchiveService implements Archive {
     }
   }
 
-  private static void line(Writer out, Map<String, Long> counts, String type, Object record)
+  private static void line(JsonMapper mapper, Writer out, Map<String, Long> counts, String type, Object record)
       throws IOException {
-    ObjectNode n = Json.MAPPER.createObjectNode();
+    ObjectNode n = mapper.createObjectNode();
     n.put("type", type);
-    n.set("data", Json.MAPPER.valueToTree(record));
-    out.write(Json.MAPPER.writeValueAsString(n));
+    n.set("data", mapper.valueToTree(record));
+    out.write(mapper.writeValueAsString(n));
     out.write('\n');
     counts.merge(type, 1L, Long::sum);
   }
@@ -247,7 +250,7 @@ public final class ArchiveService implements Archive {
   }
 
   private static Parsed parse(long lineNo, String line) {
-    JsonNode n = Json.MAPPER.readTree(line);
+    JsonNode n = Json.mapper(PART).readTree(line);
     JsonNode type = n.get("type");
     JsonNode data = n.get("data");
     if (type == null || !type.isString() || data == null || !data.isObject()) {
@@ -258,7 +261,7 @@ public final class ArchiveService implements Archive {
       throw new IllegalArgumentException("unknown record type '" + Checks.abbreviate(type.stringValue())
           + "' (known: " + String.join(", ", TYPES.keySet()) + ")");
     }
-    return new Parsed(lineNo, type.stringValue(), Json.MAPPER.treeToValue(data, cls));
+    return new Parsed(lineNo, type.stringValue(), Json.mapper(PART).treeToValue(data, cls));
   }
 
   private void store(Parsed p) {
@@ -425,7 +428,7 @@ public final class ArchiveService implements Archive {
 
   private static void checkHeader(@Nullable String first) {
     try {
-      JsonNode h = first == null ? null : Json.MAPPER.readTree(first);
+      JsonNode h = first == null ? null : Json.mapper(PART).readTree(first);
       if (h != null && h.path("format").isString() && FORMAT.equals(h.path("format").stringValue())) {
         JsonNode v = h.path("version");
         if (v.isIntegralNumber() && v.canConvertToInt() && v.intValue() == VERSION) {

@@ -19,6 +19,7 @@ import org.ecrm.core.model.Interaction;
 import org.ecrm.core.model.Order;
 import org.ecrm.core.spi.AuditStore;
 import org.ecrm.core.support.SupportCase;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -48,29 +49,30 @@ public final class PrivacyService implements Privacy {
     Checks.notNull("out", out);
     Customer c = customers.require(customerId);
     var s = ctx.storage();
-    ObjectNode doc = Json.MAPPER.createObjectNode();
+    JsonMapper mapper = Json.mapper("The privacy export (Crm.privacy().export)");
+    ObjectNode doc = mapper.createObjectNode();
     doc.put("format", "ecrm-subject-access");
     doc.put("exportedAt", ctx.now().toString());
-    doc.set("customer", Json.MAPPER.valueToTree(c));
+    doc.set("customer", mapper.valueToTree(c));
     ArrayNode accounts = doc.putArray("accounts");
     for (Account a : s.accounts().findByContact(c.id())) {
       ObjectNode n = accounts.addObject();
       n.put("accountId", a.id().value());
       n.put("name", a.name());
-      n.set("roles", Json.MAPPER.valueToTree(a.rolesOf(c.id())));
+      n.set("roles", mapper.valueToTree(a.rolesOf(c.id())));
     }
     List<Order> orders = s.orders().findByCustomer(c.id());
-    doc.set("orders", Json.MAPPER.valueToTree(orders));
+    doc.set("orders", mapper.valueToTree(orders));
     List<Interaction> interactions = s.interactions().findByCustomer(c.id());
-    doc.set("interactions", Json.MAPPER.valueToTree(interactions));
-    doc.set("cases", Json.MAPPER.valueToTree(s.cases().findByCustomer(c.id())));
-    doc.set("responses", Json.MAPPER.valueToTree(s.surveys().responsesOf(c.id())));
-    doc.set("loyalty", Json.MAPPER.valueToTree(s.ledger().entries(c.id())));
-    doc.set("consents", Json.MAPPER.valueToTree(s.consents().history(c.id())));
-    doc.set("preferences", Json.MAPPER.valueToTree(s.preferences().history(c.id())));
-    doc.set("audit", Json.MAPPER.valueToTree(auditAbout(c.id(), orders, interactions)));
+    doc.set("interactions", mapper.valueToTree(interactions));
+    doc.set("cases", mapper.valueToTree(s.cases().findByCustomer(c.id())));
+    doc.set("responses", mapper.valueToTree(s.surveys().responsesOf(c.id())));
+    doc.set("loyalty", mapper.valueToTree(s.ledger().entries(c.id())));
+    doc.set("consents", mapper.valueToTree(s.consents().history(c.id())));
+    doc.set("preferences", mapper.valueToTree(s.preferences().history(c.id())));
+    doc.set("audit", mapper.valueToTree(auditAbout(c.id(), orders, interactions)));
     try {
-      Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, doc);
+      mapper.writerWithDefaultPrettyPrinter().writeValue(out, doc);
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("writing the export of customer " + c.id() + " failed", e);

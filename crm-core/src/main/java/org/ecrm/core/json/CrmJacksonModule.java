@@ -50,9 +50,15 @@ import tools.jackson.databind.module.SimpleModule;
 public final class CrmJacksonModule extends SimpleModule {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the module. */
+  /**
+   * Creates the module.
+   *
+   * @throws IllegalStateException when the jackson-annotations on the class or module path is older than
+   *     jackson-databind 3.2 needs (2.22), naming the version found and the fix
+   */
   public CrmJacksonModule() {
     super("ecrm-core", Version.unknownVersion());
+    org.ecrm.core.internal.JacksonCheck.requireDatabind("CrmJacksonModule");
     stringValue(CustomerId.class, CustomerId::value, CustomerId::of);
     stringValue(AccountId.class, AccountId::value, AccountId::of);
     stringValue(OrderId.class, OrderId::value, OrderId::of);

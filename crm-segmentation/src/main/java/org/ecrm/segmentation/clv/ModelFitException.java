@@ -14,6 +14,7 @@ public final class ModelFitException extends CrmException {
   private static final long serialVersionUID = 1L;
 
   private final transient Map<String, Double> lastParameters;
+  /** The log-likelihood at the last parameters tried. */
   private final double lastLogLikelihood;
 
   /**

@@ -23,13 +23,14 @@ import org.ecrm.segmentation.ScoreBins;
 import org.ecrm.segmentation.SegmentSummary;
 import org.ecrm.segmentation.SegmentTable;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 /** Columnar, immutable result. */
 final class RfmResultImpl implements RfmResult {
   /** Leaves the caller's writer open; loaded on first write only. */
   private static final class Json {
-    static final JsonMapper MAPPER = JsonMapper.builder()
+    static final JsonFactory FACTORY = JsonFactory.builder()
         .disable(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
   }
 
@@ -273,7 +274,7 @@ final class RfmResultImpl implements RfmResult {
 
   @Override
   public void writeJson(Writer out) throws IOException {
-    try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
+    try (JsonGenerator g = Json.FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
       g.writeStartObject();
       g.writeStringProperty("asOf", asOf().toString());
       g.writeStringProperty("currency", currency.getCurrencyCode());

@@ -21,15 +21,22 @@ import org.ecrm.tracking.Rejection;
 import org.ecrm.tracking.TrackingEvent;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.json.JsonFactory;
 
-/** The JSON mapping behind {@link org.ecrm.tracking.EventCodec}. Thread-safe. */
+/**
+ * The JSON mapping behind {@link org.ecrm.tracking.EventCodec}, on jackson-core's streaming parser and
+ * generator only (no jackson-databind, hence no jackson-annotations requirement). Thread-safe.
+ *
+ * <p>The document is read into a small tree ({@link JsonTree}) and mapped from there; duplicate keys and
+ * trailing tokens are rejected as malformed JSON.
+ */
 public final class EventJson {
-  private static final JsonMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+  private static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
 
@@ -58,7 +65,7 @@ public final class EventJson {
     if (utf8.length > maxEventBytes) {
       throw new InvalidEventException("$", "event is " + utf8.length + " bytes, limit " + maxEventBytes);
     }
-    JsonNode node = parse(utf8);
+    JsonTree node = parse(utf8);
     return fromNode(node, clock.instant(), null);
   }
 
@@ -67,20 +74,20 @@ public final class EventJson {
     if (utf8.length > maxBatchBytes) {
       return whole("batch is " + utf8.length + " bytes, limit " + maxBatchBytes, utf8);
     }
-    JsonNode root;
+    JsonTree root;
     try {
       root = parse(utf8);
     } catch (InvalidEventException e) {
       return whole(e.reason(), utf8);
     }
     Instant receivedAt = clock.instant();
-    JsonNode items;
+    JsonTree items;
     @Nullable Instant batchSentAt = null;
     if (root.isArray()) {
       items = root;
     } else if (root.isObject() && root.get("batch") != null && root.get("batch").isArray()) {
       items = root.get("batch");
-      JsonNode sent = root.get("sentAt");
+      JsonTree sent = root.get("sentAt");
       if (sent != null && !sent.isNull()) {
         try {
           batchSentAt = instant("sentAt", sent);
@@ -94,7 +101,7 @@ public final class EventJson {
     List<TrackingEvent> ok = new ArrayList<>(items.size());
     List<Rejection> bad = new ArrayList<>();
     int i = 0;
-    for (JsonNode item : items.values()) {
+    for (JsonTree item : items.values()) {
       String text = item.toString();
       int size = text.getBytes(StandardCharsets.UTF_8).length;
       try {
@@ -115,9 +122,9 @@ public final class EventJson {
         List.of(new Rejection(-1, "$", reason, new String(utf8, StandardCharsets.UTF_8))));
   }
 
-  private static JsonNode parse(byte[] utf8) {
-    try {
-      return MAPPER.readTree(utf8);
+  private static JsonTree parse(byte[] utf8) {
+    try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), utf8)) {
+      return JsonTree.read(p);
     } catch (JacksonException e) {
       throw new InvalidEventException("$", "malformed JSON: " + e.getOriginalMessage()
           + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
@@ -125,7 +132,7 @@ public final class EventJson {
     }
   }
 
-  private TrackingEvent fromNode(JsonNode n, Instant receivedAt, @Nullable Instant batchSentAt) {
+  private TrackingEvent fromNode(JsonTree n, Instant receivedAt, @Nullable Instant batchSentAt) {
     if (!n.isObject()) {
       throw new InvalidEventException("$", "an event must be a JSON object, got " + n.getNodeType());
     }
@@ -159,7 +166,7 @@ public final class EventJson {
     Optional<String> name = type == EventType.TRACK ? string(n, "event") : string(n, "name");
     Map<String, @Nullable Object> props;
     String propsField = type == EventType.IDENTIFY || type == EventType.GROUP ? "traits" : "properties";
-    JsonNode p = n.get(propsField);
+    JsonTree p = n.get(propsField);
     if (p == null || p.isNull()) {
       props = Map.of();
     } else if (p.isObject()) {
@@ -172,14 +179,14 @@ public final class EventJson {
         props);
   }
 
-  private static EventContext context(@Nullable JsonNode c) {
+  private static EventContext context(@Nullable JsonTree c) {
     if (c == null || c.isNull()) {
       return EventContext.EMPTY;
     }
     if (!c.isObject()) {
       throw typeError("context", "an object", c);
     }
-    JsonNode page = c.get("page");
+    JsonTree page = c.get("page");
     Optional<String> url = Optional.empty(), path = Optional.empty(), ref = Optional.empty(), title = Optional.empty();
     if (page != null && !page.isNull()) {
       if (!page.isObject()) {
@@ -191,7 +198,7 @@ public final class EventJson {
       title = string(page, "title", "context.page.title");
     }
     Campaign campaign = Campaign.NONE;
-    JsonNode camp = c.get("campaign");
+    JsonTree camp = c.get("campaign");
     if (camp != null && !camp.isNull()) {
       if (!camp.isObject()) {
         throw typeError("context.campaign", "an object", camp);
@@ -205,7 +212,7 @@ public final class EventJson {
       campaign = Campaign.fromUrl(url.get());
     }
     boolean dnt = false;
-    JsonNode d = c.get("doNotTrack");
+    JsonTree d = c.get("doNotTrack");
     if (d != null && !d.isNull()) {
       if (!d.isBoolean()) {
         throw typeError("context.doNotTrack", "a boolean", d);
@@ -216,12 +223,12 @@ public final class EventJson {
         string(c, "ip", "context.ip"), string(c, "locale", "context.locale"), campaign, dnt);
   }
 
-  private static Optional<String> string(JsonNode n, String key) {
+  private static Optional<String> string(JsonTree n, String key) {
     return string(n, key, key);
   }
 
-  private static Optional<String> string(JsonNode n, String key, String field) {
-    JsonNode v = n.get(key);
+  private static Optional<String> string(JsonTree n, String key, String field) {
+    JsonTree v = n.get(key);
     if (v == null || v.isNull()) {
       return Optional.empty();
     }
@@ -231,12 +238,12 @@ public final class EventJson {
     return Optional.of(v.stringValue());
   }
 
-  private static Optional<Instant> optInstant(JsonNode n, String key) {
-    JsonNode v = n.get(key);
+  private static Optional<Instant> optInstant(JsonTree n, String key) {
+    JsonTree v = n.get(key);
     return v == null || v.isNull() ? Optional.empty() : Optional.of(instant(key, v));
   }
 
-  private static Instant instant(String field, JsonNode v) {
+  private static Instant instant(String field, JsonTree v) {
     if (!v.isString()) {
       throw typeError(field, "an ISO-8601 string", v);
     }
@@ -247,19 +254,19 @@ public final class EventJson {
     }
   }
 
-  private static InvalidEventException typeError(String field, String expected, JsonNode got) {
+  private static InvalidEventException typeError(String field, String expected, JsonTree got) {
     return new InvalidEventException(field, "expected " + expected + ", got " + got.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
   }
 
-  private static Map<String, @Nullable Object> objectToMap(String field, JsonNode obj) {
+  private static Map<String, @Nullable Object> objectToMap(String field, JsonTree obj) {
     LinkedHashMap<String, @Nullable Object> m = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : obj.properties()) {
+    for (Map.Entry<String, JsonTree> e : obj.properties().entrySet()) {
       m.put(e.getKey(), toJava(field + "." + e.getKey(), e.getValue()));
     }
     return m;
   }
 
-  private static @Nullable Object toJava(String field, JsonNode v) {
+  private static @Nullable Object toJava(String field, JsonTree v) {
     if (v.isNull()) {
       return null;
     }
@@ -274,12 +281,12 @@ public final class EventJson {
       return num instanceof BigInteger b ? b : (Object) num.longValue();
     }
     if (v.isNumber()) {
-      return v.isBigDecimal() ? v.decimalValue() : (Object) v.doubleValue();
+      return v.doubleValue();
     }
     if (v.isArray()) {
       List<@Nullable Object> l = new ArrayList<>();
       int i = 0;
-      for (JsonNode x : v.values()) {
+      for (JsonTree x : v.values()) {
         l.add(toJava(field + "[" + i++ + "]", x));
       }
       return l;
@@ -292,7 +299,7 @@ public final class EventJson {
 
   /** Writes one event. */
   public String encode(TrackingEvent e) {
-    return MAPPER.writeValueAsString(toMap(e));
+    return write(toMap(e));
   }
 
   /** Writes a batch. */
@@ -301,7 +308,15 @@ public final class EventJson {
     for (TrackingEvent e : events) {
       out.add(toMap(e));
     }
-    return MAPPER.writeValueAsString(Map.of("batch", out));
+    return write(Map.of("batch", out));
+  }
+
+  private static String write(Object value) {
+    java.io.StringWriter out = new java.io.StringWriter(256);
+    try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+      JsonTree.writeValue(g, value);
+    }
+    return out.toString();
   }
 
   private static Map<String, Object> toMap(TrackingEvent e) {
@@ -331,8 +346,13 @@ public final class EventJson {
     c.locale().ifPresent(v -> ctx.put("locale", v));
     if (!c.campaign().isEmpty()) {
       Campaign k = c.campaign();
-      ctx.put("campaign", Map.of("source", k.source(), "medium", k.medium(), "name", k.name(),
-          "term", k.term(), "content", k.content()));
+      LinkedHashMap<String, Object> campaign = new LinkedHashMap<>();
+      campaign.put("source", k.source());
+      campaign.put("medium", k.medium());
+      campaign.put("name", k.name());
+      campaign.put("term", k.term());
+      campaign.put("content", k.content());
+      ctx.put("campaign", campaign);
     }
     if (c.doNotTrack()) {
       ctx.put("doNotTrack", true);

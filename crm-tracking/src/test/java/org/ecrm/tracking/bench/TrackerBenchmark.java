@@ -71,4 +71,14 @@ public class TrackerBenchmark {
     return tracker.track(TrackingEvent.builder(EventType.PAGE).messageId(Long.toString(n))
         .anonymousId("a" + (n & 1023)).timestamp(T).context(CTX).build());
   }
+
+  /** The same page event arriving as JSON text ({@link Tracker#track(String)}): decoding included. */
+  @Benchmark
+  public TrackResult trackJson() {
+    long n = ids.incrementAndGet();
+    return tracker.track("{\"type\":\"page\",\"messageId\":\"" + n + "\",\"anonymousId\":\"a" + (n & 1023)
+        + "\",\"context\":{\"page\":{\"url\":"
+        + "\"https://shop.example/p/1\",\"path\":\"/p/1\",\"referrer\":\"https://search.example/\"},"
+        + "\"userAgent\":\"Mozilla/5.0\",\"ip\":\"203.0.113.7\"}}");
+  }
 }

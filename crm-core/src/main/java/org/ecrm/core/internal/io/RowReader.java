@@ -8,19 +8,29 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.ecrm.core.internal.Json;
 import org.ecrm.core.io.ImportFormat;
 import org.ecrm.core.io.ImportRequest;
 import org.ecrm.core.io.RejectedRow;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.json.JsonFactory;
 
-/** Streams rows out of CSV (FastCSV) or JSON Lines (Jackson), mapping columns to fields. */
+/**
+ * Streams rows out of CSV (FastCSV) or JSON Lines (jackson-core's streaming parser: no jackson-databind),
+ * mapping columns to fields.
+ */
 final class RowReader {
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+  /** Marks a member whose value is an object or array. */
+  private static final String CONTAINER = new String("container");
   private RowReader() {}
 
   /**
@@ -87,21 +97,21 @@ final class RowReader {
           continue;
         }
         count++;
-        JsonNode node;
+        Map<String, String> members;
         try {
-          node = Json.MAPPER.readTree(text);
+          members = members(text);
         } catch (JacksonException e) {
           rejects.accept(new RejectedRow(line, "row", "not JSON: " + e.getOriginalMessage()));
           continue;
         }
-        if (!node.isObject()) {
+        if (members == null) {
           rejects.accept(new RejectedRow(line, "row", "a line must be a JSON object"));
           continue;
         }
         Map<String, String> values = new HashMap<>();
         Map<String, String> variants = new HashMap<>();
         RejectedRow bad = null;
-        for (var e : node.properties()) {
+        for (var e : members.entrySet()) {
           String field = columns.jsonProperty(e.getKey(), line);
           if (field == null) {
             if (request.strictColumns()) {
@@ -110,12 +120,12 @@ final class RowReader {
             }
             continue;
           }
-          JsonNode v = e.getValue();
-          if (v.isContainer()) {
+          String v = e.getValue();
+          if (v == CONTAINER) {
             bad = new RejectedRow(line, field, "must be a JSON scalar, not an object or array");
             break;
           }
-          put(request, columns.isVariant(e.getKey()) ? variants : values, field, v.isNull() ? "" : v.asString());
+          put(request, columns.isVariant(e.getKey()) ? variants : values, field, v);
         }
         if (bad != null) {
           rejects.accept(bad);
@@ -128,6 +138,48 @@ final class RowReader {
       throw new UncheckedIOException("reading the JSON Lines input failed", e);
     }
     return count;
+  }
+
+  /**
+   * The members of a one-line JSON object as text (numbers as the JSON tree would print them, null as
+   * empty, objects and arrays as {@link #CONTAINER}), in order of first appearance, the last of a
+   * duplicate winning; null when the line is valid JSON but not an object.
+   *
+   * @throws JacksonException when the line is not one JSON value
+   */
+  private static @org.jspecify.annotations.Nullable Map<String, String> members(String text) {
+    try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), text)) {
+      JsonToken t = p.nextToken();
+      Map<String, String> out = null;
+      if (t == JsonToken.START_OBJECT) {
+        out = new LinkedHashMap<>();
+        for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+          String name = p.currentName();
+          JsonToken v = p.nextToken();
+          out.put(name, scalar(p, v));
+        }
+      } else if (t != null) {
+        p.skipChildren();
+      }
+      JsonToken trailing = p.nextToken();
+      if (trailing != null) {
+        throw new StreamReadException(p, "Trailing token (of type " + trailing + ") found after value");
+      }
+      return out;
+    }
+  }
+
+  private static String scalar(JsonParser p, JsonToken v) {
+    return switch (v) {
+      case START_OBJECT, START_ARRAY -> {
+        p.skipChildren();
+        yield CONTAINER;
+      }
+      case VALUE_NULL -> "";
+      case VALUE_NUMBER_FLOAT -> Double.toString(p.getDoubleValue());
+      case VALUE_NUMBER_INT -> p.getNumberValue().toString();
+      default -> p.getString();
+    };
   }
 
   private static void put(ImportRequest request, Map<String, String> values, String field, String raw) {
