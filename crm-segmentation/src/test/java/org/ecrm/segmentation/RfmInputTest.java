@@ -110,10 +110,12 @@ class RfmInputTest {
     List<Rejection> rej = r.rejections();
     assertThat(rej).extracting(Rejection::record).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L);
     assertThat(rej).extracting(Rejection::field)
-        .containsExactly("customer_id", "date", "date", "amount", "amount", "currency", "currency");
+        .containsExactly("customer_id", "date", "date", "amount", "amount", "currency", "amount");
     assertThat(rej.get(3).reason()).contains("more than 2 fraction digits");
     assertThat(rej.get(4).reason()).contains("overflows");
-    assertThat(rej.get(5).reason()).contains("unknown ISO 4217 currency code: \"ZZZ\"");
+    assertThat(rej.get(5).reason()).isEqualTo("unknown ISO 4217 currency code");
+    assertThat(rej.get(5).value()).isEqualTo("ZZZ");
+    assertThat(rej.get(6).reason()).isEqualTo("missing: the row has 2 fields, the header 4");
   }
 
   @Test

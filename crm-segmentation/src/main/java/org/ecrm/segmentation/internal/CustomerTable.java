@@ -33,8 +33,8 @@ public final class CustomerTable implements RfmAccumulator {
   /** Batches smaller than this are added by the calling thread alone. */
   private static final int PARALLEL_MIN = 1 << 17;
 
-  private final LocalDate asOf;
-  private final int asOfDay;
+  private LocalDate asOf;
+  private int asOfDay;
   private final boolean distinctDays;
   private final int parallelism;
   private @Nullable Currency currency;
@@ -315,6 +315,31 @@ public final class CustomerTable implements RfmAccumulator {
     return asOfDay;
   }
 
+  /** The latest day of any customer's transactions, or -1 when there are none. */
+  public int lastDay() {
+    int max = -1;
+    long[] t = part.table;
+    for (int o = 0; o < t.length; o += STRIDE) {
+      if (t[o + 3] != 0 && t[o + 2] > 0) {
+        max = Math.max(max, lastOf(t[o + 3]));
+      }
+    }
+    return max;
+  }
+
+  /**
+   * Moves the as-of date to {@code date}, which must not be before {@link #lastDay()} and only when no
+   * row was excluded as later than the current as-of (so the state is the one {@code date} gives).
+   */
+  public void rebase(LocalDate date) {
+    if (excluded != 0 || date.toEpochDay() < lastDay()) {
+      throw new IllegalStateException("cannot move the as-of date to " + date + " (last day "
+          + LocalDate.ofEpochDay(Math.max(lastDay(), 0)) + ", " + excluded + " excluded)");
+    }
+    asOf = date;
+    asOfDay = (int) date.toEpochDay();
+  }
+
   @Override
   public Optional<Currency> currency() {
     return Optional.ofNullable(currency);
@@ -358,10 +383,10 @@ public final class CustomerTable implements RfmAccumulator {
   void renumber(long firstRecord, List<Rejection> more) {
     List<Rejection> all = new ArrayList<>(rejections.size() + more.size());
     for (Rejection r : rejections) {
-      all.add(new Rejection(r.record() + firstRecord, r.field(), r.reason()));
+      all.add(new Rejection(r.record() + firstRecord, r.field(), r.reason(), r.value()));
     }
     for (Rejection r : more) {
-      all.add(new Rejection(r.record() + firstRecord, r.field(), r.reason()));
+      all.add(new Rejection(r.record() + firstRecord, r.field(), r.reason(), r.value()));
     }
     all.sort(java.util.Comparator.comparingLong(Rejection::record));
     rejections.clear();
@@ -385,7 +410,9 @@ public final class CustomerTable implements RfmAccumulator {
       for (Rejection r : rejections) {
         out.writeLong(r.record());
         out.writeUTF(r.field());
-        out.writeUTF(r.reason());
+        // the value follows the reason after a NUL (cut: writeUTF takes at most 64 KiB)
+        out.writeUTF(r.value().isEmpty() ? r.reason()
+            : r.reason() + '\0' + r.value().substring(0, Math.min(r.value().length(), 4096)));
       }
       out.writeInt(skipped.size());
       for (Map.Entry<String, Long> e : skipped.entrySet()) {
@@ -454,7 +481,12 @@ public final class CustomerTable implements RfmAccumulator {
       t.absBound = in.readLong();
       int nRejections = in.readInt();
       for (int i = 0; i < nRejections; i++) {
-        t.rejections.add(new Rejection(in.readLong(), in.readUTF(), in.readUTF()));
+        long record = in.readLong();
+        String field = in.readUTF();
+        String reason = in.readUTF();
+        int nul = reason.indexOf('\0');
+        t.rejections.add(nul < 0 ? new Rejection(record, field, reason)
+            : new Rejection(record, field, reason.substring(0, nul), reason.substring(nul + 1)));
       }
       int nSkipped = in.readInt();
       for (int i = 0; i < nSkipped; i++) {
