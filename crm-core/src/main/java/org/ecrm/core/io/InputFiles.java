@@ -90,6 +90,132 @@ public final class InputFiles {
         .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
   }
 
+  /**
+   * Like {@link #open(Path)}, for line-oriented readers: when a gzip stream is cut, the stream ends after
+   * the last complete line (the partial line after it is dropped) instead of throwing, and
+   * {@link CompleteLines#truncation()} says so.
+   *
+   * @throws IOException if the file cannot be opened
+   */
+  public static CompleteLines openCompleteLines(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
+    return openCompleteLines(Files.newInputStream(file));
+  }
+
+  /** Like {@link #openCompleteLines(Path)} over a stream (closed with the result). */
+  public static CompleteLines openCompleteLines(InputStream raw) throws IOException {
+    try {
+      return new CompleteLines(open(raw));
+    } catch (TruncatedInputException e) {
+      CompleteLines empty = new CompleteLines(InputStream.nullInputStream());
+      empty.truncation = e.getMessage() + " after line 0";
+      return empty;
+    }
+  }
+
+  /**
+   * A stream that only hands out complete lines while the input may still fail, and ends cleanly at the
+   * last complete line of a truncated input. Not thread-safe.
+   */
+  public static final class CompleteLines extends InputStream {
+    private final InputStream in;
+    private byte[] buf = new byte[BUFFER];
+    private int start;
+    /** Bytes [start, ready) may be handed out; [ready, end) wait for their line break. */
+    private int ready;
+    private int end;
+    private boolean eof;
+    private long lines;
+    private @org.jspecify.annotations.Nullable String truncation;
+
+    CompleteLines(InputStream in) {
+      this.in = in;
+    }
+
+    /** Line breaks handed out so far. */
+    public long lines() {
+      return lines;
+    }
+
+    /** {@code "truncated gzip after line N"} when the input was cut, else empty. */
+    public java.util.Optional<String> truncation() {
+      return java.util.Optional.ofNullable(truncation);
+    }
+
+    private boolean fill() throws IOException {
+      while (start == ready && !eof) {
+        if (start > 0) {
+          System.arraycopy(buf, start, buf, 0, end - start);
+          end -= start;
+          ready -= start;
+          start = 0;
+        }
+        if (end == buf.length) {
+          buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+        }
+        int n;
+        try {
+          n = in.read(buf, end, buf.length - end);
+        } catch (TruncatedInputException e) {
+          truncation = e.getMessage() + " after line " + lines;
+          end = ready; // drop the partial line
+          eof = true;
+          break;
+        }
+        if (n < 0) {
+          eof = true;
+          ready = end;
+          break;
+        }
+        end += n;
+        for (int i = end - 1; i >= ready; i--) {
+          if (buf[i] == '\n') {
+            ready = i + 1;
+            break;
+          }
+        }
+      }
+      return start < ready;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (!fill()) {
+        return -1;
+      }
+      byte b = buf[start++];
+      if (b == '\n') {
+        lines++;
+      }
+      return b & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      Objects.checkFromIndexSize(off, len, b.length);
+      if (len == 0) {
+        return 0;
+      }
+      if (!fill()) {
+        return -1;
+      }
+      int n = Math.min(len, ready - start);
+      System.arraycopy(buf, start, b, off, n);
+      for (int i = start; i < start + n; i++) {
+        if (buf[i] == '\n') {
+          lines++;
+        }
+      }
+      start += n;
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+
   private static InputStream skipBom(InputStream body) throws IOException {
     InputStream in = body.markSupported() ? body : new BufferedInputStream(body, BUFFER);
     in.mark(3);

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@link #escape}: control characters (C0, DEL, C1) and the bidirectional-override characters are
  *       written as escapes — {@code \e} for ESC, {@code \t}, {@code \r}, {@code \n}, {@code \0},
- *       {@code \xHH} for the other C0 and DEL, {@code \}{@code uHHHH} for C1 and the bidi controls — and a
- *       backslash as {@code \\}, so a terminal shows the data and never obeys it;</li>
+ *       {@code \xHH} for the other C0 and DEL, {@code \}{@code uHHHH} for C1 and the bidi controls, so a
+ *       terminal shows the data and never obeys it (escaping twice changes nothing);</li>
  *   <li>{@link #abbreviate}: escaped and cut to {@link #MAX_SHOWN} characters, with the full length
  *       stated, so a 10 MB field does not flood a terminal;</li>
  *   <li>{@link #csvCell}: an RFC 4180 cell that a spreadsheet will not run as a formula (OWASP CSV
@@ -35,7 +35,7 @@ public final class SafeText {
   /** Whether {@code c} is escaped by {@link #escape}. */
   public static boolean needsEscape(char c) {
     return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
-        || (c >= 0x2066 && c <= 0x2069) || c == '\\';
+        || (c >= 0x2066 && c <= 0x2069);
   }
 
   /** {@code s} with control characters escaped (see the class comment); the whole string. */
@@ -62,7 +62,6 @@ public final class SafeText {
       return;
     }
     switch (c) {
-      case '\\' -> b.append("\\\\");
       case 0x1b -> b.append("\\e");
       case '\t' -> b.append("\\t");
       case '\r' -> b.append("\\r");
