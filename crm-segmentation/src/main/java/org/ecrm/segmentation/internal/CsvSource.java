@@ -93,6 +93,9 @@ public final class CsvSource implements TransactionSource {
         throw e;
       }
       handler.out.flush();
+      if (handler.header != null) {
+        throw new IllegalArgumentException(file + ": no header line (empty file)");
+      }
     } catch (TruncatedInputException e) {
       sink.reject(new Rejection(0, "", e.getMessage() + " after line 0"));
     } catch (IOException e) {

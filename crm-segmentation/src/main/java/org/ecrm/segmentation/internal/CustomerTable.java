@@ -47,6 +47,11 @@ public final class CustomerTable implements RfmAccumulator {
    * splitting a batch over threads gives exactly what adding it row by row gives.
    */
   private long absBound;
+  /**
+   * Sum of |amount| over the accepted rows: kept below 2^63 by rejecting the row that would pass it, so
+   * no total over customers (segment revenue, Pareto) can overflow.
+   */
+  private long acceptedAbs;
   private final List<Rejection> rejections = new ArrayList<>();
   private final Map<String, Long> skipped = new TreeMap<>();
 
@@ -155,10 +160,16 @@ public final class CustomerTable implements RfmAccumulator {
         rejections.add(new Rejection(firstRecord + j, "date", "is before 1970-01-01: " + LocalDate.ofEpochDay(d)));
         continue;
       }
+      long a = as[j];
+      long total = acceptedAbs + Math.abs(a);
+      if (total < 0) {
+        rejections.add(new Rejection(firstRecord + j, "amount", "overflows the 64-bit total of all amounts",
+            Long.toString(a)));
+        continue;
+      }
       long key = cs[j];
       int o = part.entry(key, hash(key));
       long[] t = part.table;
-      long a = as[j];
       long old = t[o + 1];
       long s = old + a;
       if (((old ^ s) & (a ^ s)) < 0) {
@@ -168,6 +179,7 @@ public final class CustomerTable implements RfmAccumulator {
       }
       t[o + 1] = s;
       t[o + 2]++;
+      acceptedAbs = total;
       long meta = t[o + 3];
       if (d > lastOf(meta)) {
         t[o + 3] = (meta & 0xFFFF_FFFF_0000_0000L) | d;
@@ -301,6 +313,7 @@ public final class CustomerTable implements RfmAccumulator {
     transactions += o.transactions;
     excluded += o.excluded;
     absBound = saturatingAdd(absBound, o.absBound);
+    acceptedAbs = saturatingAdd(acceptedAbs, o.acceptedAbs);
     rejections.addAll(o.rejections);
     o.skipped.forEach((k, v) -> skipped.merge(k, v, Long::sum));
     return this;
