@@ -275,7 +275,7 @@ class OutputsAndStoresTest {
     List<Path> files = new ArrayList<>();
     for (int k = 0; k < 2; k++) {
       StringBuilder sb = new StringBuilder("id,email\n");
-      for (int i = 0; i < 3000; i++) {
+      for (int i = 0; i < 1000; i++) {
         sb.append("k").append(k).append('-').append(i).append(",u").append(k).append('.').append(i)
             .append("@example.com\n");
       }
