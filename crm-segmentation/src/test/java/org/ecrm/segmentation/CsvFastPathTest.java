@@ -139,7 +139,10 @@ class CsvFastPathTest {
 
     RfmResult reference = viaFastCsv(RfmAnalysis.builder().asOf(LocalDate.of(2024, 2, 1)).parallelism(1).build(),
         source);
-    assertThat(reference.rejections()).extracting(Rejection::record).containsExactly(2L * rows / 5 + 2);
+    // the second planted row takes the total of all |amounts| past 2^63: it and every later planted row
+    // are rejected, on both paths alike
+    assertThat(reference.rejections()).extracting(Rejection::record)
+        .containsExactly(1L * rows / 5 + 2, 2L * rows / 5 + 2, 3L * rows / 5 + 2, 4L * rows / 5 + 2);
     assertThat(result.rejections()).isEqualTo(reference.rejections());
     assertThat(result.stream().toList()).isEqualTo(reference.stream().toList());
   }

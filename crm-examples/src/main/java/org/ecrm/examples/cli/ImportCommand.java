@@ -114,8 +114,14 @@ final class ImportCommand implements Callable<Integer> {
           Reader reader = InputFiles.reader(in)) {
         boolean save;
         if (archive) {
-          ArchiveSummary s = crm.archive().importAll(reader);
-          s.rejected().forEach(r -> rejects.add(name, r.line(), "", r.reason(), ""));
+          ArchiveSummary s;
+          try {
+            s = crm.archive().importAll(reader);
+          } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new BadInputException("import: " + SafeText.abbreviate(name) + ": "
+                + SafeText.abbreviate(String.valueOf(e.getMessage())));
+          }
+          s.rejected().forEach(r -> rejects.add(name, r.line(), "record", r.reason(), ""));
           in.truncation().ifPresent(t -> rejects.add(name, in.lines(), "", t, ""));
           out.println("imported " + s.counts() + ", rejected " + s.rejected().size());
           save = rejects.tolerated();

@@ -57,10 +57,12 @@ final class Rejects {
 
   void add(String source, long line, String field, String reason, String value) {
     String v = value.length() > KEPT ? value.substring(0, KEPT) + "… (" + value.length() + " chars)" : value;
-    rows.add(new Row(source, line, field, reason, v));
+    // a reason may quote the data itself (library messages): cut it like a value
+    String why = reason.length() > SafeText.MAX_SHOWN ? SafeText.abbreviate(reason, SafeText.MAX_SHOWN) : reason;
+    rows.add(new Row(source, line, field, why, v));
     String key = reason.startsWith("truncated gzip") || reason.startsWith("corrupt gzip") ? "truncated gzip"
         : reason.startsWith("unreadable record") ? "unreadable record" : reason;
-    byReason.merge(key, 1L, Long::sum);
+    byReason.merge(key.length() > 80 ? SafeText.abbreviate(key, 80) : key, 1L, Long::sum);
   }
 
   void addAll(Path source, List<Rejection> rejections) {
