@@ -133,10 +133,12 @@ final class ImportCommand implements Callable<Integer> {
             rejects.add(name, row.line(), row.field(), row.reason(), "");
           }
           in.truncation().ifPresent(t -> rejects.add(name, in.lines(), "", t, ""));
-          out.printf(java.util.Locale.ROOT, "%s%s: %d rows, %d created, %d updated, %d unchanged, %d rejected %s in %.1f s (%.0f rows/s)%n",
+          // field names come from the file's header: escaped like any data
+          out.println(SafeText.abbreviate(String.format(java.util.Locale.ROOT,
+              "%s%s: %d rows, %d created, %d updated, %d unchanged, %d rejected %s in %.1f s (%.0f rows/s)",
               dryRun ? "dry run of " : "", kind.name().toLowerCase(java.util.Locale.ROOT), r.rows(), r.created(),
               r.updated(), r.unchanged(), r.rejected(), r.rejectedByField(), r.elapsed().toMillis() / 1000.0,
-              r.rowsPerSecond());
+              r.rowsPerSecond()), 2000));
           save = !dryRun && rejects.tolerated();
         }
         out.flush();
