@@ -190,7 +190,7 @@ public final class ImportRunner implements Imports {
         .or(req::defaultCurrency)
         .orElseThrow(() -> new RowException("currency", "missing, and the import sets no default currency"));
     return java.util.Optional.of(RowException.guard(field, amount.get(),
-        v -> new Money(new BigDecimal(v), currency)));
+        v -> Money.of(v, currency.getCurrencyCode()))); // plain decimals only: "1e3" is rejected
   }
 
   static boolean bool(String v) {
