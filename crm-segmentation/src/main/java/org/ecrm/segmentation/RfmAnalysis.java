@@ -28,8 +28,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RfmAnalysis implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
-  /** The reference date recency is counted to. */
-  private final LocalDate asOf;
+  /** The as-of of an analysis whose date is derived from the data, while reading. */
+  private static final LocalDate OPEN = LocalDate.of(999_999, 12, 31);
+  /** The reference date recency is counted to; null when derived from the data by {@link #run}. */
+  private final @Nullable LocalDate asOf;
   /** The number of score bins per dimension. */
   private final int bins;
   /** How values are cut into bins. */
@@ -49,7 +51,20 @@ public final class RfmAnalysis implements java.io.Serializable {
   /** Threads that may work on one batch or one scoring. */
   private final int parallelism;
 
-  private RfmAnalysis(Builder b, LocalDate asOf, SegmentTable segments) {
+  private RfmAnalysis(RfmAnalysis o, LocalDate asOf) {
+    this.asOf = asOf;
+    this.bins = o.bins;
+    this.binning = o.binning;
+    this.thresholds = o.thresholds;
+    this.frequencyMode = o.frequencyMode;
+    this.monetaryMode = o.monetaryMode;
+    this.nonPositive = o.nonPositive;
+    this.segments = o.segments;
+    this.currency = o.currency;
+    this.parallelism = o.parallelism;
+  }
+
+  private RfmAnalysis(Builder b, @Nullable LocalDate asOf, SegmentTable segments) {
     this.asOf = asOf;
     this.bins = b.bins;
     this.binning = b.binning;
@@ -75,28 +90,47 @@ public final class RfmAnalysis implements java.io.Serializable {
     return bins;
   }
 
-  /** An empty accumulator for this analysis. */
+  /**
+   * An empty accumulator for this analysis.
+   *
+   * @throws IllegalStateException if the as-of date is derived from the data (only {@link #run} derives it)
+   */
   public RfmAccumulator newAccumulator() {
     return newTable();
   }
 
   private CustomerTable newTable() {
-    return new CustomerTable(asOf, currency, frequencyMode == FrequencyMode.DISTINCT_DAYS, parallelism);
+    return new CustomerTable(asOf(), currency, frequencyMode == FrequencyMode.DISTINCT_DAYS, parallelism);
   }
 
-  /** Reads {@code source} and scores it; an empty source gives an empty result. */
+  /**
+   * Reads {@code source} and scores it; an empty source gives an empty result. With
+   * {@link Builder#asOfDayAfterLast()} the as-of date is the day after the latest accepted transaction,
+   * found in the same pass ({@link RfmResult#asOf()} tells it; 1970-01-02 for an empty source).
+   */
   public RfmResult run(TransactionSource source) {
     Objects.requireNonNull(source, "source");
+    if (asOf == null) {
+      RfmAnalysis open = new RfmAnalysis(this, OPEN);
+      CustomerTable t = open.aggregate(source);
+      LocalDate derived = LocalDate.ofEpochDay(Math.max(t.lastDay(), 0) + 1L);
+      t.rebase(derived);
+      return new RfmAnalysis(this, derived).score(t);
+    }
+    return score(aggregate(source));
+  }
+
+  private CustomerTable aggregate(TransactionSource source) {
     if (source instanceof CsvSource csv) {
       // a file without quotes is cut into ranges read in parallel, each into its own accumulator
       java.util.Optional<CustomerTable> fast = csv.aggregateFast(this::newTable, parallelism);
       if (fast.isPresent()) {
-        return score(fast.get());
+        return fast.get();
       }
     }
-    RfmAccumulator acc = newAccumulator();
+    CustomerTable acc = newTable();
     acc.addAll(source);
-    return score(acc);
+    return acc;
   }
 
   /**
@@ -138,9 +172,24 @@ public final class RfmAnalysis implements java.io.Serializable {
    * The reference date: recency is counted in days from the last purchase to this date.
    *
    * @return the date
+   * @throws IllegalStateException if it is derived from the data ({@link Builder#asOfDayAfterLast()}):
+   *     then the result of {@link #run} has it
    */
   public LocalDate asOf() {
+    if (asOf == null) {
+      throw new IllegalStateException("the as-of date is derived from the data by run(source); "
+          + "RfmResult.asOf() tells it");
+    }
     return asOf;
+  }
+
+  /**
+   * Whether the as-of date is derived from the data by {@link #run} ({@link Builder#asOfDayAfterLast()}).
+   *
+   * @return true when derived
+   */
+  public boolean asOfDerived() {
+    return asOf == null;
   }
 
   /**
@@ -225,6 +274,7 @@ public final class RfmAnalysis implements java.io.Serializable {
    */
   public static final class Builder {
     private @Nullable LocalDate asOf;
+    private boolean derivedAsOf;
     private int bins = 5;
     private boolean binsSet;
     private Binning binning = Binning.NTILE;
@@ -258,11 +308,25 @@ public final class RfmAnalysis implements java.io.Serializable {
      */
     public Builder asOf(LocalDate date) {
       Objects.requireNonNull(date, "asOf");
-      once(asOf != null, "asOf", asOf);
+      once(asOf != null || derivedAsOf, "asOf", asOf == null ? "derived" : asOf);
       if (date.toEpochDay() < 0) {
         throw new IllegalArgumentException("asOf must not be before 1970-01-01: " + date);
       }
       asOf = date;
+      return this;
+    }
+
+    /**
+     * The as-of date is the day after the latest accepted transaction of the source given to
+     * {@link RfmAnalysis#run}, found while reading it (no second pass). Such an analysis only runs whole
+     * sources: {@link RfmAnalysis#newAccumulator()}, {@link RfmAnalysis#score} and
+     * {@link RfmAnalysis#cutSearch()} need a fixed date.
+     *
+     * @throws IllegalStateException if the as-of date was already set
+     */
+    public Builder asOfDayAfterLast() {
+      once(asOf != null || derivedAsOf, "asOf", asOf == null ? "derived" : asOf);
+      derivedAsOf = true;
       return this;
     }
 
@@ -399,8 +463,8 @@ public final class RfmAnalysis implements java.io.Serializable {
      *     another bin count
      */
     public RfmAnalysis build() {
-      if (asOf == null) {
-        throw new IllegalStateException("asOf must be set (an explicit analysis date)");
+      if (asOf == null && !derivedAsOf) {
+        throw new IllegalStateException("asOf must be set (an explicit analysis date, or asOfDayAfterLast())");
       }
       if (binning == Binning.FIXED) {
         for (Dimension d : Dimension.values()) {

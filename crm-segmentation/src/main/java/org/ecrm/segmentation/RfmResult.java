@@ -98,7 +98,9 @@ public interface RfmResult {
 
   /**
    * Writes CSV: header {@code customer,recency_days,frequency,monetary,r,f,m,segment}, monetary in major
-   * units (e.g. {@code 12.50}), one row per customer in key order.
+   * units (e.g. {@code 12.50}), one row per customer in key order. Segment names are neutralised
+   * against spreadsheet formula injection ({@link org.ecrm.core.io.SafeText#csvCell}): a name starting
+   * with {@code =}, {@code +}, {@code -}, {@code @}, tab or CR is written with a leading {@code '}.
    *
    * @param out where to write; flushed, not closed
    * @throws IOException when writing fails

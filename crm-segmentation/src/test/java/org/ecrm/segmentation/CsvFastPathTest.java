@@ -139,7 +139,10 @@ class CsvFastPathTest {
 
     RfmResult reference = viaFastCsv(RfmAnalysis.builder().asOf(LocalDate.of(2024, 2, 1)).parallelism(1).build(),
         source);
-    assertThat(reference.rejections()).extracting(Rejection::record).containsExactly(2L * rows / 5 + 2);
+    // the second planted row takes the total of all |amounts| past 2^63: it and every later planted row
+    // are rejected, on both paths alike
+    assertThat(reference.rejections()).extracting(Rejection::record)
+        .containsExactly(1L * rows / 5 + 2, 2L * rows / 5 + 2, 3L * rows / 5 + 2, 4L * rows / 5 + 2);
     assertThat(result.rejections()).isEqualTo(reference.rejections());
     assertThat(result.stream().toList()).isEqualTo(reference.stream().toList());
   }
@@ -155,7 +158,7 @@ class CsvFastPathTest {
     RfmResult result = analysis.run(source);
 
     assertThat(result.stream().map(CustomerRfm::customer).toList()).containsExactly(1L, 2L, 3L);
-    assertThat(result.rejections()).containsExactly(new Rejection(6, "amount", "not a decimal number: \"bad\""));
+    assertThat(result.rejections()).containsExactly(new Rejection(6, "amount", "not a decimal number", "bad"));
     assertThat(result.stream().toList()).isEqualTo(viaFastCsv(analysis, source).stream().toList());
   }
 

@@ -70,6 +70,10 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
   private static BigDecimal parseAmount(String amount) {
     Checks.notNull("Money.amount", amount);
+    if (amount.indexOf('e') >= 0 || amount.indexOf('E') >= 0) {
+      // BigDecimal reads 1e3 as 1000; a price column with exponents is a broken export, not money
+      throw Checks.invalid("Money.amount", "not a plain decimal number (no exponent)", amount);
+    }
     try {
       return new BigDecimal(amount.strip());
     } catch (NumberFormatException e) {

@@ -27,6 +27,9 @@ class MoneyTest {
   @Test
   void of_badAmountOrCurrency_namesTheValue() {
     assertThatThrownBy(() -> Money.of("12,50", "EUR")).hasMessage("Money.amount: not a decimal number '12,50'");
+    assertThatThrownBy(() -> Money.of("1e3", "EUR"))
+        .hasMessage("Money.amount: not a plain decimal number (no exponent) '1e3'");
+    assertThatThrownBy(() -> Money.of("-2.5E+2", "EUR")).hasMessageContaining("no exponent");
     assertThatThrownBy(() -> Money.of("1", "XYZ1")).hasMessage("Money.currency: unknown ISO 4217 currency code 'XYZ1'");
     assertThatThrownBy(() -> new Money(null, EUR)).isInstanceOf(NullPointerException.class)
         .hasMessage("Money.amount must not be null");

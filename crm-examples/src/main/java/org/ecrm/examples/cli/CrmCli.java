@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code ecrm} command line. Exit codes: 0 success, 1 bad input (a file that cannot be read, an
- * invalid archive, rejected rows with {@code --strict}), 2 usage errors. Errors go to standard error
- * and name the file, line and field.
+ * invalid archive, more rejected rows than {@code --max-rejects} allows), 2 usage errors (reported
+ * before any output). Errors go to standard error and name the file, line and field, in the form
+ * {@code FILE:LINE: FIELD: reason 'value'} with the value abbreviated and control characters escaped.
  */
 @Command(name = "ecrm", mixinStandardHelpOptions = true, version = "ecrm 0.1.0-SNAPSHOT",
     description = "e-CRM command line: import and export customer data, RFM segments, BTYD summary, the demo.",
@@ -37,7 +38,7 @@ public final class CrmCli implements Runnable {
     cl.setErr(err);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println((e instanceof BadInputException ? "ecrm " : "ecrm: ")
-          + (e.getMessage() == null ? e.toString() : e.getMessage()));
+          + org.ecrm.core.io.SafeText.abbreviate(e.getMessage() == null ? e.toString() : e.getMessage(), 2000));
       return BAD_INPUT;
     });
     return cl.execute(args);

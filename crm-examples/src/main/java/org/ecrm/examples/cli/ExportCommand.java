@@ -2,9 +2,6 @@ package org.ecrm.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ecrm.core.ArchiveSummary;
@@ -30,18 +27,20 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Crm crm = storeOptions.open();
-    PrintWriter err = spec.commandLine().getErr();
-    ArchiveSummary s;
-    if (outFile == null) {
-      PrintWriter out = spec.commandLine().getOut();
-      s = crm.archive().exportAll(out);
-    } else {
-      try (Writer w = Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
-        s = crm.archive().exportAll(w);
+    Outputs.refuseInput(spec.commandLine(), "--out", outFile, storeOptions.store);
+    try (StoreOptions store = storeOptions) {
+      Crm crm = store.open();
+      PrintWriter err = spec.commandLine().getErr();
+      ArchiveSummary[] s = new ArchiveSummary[1];
+      if (outFile == null) {
+        PrintWriter out = spec.commandLine().getOut();
+        s[0] = crm.archive().exportAll(out);
+        out.flush();
+      } else {
+        Outputs.write(outFile, w -> s[0] = crm.archive().exportAll(w));
       }
+      err.println("exported " + s[0].counts());
+      return CrmCli.OK;
     }
-    err.println("exported " + s.counts());
-    return CrmCli.OK;
   }
 }

@@ -2,20 +2,19 @@ package org.ecrm.examples.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPInputStream;
 import org.ecrm.core.ArchiveSummary;
 import org.ecrm.core.Crm;
 import org.ecrm.core.io.EntityKind;
+import org.ecrm.core.io.InputFiles;
+import org.ecrm.core.io.SafeText;
 import org.ecrm.core.io.ImportFormat;
 import org.ecrm.core.io.ImportRequest;
 import org.ecrm.core.io.ImportResult;
@@ -30,8 +29,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code ecrm import}: CSV / JSON Lines rows with upsert, or a whole archive. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = {"Import customers, accounts, products or orders from CSV or JSON Lines (.gz read as gzip),",
-        "or a whole CRM archive with --archive. Rejected rows are listed on stderr with line, field and reason."})
+    description = {"Import customers, accounts, products or orders from CSV or JSON Lines (plain or gzip),",
+        "or a whole CRM archive with --archive. Rejected rows are counted by reason and listed (see --rejects);",
+        "when more were rejected than --max-rejects allows, the exit code is 1 and the store is left unchanged."})
 final class ImportCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -79,57 +79,91 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Validate and count without writing.")
   boolean dryRun;
 
-  @Option(names = "--strict", description = "Exit with 1 when any row was rejected.")
+  @Option(names = "--strict", description = "Exit with 1 and leave the store unchanged when any row was rejected,"
+      + " whatever --max-rejects says.")
   boolean strict;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress output.")
   boolean quiet;
 
+  @Mixin
+  Rejects rejects;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    rejects.check(spec.commandLine());
+    if (strict) {
+      rejects.max = 0;
+    }
+    Outputs.refuseInput(spec.commandLine(), "--store", storeOptions.store, file);
+    Outputs.refuseInput(spec.commandLine(), "--rejects", rejects.file, file, storeOptions.store);
+    ImportRequest request = archive ? null : request(null);
     if (!Files.isRegularFile(file)) {
-      err.println("ecrm import: " + file + ": no such file");
+      err.println("ecrm import: " + SafeText.abbreviate(file.toString()) + ": no such file");
       return CrmCli.BAD_INPUT;
     }
-    Crm crm = storeOptions.open();
-    long size = Files.size(file);
-    try (InputStream raw = Files.newInputStream(file);
-        CountingInput counted = new CountingInput(raw, size);
-        InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(counted, 1 << 16) : counted;
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      if (archive) {
-        ArchiveSummary s = crm.archive().importAll(reader);
-        s.rejected().forEach(r -> err.println(file + ":" + r.line() + ": " + r.reason()));
-        out.println("imported " + s.counts() + ", rejected " + s.rejected().size());
-        storeOptions.save(crm);
-        return strict && !s.rejected().isEmpty() ? CrmCli.BAD_INPUT : CrmCli.OK;
+    String name = file.toString();
+    try (StoreOptions store = storeOptions) {
+      Crm crm = store.open();
+      long size = Files.size(file);
+      try (InputStream raw = Files.newInputStream(file);
+          CountingInput counted = new CountingInput(raw, size);
+          InputFiles.CompleteLines in = InputFiles.openCompleteLines(counted);
+          Reader reader = InputFiles.reader(in)) {
+        boolean save;
+        if (archive) {
+          ArchiveSummary s;
+          try {
+            s = crm.archive().importAll(reader);
+          } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new BadInputException("import: " + SafeText.abbreviate(name) + ": "
+                + SafeText.abbreviate(String.valueOf(e.getMessage())));
+          }
+          s.rejected().forEach(r -> rejects.add(name, r.line(), "record", r.reason(), ""));
+          in.truncation().ifPresent(t -> rejects.add(name, in.lines(), "", t, ""));
+          out.println("imported " + s.counts() + ", rejected " + s.rejected().size());
+          save = rejects.tolerated();
+        } else {
+          Progress progress = new Progress(err, System.console() != null, quiet, counted);
+          ImportResult r = crm.imports().run(request(progress), reader);
+          progress.done();
+          for (RejectedRow row : r.rejections()) {
+            rejects.add(name, row.line(), row.field(), row.reason(), "");
+          }
+          in.truncation().ifPresent(t -> rejects.add(name, in.lines(), "", t, ""));
+          // field names come from the file's header: escaped like any data
+          out.println(SafeText.abbreviate(String.format(java.util.Locale.ROOT,
+              "%s%s: %d rows, %d created, %d updated, %d unchanged, %d rejected %s in %.1f s (%.0f rows/s)",
+              dryRun ? "dry run of " : "", kind.name().toLowerCase(java.util.Locale.ROOT), r.rows(), r.created(),
+              r.updated(), r.unchanged(), r.rejected(), r.rejectedByField(), r.elapsed().toMillis() / 1000.0,
+              r.rowsPerSecond()), 2000));
+          save = !dryRun && rejects.tolerated();
+        }
+        out.flush();
+        int code = rejects.finish("import", err);
+        if (save) {
+          store.save(crm);
+        } else if (store.store != null && !dryRun) {
+          err.println("ecrm import: store " + SafeText.abbreviate(store.store.toString())
+              + " left unchanged: more rows rejected than --max-rejects " + rejects.max + " allows");
+        }
+        return code;
       }
-      Progress progress = new Progress(err, System.console() != null, quiet, counted);
-      ImportResult r = crm.imports().run(request(progress), reader);
-      progress.done();
-      for (RejectedRow row : r.rejections()) {
-        err.println(file + ":" + row.line() + ": " + row.field() + ": " + row.reason());
-      }
-      out.printf(java.util.Locale.ROOT, "%s%s: %d rows, %d created, %d updated, %d unchanged, %d rejected %s in %.1f s (%.0f rows/s)%n",
-          dryRun ? "dry run of " : "", kind.name().toLowerCase(java.util.Locale.ROOT), r.rows(), r.created(),
-          r.updated(), r.unchanged(), r.rejected(), r.rejectedByField(), r.elapsed().toMillis() / 1000.0,
-          r.rowsPerSecond());
-      if (!dryRun) {
-        storeOptions.save(crm);
-      }
-      return strict && r.rejected() > 0 ? CrmCli.BAD_INPUT : CrmCli.OK;
     } catch (NoSuchFileException e) {
-      err.println("ecrm import: " + e.getFile() + ": no such file");
+      err.println("ecrm import: " + SafeText.abbreviate(String.valueOf(e.getFile())) + ": no such file");
       return CrmCli.BAD_INPUT;
     }
   }
 
-  private ImportRequest request(Progress progress) {
+  private ImportRequest request(@Nullable Progress progress) {
     ImportFormat f = format != null ? parseFormat(format)
         : file.toString().matches(".*\\.(jsonl|ndjson)(\\.gz)?$") ? ImportFormat.JSON_LINES : ImportFormat.CSV;
-    ImportRequest.Builder b = ImportRequest.builder(kind, f).listener(progress).dryRun(dryRun);
+    ImportRequest.Builder b = ImportRequest.builder(kind, f).dryRun(dryRun);
+    if (progress != null) {
+      b.listener(progress);
+    }
     mapping.forEach(b::map);
     switch (upsertBy.toLowerCase(java.util.Locale.ROOT)) {
       case "id" -> b.upsertBy(UpsertKey.ID);

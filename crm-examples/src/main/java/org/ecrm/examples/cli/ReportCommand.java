@@ -2,12 +2,10 @@ package org.ecrm.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.ecrm.core.io.SafeText;
 import org.ecrm.examples.report.HtmlReport;
 import org.ecrm.examples.report.TrafficSummary;
 import org.ecrm.examples.report.VisitCounts;
@@ -48,32 +46,39 @@ final class ReportCommand implements Callable<Integer> {
       description = "The HTML file to write (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Mixin
+  Rejects rejects;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     if (top <= 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be positive: " + top);
     }
+    input.check(spec.commandLine());
+    web.check(spec.commandLine());
+    rejects.check(spec.commandLine());
+    Outputs.refuseInput(spec.commandLine(), "--out", out, input.file, input.rules, weblog);
+    Outputs.refuseInput(spec.commandLine(), "--rejects", rejects.file, input.file, input.rules, weblog, out);
     if (weblog != null) {
       BadInputException.requireFile("report", weblog);
     }
-    RfmResult rfm = input.analyse(spec.commandLine(), "report");
+    RfmResult rfm = input.analyse(spec.commandLine(), "report", rejects);
     HtmlReport.Builder report = HtmlReport.builder(rfm).title(title).source(input.file.getFileName().toString());
     String trafficNote = "";
     if (weblog != null) {
       TrafficReport traffic = new TrafficReport(web.zoneId());
       VisitCounts visits = new VisitCounts();
-      ImportReport imported = web.read("report", weblog, err, traffic, visits);
-      trafficNote = String.format(Locale.ROOT, ", traffic of %s: %,d sessions, %,d late hits", weblog.getFileName(),
-          imported.sessions().sessions(), imported.lateHits());
+      ImportReport imported = web.read("report", weblog, rejects, traffic, visits);
+      trafficNote = String.format(Locale.ROOT, ", traffic of %s: %,d sessions, %,d late hits",
+          SafeText.abbreviate(weblog.getFileName().toString()), imported.sessions().sessions(), imported.lateHits());
       report.traffic(TrafficSummary.of(weblog.getFileName().toString(), traffic, visits, top, 10));
     }
-    try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      report.build().writeTo(w);
-    }
-    spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%,d customers%s)%n", out, rfm.size(),
-        trafficNote);
+    HtmlReport page = report.build();
+    Outputs.write(out, page::writeTo);
+    spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%,d customers%s)%n", SafeText.abbreviate(out.toString()),
+        rfm.size(), trafficNote);
     spec.commandLine().getOut().flush();
-    return CrmCli.OK;
+    return rejects.finish("report", err);
   }
 }

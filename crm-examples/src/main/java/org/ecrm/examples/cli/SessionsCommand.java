@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.ecrm.core.io.SafeText;
 import org.ecrm.tracking.session.DailyStats;
 import org.ecrm.tracking.session.PageStats;
 import org.ecrm.tracking.session.PathCategories;
@@ -35,13 +36,22 @@ final class SessionsCommand implements Callable<Integer> {
   @Mixin
   WebLogInput input;
 
+  @Mixin
+  Rejects rejects;
+
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (top < 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must not be negative: " + top);
+    }
+    input.check(spec.commandLine());
+    rejects.check(spec.commandLine());
+    Outputs.refuseInput(spec.commandLine(), "--rejects", rejects.file, file);
     TrafficReport traffic = new TrafficReport(input.zoneId());
     VisitorProfiles profiles = new VisitorProfiles(PathCategories.NONE, 3);
-    ImportReport r = input.read("sessions", file, err, traffic, profiles);
+    ImportReport r = input.read("sessions", file, rejects, traffic, profiles);
     out.printf(Locale.ROOT, "%,d lines, %,d malformed; page views %,d; excluded: %s%n", r.read().lines(),
         r.read().malformed(), r.pageViews(), r.classes().entrySet().stream()
             .filter(e -> e.getKey() != TrafficClass.PAGE_VIEW).sorted(java.util.Map.Entry.comparingByKey())
@@ -57,8 +67,8 @@ final class SessionsCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "top pages:%n");
     traffic.pages().stream().sorted(Comparator.comparingLong(PageStats::views).reversed()).limit(top)
-        .forEach(p -> out.printf(Locale.ROOT, "  %8d  %s%n", p.views(), p.path()));
+        .forEach(p -> out.printf(Locale.ROOT, "  %8d  %s%n", p.views(), SafeText.abbreviate(p.path())));
     out.flush();
-    return CrmCli.OK;
+    return rejects.finish("sessions", err);
   }
 }

@@ -1,38 +1,83 @@
 package org.ecrm.examples.cli;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import org.ecrm.core.ArchiveSummary;
 import org.ecrm.core.Crm;
+import org.ecrm.core.io.InputFiles;
+import org.ecrm.core.io.SafeText;
 import org.ecrm.core.model.Actor;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
  * Where the CLI keeps the CRM between runs: a JSON Lines archive file loaded at start and written back
- * at the end ({@code --store}); without it the CRM lives in memory for one command.
+ * at the end ({@code --store}); without it the CRM lives in memory for one command. While a command
+ * uses the store it holds an exclusive lock on {@code FILE.lock} (a second process gets "in use by
+ * another process"); the store is replaced atomically through a unique temporary file. Not thread-safe.
  */
-final class StoreOptions {
+final class StoreOptions implements AutoCloseable {
   @Option(names = "--store", paramLabel = "FILE",
-      description = "CRM archive (JSON Lines) to load before and save after the command.")
+      description = "CRM archive (JSON Lines) to load before and save after the command (locked meanwhile).")
   @Nullable Path store;
 
-  /** Opens the CRM, loading the store file when it exists. */
+  private @Nullable FileChannel lockChannel;
+  private @Nullable FileLock lock;
+
+  /** The lock file of {@code store}. */
+  static Path lockFile(Path store) {
+    return store.resolveSibling(store.getFileName() + ".lock");
+  }
+
+  /**
+   * Takes the exclusive lock of {@code store}.
+   *
+   * @throws BadInputException "in use by another process" when another process (or command) holds it
+   */
+  void lock() {
+    if (store == null || lock != null) {
+      return;
+    }
+    Path lf = lockFile(store);
+    try {
+      FileChannel ch = FileChannel.open(lf, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock l;
+      try {
+        l = ch.tryLock();
+      } catch (OverlappingFileLockException e) {
+        l = null;
+      }
+      if (l == null) {
+        ch.close();
+        throw new BadInputException("store " + SafeText.abbreviate(store.toString())
+            + " is in use by another process (lock " + SafeText.abbreviate(lf.toString()) + ")");
+      }
+      lockChannel = ch;
+      lock = l;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock " + lf + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Locks, then opens the CRM, loading the store file when it exists. */
   Crm open() {
+    lock();
     Crm crm = Crm.builder().discoverStorage(false).build().as(Actor.service("ecrm-cli"));
     if (store != null && Files.exists(store)) {
-      try (BufferedReader in = Files.newBufferedReader(store, StandardCharsets.UTF_8)) {
+      try (BufferedReader in = new BufferedReader(InputFiles.reader(store))) {
         ArchiveSummary s = crm.archive().importAll(in);
         if (!s.rejected().isEmpty()) {
           ArchiveSummary.Rejected first = s.rejected().get(0);
-          throw new IllegalArgumentException(store + ":" + first.line() + ": " + first.reason()
-              + " (" + s.rejected().size() + " bad lines)");
+          throw new BadInputException("store " + SafeText.abbreviate(store.toString()) + ":" + first.line() + ": "
+              + SafeText.abbreviate(first.reason()) + " (" + s.rejected().size() + " bad lines)");
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + store + ": " + e.getMessage(), e);
@@ -41,21 +86,36 @@ final class StoreOptions {
     return crm;
   }
 
-  /** Writes the CRM back to the store file, if one was given (atomically, through a temp file). */
+  /** Writes the CRM back to the store file, if one was given (atomically, through a unique temp file). */
   void save(Crm crm) {
     if (store == null) {
       return;
     }
-    Path tmp = store.resolveSibling(store.getFileName() + ".tmp");
-    try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      crm.archive().exportAll(out);
+    if (lock == null) {
+      throw new IllegalStateException("the store is not locked");
+    }
+    try {
+      Outputs.write(store, w -> crm.archive().exportAll(w));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + store + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Releases the lock (the lock file stays: deleting it would race with a process about to lock it). */
+  @Override
+  public void close() {
     try {
-      Files.move(tmp, store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      if (lock != null) {
+        lock.release();
+      }
+      if (lockChannel != null) {
+        lockChannel.close();
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot replace " + store + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot release the lock of " + store + ": " + e.getMessage(), e);
+    } finally {
+      lock = null;
+      lockChannel = null;
     }
   }
 }

@@ -1,19 +1,21 @@
 package org.ecrm.examples.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.ecrm.core.model.Money;
+import org.ecrm.core.io.SafeText;
 import org.ecrm.segmentation.BtydCustomer;
 import org.ecrm.segmentation.CsvFormat;
 import org.ecrm.segmentation.CustomerBaseSummary;
 import org.ecrm.segmentation.PeriodUnit;
 import org.ecrm.segmentation.TransactionSources;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -21,7 +23,9 @@ import picocli.CommandLine.Spec;
 /** {@code ecrm summary}: the BTYD customer-base summary of a transaction CSV, as CSV. */
 @Command(name = "summary", mixinStandardHelpOptions = true,
     description = {"The BTYD customer-base summary (frequency, recency, T, monetary value per customer,",
-        "as lifetimes' summary_data_from_transaction_data) of a transaction CSV, written as CSV."})
+        "as lifetimes' summary_data_from_transaction_data) of a transaction CSV (plain or gzip), written as CSV.",
+        "Rejected rows are counted by reason and listed (see --rejects); exit 1 when more were",
+        "rejected than --max-rejects allows."})
 final class SummaryCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -38,27 +42,53 @@ final class SummaryCommand implements Callable<Integer> {
   @Option(names = "--unit", defaultValue = "weeks", description = "days or weeks (default: ${DEFAULT-VALUE}).")
   String unit;
 
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the CSV to FILE (default: stdout).")
+  @Nullable Path out;
+
+  @Mixin
+  ReadLimits limits;
+
+  @Mixin
+  Rejects rejects;
+
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    if (!Files.isRegularFile(file)) {
-      spec.commandLine().getErr().println("ecrm summary: " + file + ": no such file");
-      return CrmCli.BAD_INPUT;
-    }
+    CommandLine cl = spec.commandLine();
+    Currency cur = RfmInput.currency(cl, currency);
     PeriodUnit u = switch (unit.toLowerCase(Locale.ROOT)) {
       case "days" -> PeriodUnit.DAYS;
       case "weeks" -> PeriodUnit.WEEKS;
-      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--unit must be days or weeks: " + unit);
+      default -> throw new CommandLine.ParameterException(cl, "--unit must be days or weeks: "
+          + SafeText.abbreviate(unit));
     };
-    CustomerBaseSummary.Result r = CustomerBaseSummary.builder().calibrationEnd(calibrationEnd).unit(u).build()
-        .summarize(TransactionSources.csv(file, CsvFormat.defaults(Money.currency(currency))));
-    out.println("customer_id,frequency,recency,T,monetary_value");
-    for (BtydCustomer c : r.customers()) {
-      out.printf(Locale.ROOT, "%d,%d,%.6f,%.6f,%s%n", c.customer(), c.frequency(), c.recency(), c.t(),
-          c.monetaryValue().toPlainString());
+    limits.check(cl);
+    rejects.check(cl);
+    Outputs.refuseInput(cl, "--out", out, file);
+    Outputs.refuseInput(cl, "--rejects", rejects.file, file, out);
+    BadInputException.requireFile("summary", file);
+    CustomerBaseSummary.Result r;
+    try {
+      r = CustomerBaseSummary.builder().calibrationEnd(calibrationEnd).unit(u).build()
+          .summarize(TransactionSources.csv(file, limits.apply(CsvFormat.defaults(cur))));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("summary: " + SafeText.abbreviate(file.toString()) + ": "
+          + SafeText.abbreviate(String.valueOf(e.getMessage())));
     }
-    out.flush();
-    return CrmCli.OK;
+    rejects.addAll(file, r.rejections());
+    Outputs.Body body = w -> {
+      w.write("customer_id,frequency,recency,T,monetary_value\n");
+      for (BtydCustomer c : r.customers()) {
+        w.write(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%s\n", c.customer(), c.frequency(), c.recency(), c.t(),
+            c.monetaryValue().toPlainString()));
+      }
+      w.flush();
+    };
+    if (out == null) {
+      body.write(cl.getOut());
+    } else {
+      Outputs.write(out, body);
+    }
+    cl.getOut().flush();
+    return rejects.finish("summary", cl.getErr());
   }
 }

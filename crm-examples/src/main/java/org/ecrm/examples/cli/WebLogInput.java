@@ -1,11 +1,18 @@
 package org.ecrm.examples.cli;
 
-import java.io.PrintWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import org.ecrm.core.io.InputFiles;
+import org.ecrm.core.io.SafeText;
 import org.ecrm.tracking.IpMasking;
 import org.ecrm.tracking.session.SessionSink;
 import org.ecrm.tracking.weblog.ImportReport;
 import org.ecrm.tracking.weblog.WebLogImport;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The web-log options shared by {@code sessions} and {@code report}, and the import into session sinks. */
@@ -16,21 +23,40 @@ final class WebLogInput {
   @Option(names = "--mask-ips", description = "Mask client IPs (1 IPv4 octet, 80 IPv6 bits) before sessionizing.")
   boolean maskIps;
 
-  /**
-   * Reads the log (plain or gzip) into {@code sinks}; malformed lines go to {@code err} as {@code file:line: reason}.
-   *
-   * @throws BadInputException when the file does not exist
-   */
-  ImportReport read(String command, Path file, PrintWriter err, SessionSink... sinks) {
-    BadInputException.requireFile(command, file);
-    ImportReport r = WebLogImport.builder().ipMasking(maskIps ? IpMasking.DEFAULT : IpMasking.NONE)
-        .sessionSink(SessionSink.tee(sinks))
-        .errorListener(e -> err.println(file + ":" + e.lineNumber() + ": " + e.reason())).build().run(file);
-    err.flush();
-    return r;
+  private @Nullable ZoneId zoneId;
+
+  /** Usage checks (exit 2): the zone. */
+  void check(CommandLine cl) {
+    try {
+      zoneId = ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw new CommandLine.ParameterException(cl, "--zone must be a time zone such as UTC or Europe/Paris: "
+          + SafeText.abbreviate(zone));
+    }
   }
 
-  java.time.ZoneId zoneId() {
-    return java.time.ZoneId.of(zone);
+  /**
+   * Reads the log (plain or gzip, told by its first bytes) into {@code sinks}; malformed lines and a
+   * truncated gzip stream go to {@code rejects} (the lines before the cut are used).
+   *
+   * @throws BadInputException when the file does not exist or cannot be read
+   */
+  ImportReport read(String command, Path file, Rejects rejects, SessionSink... sinks) {
+    BadInputException.requireFile(command, file);
+    String name = file.toString();
+    try (InputFiles.CompleteLines in = InputFiles.openCompleteLines(file)) {
+      ImportReport r = WebLogImport.builder().ipMasking(maskIps ? IpMasking.DEFAULT : IpMasking.NONE)
+          .sessionSink(SessionSink.tee(sinks))
+          .errorListener(e -> rejects.add(name, e.lineNumber(), "line", e.reason(), e.excerpt())).build().run(in);
+      in.truncation().ifPresent(t -> rejects.add(name, in.lines(), "", t, ""));
+      return r;
+    } catch (IOException | UncheckedIOException e) {
+      throw new BadInputException(command + ": " + SafeText.abbreviate(name) + ": "
+          + SafeText.abbreviate(String.valueOf(e.getMessage())));
+    }
+  }
+
+  ZoneId zoneId() {
+    return zoneId != null ? zoneId : ZoneId.of(zone);
   }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,9 +92,10 @@ public final class NightlySegmentation {
         .run(TransactionSources.orders(crm, currency, zone, RefundHandling.NETTED, keys));
     int retagged = 0;
     Path csv = outDir.resolve("segments-" + asOf + ".csv");
-    Path tmp = outDir.resolve("segments-" + asOf + ".csv.tmp");
+    @Nullable Path tmp = null;
     try {
       Files.createDirectories(outDir);
+      tmp = Files.createTempFile(outDir, ".segments-" + asOf + ".csv.", ".tmp");
       try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         w.write("customer_id,segment,r,f,m,recency_days,frequency,monetary\n");
         for (int row = 0; row < rfm.size(); row++) {
@@ -117,8 +119,17 @@ public final class NightlySegmentation {
         }
       }
       Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      tmp = null;
     } catch (IOException e) {
       throw new UncheckedIOException("nightly segmentation: cannot write " + csv + ": " + e.getMessage(), e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+          LOG.warn("cannot delete {}: {}", tmp, e.getMessage());
+        }
+      }
     }
     LOG.info("segmented {} customers as of {}, {} retagged, wrote {}", rfm.size(), asOf, retagged, csv);
     return new Run(asOf, rfm.size(), retagged, csv);
@@ -148,7 +159,8 @@ public final class NightlySegmentation {
     return Duration.between(now, next);
   }
 
+  /** A CSV cell, neutralised against formula injection (see {@link org.ecrm.core.io.SafeText#csvCell}). */
   private static String csv(String s) {
-    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    return org.ecrm.core.io.SafeText.csvCell(s);
   }
 }

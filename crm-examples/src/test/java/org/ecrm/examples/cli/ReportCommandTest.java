@@ -47,7 +47,7 @@ class ReportCommandTest {
     Files.writeString(rules, "{\"bins\":3,\"rules\":[{\"name\":\"" + SCRIPT.replace("/", "\\/")
         + "\",\"r\":[2,3],\"f\":[1,3],\"m\":[1,3]}]}");
     Path html = dir.resolve("r.html");
-    int code = run("report", "--bins", "3", "--rules", rules.toString(), "--as-of", "2024-01-15", "--weblog",
+    int code = run("report", "--max-rejects", "1", "--bins", "3", "--rules", rules.toString(), "--as-of", "2024-01-15", "--weblog",
         log().toString(), "--out", html.toString(), transactions().toString());
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("wrote " + html + " (5 customers, traffic of access.log: 3 sessions, 0 late hits)");
@@ -94,8 +94,9 @@ class ReportCommandTest {
     assertThat(err.toString()).contains("bad.json: segment table JSON: rules[0].r must be [low, high] integers");
     Path csv = dir.resolve("rows.csv");
     Files.writeString(csv, "customer_id,date,amount\n1,2024-01-01,10.00\n2,2024-13-01,5.00\n3,2024-01-02,abc\n");
-    assertThat(run("report", "-o", dir.resolve("y.html").toString(), csv.toString())).isZero();
-    assertThat(err.toString()).contains("rows.csv: ").contains("date").contains("amount");
+    assertThat(run("report", "-o", dir.resolve("y.html").toString(), csv.toString())).isEqualTo(CrmCli.BAD_INPUT);
+    assertThat(err.toString()).contains("rows.csv:3: date: not a valid date '2024-13-01'")
+        .contains("rows.csv:4: amount: not a decimal number 'abc'").contains("2 rejected rows");
     assertThat(Files.readString(dir.resolve("y.html"))).contains("2 input rows rejected");
   }
 

@@ -5,14 +5,15 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.RecordType;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
+import org.ecrm.core.io.InputFiles;
+import org.ecrm.core.io.TruncatedInputException;
 import org.ecrm.segmentation.CsvFormat;
 import org.ecrm.segmentation.MixedCurrencyException;
 import org.ecrm.segmentation.Rejection;
@@ -22,14 +23,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * CSV adapter over FastCSV (RFC 4180: quotes, escaped quotes, line breaks inside quotes, CR/LF/CRLF).
- * FastCSV hands each field over as a slice of its character buffer; the columns of interest are parsed
- * from the slice by the byte parsers that {@link PlainCsv} uses ({@link Fields}), with no {@code String}
- * per field. A field that is not in the plain form (spaces around it, non-ASCII text, anything unusual)
- * goes through {@link Parse} as a string, which gives the same value or the same error message.
- * {@link #aggregateFast} offers {@link PlainCsv}'s parallel path for files without quotes. Immutable;
- * each read opens the file anew.
+ * The file is opened by {@link InputFiles} (gzip by magic bytes, BOM skipped, malformed UTF-8 replaced
+ * so the row that holds it is rejected). FastCSV hands each field over as a slice of its character
+ * buffer; the columns of interest are parsed from the slice by the byte parsers that {@link PlainCsv}
+ * uses ({@link Fields}), with no {@code String} per field. A field that is not in the plain form (spaces
+ * around it, non-ASCII text, anything unusual) goes through {@link Parse} as a string, which gives the
+ * same value or the same error message. A row with another field count than the header, a field longer
+ * than the format's limit or a date outside its range is rejected; a truncated gzip stream keeps the
+ * rows before the cut and is reported as a rejection without field. {@link #aggregateFast} offers
+ * {@link PlainCsv}'s parallel path for plain files without quotes. Immutable; each read opens the file
+ * anew.
  */
 public final class CsvSource implements TransactionSource {
+  /**
+   * FastCSV's buffer: a field beyond the format's limit but within this is rejected and reading goes on;
+   * a field beyond this stops reading with a rejection naming its line (the rows before are kept).
+   */
+  static final int MAX_BUFFER = 64 << 20;
+
   private final Path file;
   private final CsvFormat format;
 
@@ -42,7 +53,7 @@ public final class CsvSource implements TransactionSource {
    * The file aggregated by {@link PlainCsv}'s parallel byte path, or empty when that path does not
    * apply; same result as reading it into one accumulator.
    */
-  public java.util.Optional<CustomerTable> aggregateFast(java.util.function.Supplier<CustomerTable> factory,
+  public Optional<CustomerTable> aggregateFast(java.util.function.Supplier<CustomerTable> factory,
       int threads) {
     return PlainCsv.aggregate(file, format, factory, threads);
   }
@@ -50,22 +61,43 @@ public final class CsvSource implements TransactionSource {
   @Override
   public void read(TransactionSink sink) {
     Handler handler = new Handler(sink);
-    try (InputStream in = Files.newInputStream(file);
+    try (Reader in = InputFiles.reader(file);
         CsvReader<Boolean> reader = CsvReader.builder().skipEmptyLines(true).allowMissingFields(true)
-            .allowExtraFields(true).allowExtraCharsAfterClosingQuote(true).build(handler, in, StandardCharsets.UTF_8)) {
-      for (Boolean ignored : reader) {
-        // the handler does the work record by record
+            .allowExtraFields(true).allowExtraCharsAfterClosingQuote(true).maxBufferSize(Math.max(MAX_BUFFER, format.maxFieldLength() + 1))
+            .build(handler, in)) {
+      try {
+        for (Boolean ignored : reader) {
+          // the handler does the work record by record
+        }
+      } catch (CsvParseException | UncheckedIOException e) {
+        // FastCSV wraps what the handler or the stream throws; a mixed currency is the caller's error
+        if (e.getCause() instanceof MixedCurrencyException mixed) {
+          throw mixed;
+        }
+        if (e.getCause() instanceof IllegalArgumentException bad) {
+          throw bad; // the header lacks a column
+        }
+        Optional<TruncatedInputException> cut = TruncatedInputException.in(e);
+        handler.out.flush();
+        if (cut.isPresent()) {
+          sink.reject(new Rejection(handler.lastLine, "", cut.get().getMessage() + " after line "
+              + handler.lastLine));
+          return;
+        }
+        if (e instanceof CsvParseException) {
+          // FastCSV's buffer limit: nothing after this record can be read reliably
+          sink.reject(new Rejection(handler.lastLine + 1, "", "unreadable record after line " + handler.lastLine
+              + " (a field longer than " + MAX_BUFFER + " characters?); reading stopped, the rows before are kept"));
+          return;
+        }
+        throw e;
       }
       handler.out.flush();
-    } catch (CsvParseException e) {
-      // FastCSV wraps what the handler throws; a mixed currency is the caller's error, not a parse error
-      if (e.getCause() instanceof MixedCurrencyException mixed) {
-        throw mixed;
+      if (handler.header != null) {
+        throw new IllegalArgumentException(file + ": no header line (empty file)");
       }
-      if (e.getCause() instanceof IllegalArgumentException header) {
-        throw header; // a column missing from the header, as documented
-      }
-      throw e;
+    } catch (TruncatedInputException e) {
+      sink.reject(new Rejection(0, "", e.getMessage() + " after line 0"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -77,19 +109,26 @@ public final class CsvSource implements TransactionSource {
     private final Currency currency;
     private final String code;
     private final int fraction;
+    private final int maxField;
+    private final long minDay;
+    private final long maxDay;
     final Sources.BatchBuilder out;
-    private @Nullable List<String> header = new ArrayList<>();
+    @Nullable List<String> header = new ArrayList<>();
     private List<String> headerNames = List.of();
     private int ci;
     private int di;
     private int ai;
     private int cu = -1;
     private int need;
+    long lastLine;
     // the record being read: value when parsed from the slice, else the raw text for Parse
     private long customer;
     private long day;
     private long amount;
     private boolean currencyOk;
+    private int tooLong;
+    private int tooLongLength;
+    private @Nullable String tooLongStart;
     private @Nullable String rawCustomer;
     private @Nullable String rawDate;
     private @Nullable String rawAmount;
@@ -102,6 +141,9 @@ public final class CsvSource implements TransactionSource {
       this.currency = format.currency();
       this.code = currency.getCurrencyCode();
       this.fraction = Math.max(currency.getDefaultFractionDigits(), 0);
+      this.maxField = format.maxFieldLength();
+      this.minDay = format.minDate().toEpochDay();
+      this.maxDay = format.maxDate().toEpochDay();
       this.out = new Sources.BatchBuilder(currency, sink);
     }
 
@@ -112,10 +154,19 @@ public final class CsvSource implements TransactionSource {
       rawAmount = null;
       rawCurrency = null;
       currencyOk = false;
+      tooLong = -1;
     }
 
     @Override
     protected void handleField(int index, char[] buf, int offset, int len, boolean quoted) {
+      if (len > maxField) {
+        if (tooLong < 0) {
+          tooLong = index;
+          tooLongLength = len;
+          tooLongStart = new String(buf, offset, Math.min(len, 40));
+        }
+        return;
+      }
       if (header != null) {
         header.add(new String(buf, offset, len));
         return;
@@ -155,12 +206,22 @@ public final class CsvSource implements TransactionSource {
       }
     }
 
+    private String name(int index) {
+      return index < headerNames.size() ? headerNames.get(index) : "field " + (index + 1);
+    }
+
     @Override
     protected Boolean buildRecord() {
       if (getRecordType() != RecordType.DATA) {
         return Boolean.TRUE; // an empty line (skipped by the reader) or a comment
       }
+      long line = getStartingLineNumber();
+      lastLine = line;
       if (header != null) {
+        if (tooLong >= 0) {
+          throw new IllegalArgumentException(file + ": header field " + (tooLong + 1) + " is " + tooLongLength
+              + " characters long");
+        }
         headerNames = List.copyOf(header);
         header = null;
         ci = column(format.customerColumn());
@@ -170,18 +231,32 @@ public final class CsvSource implements TransactionSource {
         need = Math.max(Math.max(ci, di), Math.max(ai, cu));
         return Boolean.TRUE;
       }
-      long line = getStartingLineNumber();
-      if (getFieldCount() <= need) {
-        sink.reject(new Rejection(line, headerNames.get(need), "missing: the row has " + getFieldCount()
-            + " fields"));
+      if (tooLong >= 0) {
+        sink.reject(new Rejection(line, name(tooLong), "is " + tooLongLength + " characters long, more than "
+            + maxField, tooLongStart == null ? "" : tooLongStart));
+        return Boolean.TRUE;
+      }
+      int count = getFieldCount();
+      if (count != headerNames.size()) {
+        sink.reject(new Rejection(line, count < headerNames.size() ? name(count) : name(count - 1),
+            (count < headerNames.size() ? "missing: " : "extra field: ") + "the row has " + count
+            + " fields, the header " + headerNames.size()));
         return Boolean.TRUE;
       }
       String field = format.customerColumn();
+      String raw = rawCustomer;
       try {
         long c = rawCustomer == null ? customer : Parse.customer(rawCustomer.strip());
         field = format.dateColumn();
+        raw = rawDate;
         long d = rawDate == null ? day : Parse.epochDay(rawDate.strip());
+        if (d < minDay || d > maxDay) {
+          sink.reject(new Rejection(line, field, "outside " + format.minDate() + ".." + format.maxDate(),
+              rawDate == null ? java.time.LocalDate.ofEpochDay(d).toString() : rawDate));
+          return Boolean.TRUE;
+        }
         field = format.amountColumn();
+        raw = rawAmount;
         long a = rawAmount == null ? amount : Parse.minorUnits(rawAmount.strip(), fraction);
         if (cu >= 0 && !currencyOk) {
           String other = rawCurrency == null ? "" : rawCurrency.strip();
@@ -191,7 +266,7 @@ public final class CsvSource implements TransactionSource {
               found = Currency.getInstance(other);
             } catch (IllegalArgumentException e) {
               sink.reject(new Rejection(line, format.currencyColumn().orElseThrow(),
-                  "unknown ISO 4217 currency code: \"" + other + "\""));
+                  "unknown ISO 4217 currency code", other));
               return Boolean.TRUE;
             }
             throw new MixedCurrencyException(currency, found, line);
@@ -201,7 +276,8 @@ public final class CsvSource implements TransactionSource {
       } catch (MixedCurrencyException e) {
         throw e;
       } catch (RuntimeException e) {
-        sink.reject(new Rejection(line, field, e.getMessage() == null ? e.toString() : e.getMessage()));
+        String value = raw == null ? "" : raw;
+        sink.reject(new Rejection(line, field, Parse.reason(value, e), value));
       }
       return Boolean.TRUE;
     }

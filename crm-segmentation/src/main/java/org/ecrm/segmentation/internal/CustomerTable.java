@@ -33,8 +33,8 @@ public final class CustomerTable implements RfmAccumulator {
   /** Batches smaller than this are added by the calling thread alone. */
   private static final int PARALLEL_MIN = 1 << 17;
 
-  private final LocalDate asOf;
-  private final int asOfDay;
+  private LocalDate asOf;
+  private int asOfDay;
   private final boolean distinctDays;
   private final int parallelism;
   private @Nullable Currency currency;
@@ -47,6 +47,11 @@ public final class CustomerTable implements RfmAccumulator {
    * splitting a batch over threads gives exactly what adding it row by row gives.
    */
   private long absBound;
+  /**
+   * Sum of |amount| over the accepted rows: kept below 2^63 by rejecting the row that would pass it, so
+   * no total over customers (segment revenue, Pareto) can overflow.
+   */
+  private long acceptedAbs;
   private final List<Rejection> rejections = new ArrayList<>();
   private final Map<String, Long> skipped = new TreeMap<>();
 
@@ -155,10 +160,16 @@ public final class CustomerTable implements RfmAccumulator {
         rejections.add(new Rejection(firstRecord + j, "date", "is before 1970-01-01: " + LocalDate.ofEpochDay(d)));
         continue;
       }
+      long a = as[j];
+      long total = acceptedAbs + Math.abs(a);
+      if (total < 0) {
+        rejections.add(new Rejection(firstRecord + j, "amount", "overflows the 64-bit total of all amounts",
+            Long.toString(a)));
+        continue;
+      }
       long key = cs[j];
       int o = part.entry(key, hash(key));
       long[] t = part.table;
-      long a = as[j];
       long old = t[o + 1];
       long s = old + a;
       if (((old ^ s) & (a ^ s)) < 0) {
@@ -168,6 +179,7 @@ public final class CustomerTable implements RfmAccumulator {
       }
       t[o + 1] = s;
       t[o + 2]++;
+      acceptedAbs = total;
       long meta = t[o + 3];
       if (d > lastOf(meta)) {
         t[o + 3] = (meta & 0xFFFF_FFFF_0000_0000L) | d;
@@ -301,6 +313,7 @@ public final class CustomerTable implements RfmAccumulator {
     transactions += o.transactions;
     excluded += o.excluded;
     absBound = saturatingAdd(absBound, o.absBound);
+    acceptedAbs = saturatingAdd(acceptedAbs, o.acceptedAbs);
     rejections.addAll(o.rejections);
     o.skipped.forEach((k, v) -> skipped.merge(k, v, Long::sum));
     return this;
@@ -313,6 +326,31 @@ public final class CustomerTable implements RfmAccumulator {
 
   public int asOfDay() {
     return asOfDay;
+  }
+
+  /** The latest day of any customer's transactions, or -1 when there are none. */
+  public int lastDay() {
+    int max = -1;
+    long[] t = part.table;
+    for (int o = 0; o < t.length; o += STRIDE) {
+      if (t[o + 3] != 0 && t[o + 2] > 0) {
+        max = Math.max(max, lastOf(t[o + 3]));
+      }
+    }
+    return max;
+  }
+
+  /**
+   * Moves the as-of date to {@code date}, which must not be before {@link #lastDay()} and only when no
+   * row was excluded as later than the current as-of (so the state is the one {@code date} gives).
+   */
+  public void rebase(LocalDate date) {
+    if (excluded != 0 || date.toEpochDay() < lastDay()) {
+      throw new IllegalStateException("cannot move the as-of date to " + date + " (last day "
+          + LocalDate.ofEpochDay(Math.max(lastDay(), 0)) + ", " + excluded + " excluded)");
+    }
+    asOf = date;
+    asOfDay = (int) date.toEpochDay();
   }
 
   @Override
@@ -358,10 +396,10 @@ public final class CustomerTable implements RfmAccumulator {
   void renumber(long firstRecord, List<Rejection> more) {
     List<Rejection> all = new ArrayList<>(rejections.size() + more.size());
     for (Rejection r : rejections) {
-      all.add(new Rejection(r.record() + firstRecord, r.field(), r.reason()));
+      all.add(new Rejection(r.record() + firstRecord, r.field(), r.reason(), r.value()));
     }
     for (Rejection r : more) {
-      all.add(new Rejection(r.record() + firstRecord, r.field(), r.reason()));
+      all.add(new Rejection(r.record() + firstRecord, r.field(), r.reason(), r.value()));
     }
     all.sort(java.util.Comparator.comparingLong(Rejection::record));
     rejections.clear();
@@ -385,7 +423,9 @@ public final class CustomerTable implements RfmAccumulator {
       for (Rejection r : rejections) {
         out.writeLong(r.record());
         out.writeUTF(r.field());
-        out.writeUTF(r.reason());
+        // the value follows the reason after a NUL (cut: writeUTF takes at most 64 KiB)
+        out.writeUTF(r.value().isEmpty() ? r.reason()
+            : r.reason() + '\0' + r.value().substring(0, Math.min(r.value().length(), 4096)));
       }
       out.writeInt(skipped.size());
       for (Map.Entry<String, Long> e : skipped.entrySet()) {
@@ -454,7 +494,12 @@ public final class CustomerTable implements RfmAccumulator {
       t.absBound = in.readLong();
       int nRejections = in.readInt();
       for (int i = 0; i < nRejections; i++) {
-        t.rejections.add(new Rejection(in.readLong(), in.readUTF(), in.readUTF()));
+        long record = in.readLong();
+        String field = in.readUTF();
+        String reason = in.readUTF();
+        int nul = reason.indexOf('\0');
+        t.rejections.add(nul < 0 ? new Rejection(record, field, reason)
+            : new Rejection(record, field, reason.substring(0, nul), reason.substring(nul + 1)));
       }
       int nSkipped = in.readInt();
       for (int i = 0; i < nSkipped; i++) {

@@ -17,15 +17,32 @@ public final class Parse {
     try {
       return Long.parseLong(s, 0, end, 10);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not a 64-bit integer customer id: \"" + s + "\"", e);
+      throw new IllegalArgumentException(s.isEmpty() ? "missing" : "not a 64-bit integer id");
     }
+  }
+
+  /**
+   * The reason for a field that did not parse: "invalid UTF-8" when the decoder replaced bytes in it,
+   * else the parser's message.
+   */
+  public static String reason(String raw, RuntimeException e) {
+    if (raw.isBlank()) {
+      return "missing";
+    }
+    if (raw.indexOf('\uFFFD') >= 0) {
+      return "invalid UTF-8 (or U+FFFD)";
+    }
+    if (e instanceof java.time.DateTimeException) {
+      return "not a valid date";
+    }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
   }
 
   /** Days since 1970-01-01 of an ISO yyyy-MM-dd date (anything after the 10th char ignored). */
   public static long epochDay(String s) {
     if (s.length() < 10 || s.charAt(4) != '-' || s.charAt(7) != '-'
         || (s.length() > 10 && s.charAt(10) != ' ' && s.charAt(10) != 'T')) {
-      throw new IllegalArgumentException("not an ISO date yyyy-MM-dd: \"" + s + "\"");
+      throw new IllegalArgumentException("not an ISO date yyyy-MM-dd");
     }
     int y = digits(s, 0, 4);
     int m = digits(s, 5, 7);
@@ -38,7 +55,7 @@ public final class Parse {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
       if (c < '0' || c > '9') {
-        throw new IllegalArgumentException("not an ISO date yyyy-MM-dd: \"" + s + "\"");
+        throw new IllegalArgumentException("not an ISO date yyyy-MM-dd");
       }
       v = v * 10 + (c - '0');
     }
@@ -59,7 +76,7 @@ public final class Parse {
       i = 1;
     }
     if (i == n) {
-      throw new IllegalArgumentException("not a decimal number: \"" + s + "\"");
+      throw new IllegalArgumentException("not a decimal number");
     }
     long v = 0;
     int frac = -1;
@@ -71,29 +88,29 @@ public final class Parse {
         continue;
       }
       if (c < '0' || c > '9') {
-        throw new IllegalArgumentException("not a decimal number: \"" + s + "\"");
+        throw new IllegalArgumentException("not a decimal number");
       }
       any = true;
       if (frac >= 0 && ++frac > fraction) {
         if (c != '0') {
-          throw new IllegalArgumentException("has more than " + fraction + " fraction digits: \"" + s + "\"");
+          throw new IllegalArgumentException("has more than " + fraction + " fraction digits");
         }
         continue;
       }
       try {
         v = Math.addExact(Math.multiplyExact(v, 10), c - '0');
       } catch (ArithmeticException e) {
-        throw new IllegalArgumentException("overflows a 64-bit amount in minor units: \"" + s + "\"");
+        throw new IllegalArgumentException("overflows a 64-bit amount in minor units");
       }
     }
     if (!any) {
-      throw new IllegalArgumentException("not a decimal number: \"" + s + "\"");
+      throw new IllegalArgumentException("not a decimal number");
     }
     for (int k = Math.max(frac, 0); k < fraction; k++) {
       try {
         v = Math.multiplyExact(v, 10);
       } catch (ArithmeticException e) {
-        throw new IllegalArgumentException("overflows a 64-bit amount in minor units: \"" + s + "\"");
+        throw new IllegalArgumentException("overflows a 64-bit amount in minor units");
       }
     }
     return neg ? -v : v;

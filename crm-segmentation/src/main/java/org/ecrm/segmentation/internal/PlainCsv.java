@@ -60,6 +60,10 @@ public final class PlainCsv {
       long size = ch.size();
       byte[] head = new byte[(int) Math.min(size, 1 << 16)];
       int got = readFully(ch, head, 0);
+      if (got >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b
+          || got >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
+        return Optional.empty(); // gzip or a byte order mark: the stream path opens it
+      }
       int eol = 0;
       while (eol < got && head[eol] != '\n' && head[eol] != '\r') {
         if (head[eol] == '"') {
@@ -161,6 +165,9 @@ public final class PlainCsv {
     final Currency currency;
     final byte[] code;
     final int fraction;
+    final int maxField;
+    final long minDay;
+    final long maxDay;
 
     Columns(Path file, CsvFormat format, List<String> header) {
       this.file = file;
@@ -174,6 +181,9 @@ public final class PlainCsv {
       currency = format.currency();
       code = currency.getCurrencyCode().getBytes(StandardCharsets.US_ASCII);
       fraction = Math.max(currency.getDefaultFractionDigits(), 0);
+      maxField = format.maxFieldLength();
+      minDay = format.minDate().toEpochDay();
+      maxDay = format.maxDate().toEpochDay();
     }
 
     private static int column(Path file, List<String> header, String name) {
@@ -273,6 +283,8 @@ public final class PlainCsv {
               continue;
             }
           } else {
+            lineStart = i;
+            lastEnd = e;
             row(buf, field);
           }
           if (e == len) {
@@ -294,6 +306,12 @@ public final class PlainCsv {
     private final Fields.Days days = new Fields.Days();
     /** Fields of the line scanned last. */
     private int fields;
+    /** Length and index of the longest field of the line scanned last, and the start of its last field. */
+    private int longestField;
+    private int longField;
+    /** Start and end (line break) of the line handed to {@link #row}. */
+    private int lineStart;
+    private int lastEnd;
 
     /**
      * One pass over the line starting at {@code i}: records the field boundaries and returns the index of
@@ -306,12 +324,17 @@ public final class PlainCsv {
       int field = 0;
       int fs = i;
       int e = i;
+      int longest = 0;
       while (e < len) {
         byte b = buf[e];
         if (b == ',') {
           if (field <= need) {
             st[field] = fs;
             en[field] = e;
+          }
+          if (e - fs > longest) {
+            longest = e - fs;
+            longField = field;
           }
           field++;
           fs = e + 1;
@@ -326,6 +349,11 @@ public final class PlainCsv {
         st[field] = fs;
         en[field] = e;
       }
+      if (e - fs > longest) {
+        longest = e - fs;
+        longField = field;
+      }
+      longestField = longest;
       fields = field + 1;
       return e;
     }
@@ -346,23 +374,42 @@ public final class PlainCsv {
     /** One non-empty line of {@code field} fields, split into starts/ends: the record on line {@code lines}. */
     private void row(byte[] b, int field) {
       long record = lines; // relative to the range's first line
-      int need = c.need;
-      if (field <= need) {
-        rejected.add(new Rejection(record, c.header.get(need), "missing: the row has " + field + " fields"));
+      int width = c.header.size();
+      if (longestField > c.maxField) {
+        // a byte count above the limit; the limit counts characters, so decode to decide
+        String longText = longText(b);
+        if (longText.length() > c.maxField) {
+          rejected.add(new Rejection(record, name(longField), "is " + longText.length()
+              + " characters long, more than " + c.maxField, longText.substring(0, 40)));
+          return;
+        }
+      }
+      if (field != width) {
+        rejected.add(new Rejection(record, field < width ? name(field) : name(field - 1),
+            (field < width ? "missing: " : "extra field: ") + "the row has " + field + " fields, the header "
+            + width));
         return;
       }
       String name = c.format.customerColumn();
+      int at = c.ci;
       try {
         long customer = Fields.customer(b, starts[c.ci], ends[c.ci]);
         if (customer == Long.MIN_VALUE) {
           customer = Parse.customer(text(b, c.ci).strip());
         }
         name = c.format.dateColumn();
+        at = c.di;
         long day = days.epochDay(b, starts[c.di], ends[c.di]);
         if (day == Long.MIN_VALUE) {
           day = Parse.epochDay(text(b, c.di).strip());
         }
+        if (day < c.minDay || day > c.maxDay) {
+          rejected.add(new Rejection(record, name, "outside " + c.format.minDate() + ".." + c.format.maxDate(),
+              text(b, c.di)));
+          return;
+        }
         name = c.format.amountColumn();
+        at = c.ai;
         long amount = Fields.minorUnits(b, starts[c.ai], ends[c.ai], c.fraction);
         if (amount == Long.MIN_VALUE) {
           amount = Parse.minorUnits(text(b, c.ai).strip(), c.fraction);
@@ -375,7 +422,7 @@ public final class PlainCsv {
               found = Currency.getInstance(other);
             } catch (IllegalArgumentException ex) {
               rejected.add(new Rejection(record, c.format.currencyColumn().orElseThrow(),
-                  "unknown ISO 4217 currency code: \"" + other + "\""));
+                  "unknown ISO 4217 currency code", other));
               return;
             }
             throw new MixedCurrencyException(c.currency, found, record);
@@ -385,7 +432,31 @@ public final class PlainCsv {
       } catch (MixedCurrencyException ex) {
         throw ex;
       } catch (RuntimeException ex) {
-        rejected.add(new Rejection(record, name, ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+        String value = text(b, at);
+        rejected.add(new Rejection(record, name, Parse.reason(value, ex), value));
+      }
+    }
+
+    private String name(int index) {
+      return index < c.header.size() ? c.header.get(index) : "field " + (index + 1);
+    }
+
+    /** The text of the longest field of the current line (found again from the line's start). */
+    private String longText(byte[] b) {
+      int s = lineStart;
+      int f = 0;
+      int fs = s;
+      for (int i = s; ; i++) {
+        if (i == lastEnd || b[i] == ',') {
+          if (f == longField) {
+            return new String(b, fs, i - fs, StandardCharsets.UTF_8);
+          }
+          if (i == lastEnd) {
+            return "";
+          }
+          f++;
+          fs = i + 1;
+        }
       }
     }
 

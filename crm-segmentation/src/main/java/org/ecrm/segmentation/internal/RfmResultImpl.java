@@ -250,11 +250,9 @@ final class RfmResultImpl implements RfmResult {
     return BigDecimal.valueOf(minor, digits).toPlainString();
   }
 
+  /** A CSV cell, neutralised against formula injection ({@link org.ecrm.core.io.SafeText#csvCell}). */
   static String csvField(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
+    return org.ecrm.core.io.SafeText.csvCell(s);
   }
 
   @Override

@@ -63,6 +63,7 @@ public class RfmBench {
   long[] cents;
   LocalDate asOf;
   RfmAnalysis analysis;
+  RfmAnalysis derived;
   TransactionSource arrays;
   RfmAccumulator aggregated;
   Path csv;
@@ -75,6 +76,7 @@ public class RfmBench {
     cents = d.cents();
     asOf = d.asOf();
     analysis = RfmAnalysis.builder().asOf(asOf).build();
+    derived = RfmAnalysis.builder().asOfDayAfterLast().build();
     arrays = TransactionSource.ofArrays(USD, customers, days, cents);
     aggregated = analysis.newAccumulator();
     aggregated.addAll(arrays);
@@ -113,6 +115,12 @@ public class RfmBench {
   @Benchmark
   public RfmResult csvToSegments() {
     return analysis.run(TransactionSources.csv(csv, CsvFormat.defaults(USD)));
+  }
+
+  /** CSV file to scores and segments with the as-of date derived from the data in the same pass. */
+  @Benchmark
+  public RfmResult csvToSegmentsDerivedAsOf() {
+    return derived.run(TransactionSources.csv(csv, CsvFormat.defaults(USD)));
   }
 
   /** The BTYD summary (customer-day grouping), calibration end = last day. */
