@@ -33,6 +33,7 @@ final class PostgresKit {
   private static final AtomicInteger SCHEMAS = new AtomicInteger();
   private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
   private static EmbeddedPostgres server;
+  private static final java.util.Map<Storage, String> URLS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private PostgresKit() { }
 
@@ -75,7 +76,15 @@ final class PostgresKit {
     execute(pg, "CREATE SCHEMA " + schema);
     String url = pg.url() + (pg.url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
     JdbcStorage storage = JdbcStorage.open(url, pg.user(), pg.password().isEmpty() ? null : pg.password(), 8);
-    return new Dropping(storage, () -> execute(pg, "DROP SCHEMA " + schema + " CASCADE"));
+    Storage dropping = new Dropping(storage, () -> execute(pg, "DROP SCHEMA " + schema + " CASCADE"));
+    URLS.put(dropping, url);
+    return dropping;
+  }
+
+  /** A plain connection to the schema of an open storage made by {@link #newStorage()}, for raw reads. */
+  static Connection connect(Storage storage) throws SQLException {
+    Server pg = server();
+    return DriverManager.getConnection(URLS.get(storage), pg.user(), pg.password());
   }
 
   private static void execute(Server pg, String sql) {
