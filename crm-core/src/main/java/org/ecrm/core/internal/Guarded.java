@@ -58,6 +58,7 @@ import org.ecrm.core.access.AccessDeniedException;
 import org.ecrm.core.access.AccessPolicy;
 import org.ecrm.core.access.Permission;
 import org.ecrm.core.b2b.B2b;
+import org.ecrm.core.b2b.UnitMember;
 import org.ecrm.core.io.ImportRequest;
 import org.ecrm.core.io.Imports;
 import org.ecrm.core.loyalty.Loyalty;
@@ -88,7 +89,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Customers leave a view as the actor may see them: whole (the read recorded in the audit trail) with
  * {@link Permission#READ_CUSTOMERS}, pseudonymised with only {@link
- * Permission#READ_CUSTOMERS_PSEUDONYMISED}. Reads of interactions are recorded in the audit trail.
+ * Permission#READ_CUSTOMERS_PSEUDONYMISED}; the names of an account's contacts ({@link UnitMember}) are
+ * removed for actors without {@link Permission#READ_CUSTOMERS}. Reads of interactions are recorded in the
+ * audit trail.
  *
  * <p>Cost: without a policy, or for {@link Actor#SYSTEM}, the facade hands out the raw services and this
  * class is not involved. A guarded call costs one hash lookup of the method (the table is built once),
@@ -103,6 +106,8 @@ public final class Guarded {
     CUSTOMERS,
     /** Interactions: each read is recorded in the audit trail. */
     INTERACTIONS,
+    /** Contacts' names ({@link UnitMember}): removed unless the actor may read customers whole. */
+    CONTACT_NAMES,
     /** {@link Imports#run}: needs the write permission of the request's entity kind. */
     IMPORT
   }
@@ -153,8 +158,9 @@ public final class Guarded {
         Set.of("get", "search", "suggest", "mostAsked"), Set.of("create", "update", "solved"));
     table(Loyalty.class, READ_LOYALTY, WRITE_LOYALTY, Set.of("program", "balance", "ledger", "tier", "roi"),
         Set.of("earn", "earnForOrder", "redeem", "adjust", "expire"));
-    table(B2b.class, READ_B2B, WRITE_B2B, Set.of("stages", "get", "ofAccount", "weightedPipeline",
-        "decisionMakingUnit", "listening"), Set.of("open", "moveTo", "forecast"));
+    table(B2b.class, READ_B2B, WRITE_B2B, Set.of("stages", "get", "ofAccount", "weightedPipeline", "listening"),
+        Set.of("open", "moveTo", "forecast"));
+    TABLE.put(B2b.class, with(TABLE.get(B2b.class), "decisionMakingUnit", new Rule(READ_B2B, Shape.CONTACT_NAMES)));
     table(Audit.class, READ_AUDIT, READ_AUDIT, Set.of("forEntity", "byActor"), Set.of());
     TABLE.put(Archive.class, Map.of("exportAll", new Rule(EXPORT_ALL, Shape.PLAIN),
         "importAll", new Rule(IMPORT_ALL, Shape.PLAIN)));
@@ -166,6 +172,12 @@ public final class Guarded {
 
   private static void table(Class<?> service, Map<String, Rule> rules) {
     TABLE.put(service, Map.copyOf(rules));
+  }
+
+  private static Map<String, Rule> with(Map<String, Rule> rules, String method, Rule rule) {
+    Map<String, Rule> out = new HashMap<>(rules);
+    out.put(method, rule);
+    return Map.copyOf(out);
   }
 
   private static void table(Class<?> service, Permission read, Permission write, Set<String> reads,
@@ -281,6 +293,10 @@ public final class Guarded {
       return switch (rule.shape()) {
         case CUSTOMERS -> gate.shownCustomers(result);
         case INTERACTIONS -> gate.shownInteractions(result);
+        case CONTACT_NAMES -> gate.allows(READ_CUSTOMERS) ? result : Gate.shown(result, UnitMember.class, m -> {
+          UnitMember u = (UnitMember) m;
+          return new UnitMember(u.customerId(), "", u.roles(), u.interactions(), u.lastInteraction());
+        });
         default -> result;
       };
     }
@@ -365,7 +381,7 @@ public final class Guarded {
       });
     }
 
-    private static @Nullable Object shown(@Nullable Object result, Class<?> type,
+    static @Nullable Object shown(@Nullable Object result, Class<?> type,
         java.util.function.UnaryOperator<Object> each) {
       if (type.isInstance(result)) {
         return each.apply(result);

@@ -212,7 +212,7 @@ public abstract class AccessContract extends StoreContractSupport {
   @Test
   void pseudonymisedReaders_seeNoContactDetailsAnywhere() {
     Crm analyst = Crm.builder().storage(storage).clock(Clock.fixed(T0, ZoneOffset.UTC))
-        .accessPolicy(AccessPolicy.builder().role("analyst", Permission.READ_CUSTOMERS_PSEUDONYMISED)
+        .accessPolicy(AccessPolicy.builder().role("analyst", Permission.READ_CUSTOMERS_PSEUDONYMISED, Permission.READ_B2B)
             .grant(Actor.user("bob"), "analyst").build()).build().as(Actor.user("bob"));
     assertThat(analyst.customers().require(ada.id()).emails()).isEmpty();
     assertThat(analyst.customers().get(ada.id()).orElseThrow().name().isUnknown()).isTrue();
@@ -224,6 +224,10 @@ public abstract class AccessContract extends StoreContractSupport {
         .isInstanceOf(AccessDeniedException.class).hasMessageContaining("READ_CUSTOMERS");
     assertThatThrownBy(() -> analyst.timeline(ada.id())).isInstanceOf(AccessDeniedException.class)
         .hasMessageContaining("READ_ORDERS");
+    assertThat(analyst.b2b().decisionMakingUnit(acme.id())).singleElement()
+        .satisfies(u -> assertThat(u.name()).isEmpty());
+    assertThat(crm.as(ROOT).b2b().decisionMakingUnit(acme.id())).singleElement()
+        .satisfies(u -> assertThat(u.name()).contains("Lovelace"));
   }
 
   private String export() {
