@@ -114,4 +114,32 @@ class AccessControlTest {
         .hasMessageContaining("EXPORT_ALL").hasMessageContaining("Archive.exportAll");
     assertThatThrownBy(() -> support.audit().byActor(ALICE)).hasMessageContaining("READ_AUDIT");
   }
+
+  @Test
+  void guardedViews_underContention_allowAndDenyEveryCall() throws Exception {
+    Crm support = crm.as(ALICE);
+    Crm eve = crm.as(EVE);
+    java.util.concurrent.atomic.AtomicInteger denied = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.List<Thread> threads = new java.util.ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      int n = t;
+      threads.add(new Thread(() -> {
+        for (int i = 0; i < 100; i++) {
+          support.customers().tag(ada.id(), "t" + n + "-" + i);
+          try {
+            eve.customers().get(ada.id());
+          } catch (AccessDeniedException e) {
+            denied.incrementAndGet();
+          }
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(denied).hasValue(400);
+    assertThat(crm.customers().require(ada.id()).tags()).hasSize(400);
+    assertThat(crm.audit().byActor(EVE)).isEmpty();
+  }
 }
