@@ -217,7 +217,7 @@ public final class Guarded {
 
   /** The guarded interfaces (the services a {@code Crm} hands out). */
   public static Set<Class<?>> services() {
-    return TABLE.keySet();
+    return java.util.Collections.unmodifiableSet(TABLE.keySet());
   }
 
   /**
