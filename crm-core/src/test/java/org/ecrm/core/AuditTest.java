@@ -57,7 +57,37 @@ class AuditTest {
     var trail = crm.audit().forEntity("Customer", ada.id().value());
     assertThat(trail.get(0).changes()).contains(new FieldChange("name", "", "***"),
         new FieldChange("stage", "", "LEAD"));
-    assertThat(trail.get(1).changes()).containsExactly(new FieldChange("emails", "***", "***"));
+    assertThat(trail.get(1).changes()).containsExactly(new FieldChange("emails", "", "***")); // one added
     assertThat(trail.toString()).doesNotContain("ada@example.com").doesNotContain("Lovelace");
+  }
+
+  @Test
+  void collectionChanges_areRecordedAsRemovedAndAddedElements_notWholeLists() {
+    Crm crm = crm(false);
+    Customer ada = crm.customers().create(Customer.builder().name("Ada", "Lovelace").email("ada@example.com"));
+    for (int i = 0; i < 50; i++) {
+      crm.customers().tag(ada.id(), "t" + i);
+    }
+    crm.customers().untag(ada.id(), "t7", "t8");
+    crm.customers().modify(ada.id(), b -> b.attribute("tier", org.ecrm.core.model.AttributeValue.of("gold")));
+    crm.customers().modify(ada.id(), b -> b.attribute("tier", org.ecrm.core.model.AttributeValue.of("silver")));
+    crm.customers().modify(ada.id(), b -> b.email("ada2@example.com"));
+    var trail = crm.audit().forEntity("Customer", ada.id().value());
+    assertThat(trail.get(50).changes()).containsExactly(new FieldChange("tags", "", "[t49]"));
+    assertThat(trail.get(51).changes()).containsExactly(new FieldChange("tags", "[t7, t8]", ""));
+    assertThat(trail.get(52).changes()).singleElement().satisfies(f -> {
+      assertThat(f.field()).isEqualTo("attributes");
+      assertThat(f.oldValue()).isEmpty();
+      assertThat(f.newValue()).contains("tier");
+    });
+    assertThat(trail.get(53).changes()).singleElement().satisfies(f -> {
+      assertThat(f.oldValue()).contains("gold").doesNotContain("silver");
+      assertThat(f.newValue()).contains("silver").doesNotContain("gold");
+    });
+    assertThat(trail.get(54).changes()).containsExactly(new FieldChange("emails", "", "[ada2@example.com]"));
+    // each record holds what changed, not the whole list: total size grows linearly with the tags
+    long chars = trail.stream().flatMap(r -> r.changes().stream())
+        .mapToLong(f -> f.oldValue().length() + f.newValue().length()).sum();
+    assertThat(chars).isLessThan(1_000);
   }
 }

@@ -2,6 +2,7 @@ package org.ecrm.tracking;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,15 @@ import org.slf4j.LoggerFactory;
 public interface FailedEventSink {
   /** Receives one failed event. Must not throw; if it does, the failure is logged. */
   void failed(FailedEvent event);
+
+  /**
+   * Forgets the kept failures of these user or anonymous ids (privacy erasure): those whose event is
+   * about one of them or whose payload names one; returns how many. The default keeps nothing (a log is
+   * the host's to clean) and removes nothing.
+   */
+  default long erase(Set<String> ids) {
+    return 0;
+  }
 
   /** The default: logs each failure at WARN with its reason and payload (logger {@code org.ecrm.tracking.FailedEventSink}). */
   static FailedEventSink logging() {
@@ -35,6 +45,14 @@ public interface FailedEventSink {
     @Override
     public synchronized void failed(FailedEvent event) {
       events.add(event);
+    }
+
+    @Override
+    public synchronized long erase(Set<String> ids) {
+      int before = events.size();
+      events.removeIf(f -> f.event().map(e -> e.concerns(ids)).orElse(false)
+          || ids.stream().anyMatch(id -> f.payload().contains(id)));
+      return before - events.size();
     }
 
     /** A snapshot of the failures so far. */

@@ -171,6 +171,16 @@ public final class IdentityResolver {
    * shared with another user keeps its other links and its events).
    */
   public ErasureReport erase(String userId, List<EventSink> eventSinks, List<SessionSink> sessionSinks) {
+    return erase(userId, eventSinks, sessionSinks, List.of(), List.of());
+  }
+
+  /**
+   * As {@link #erase(String, List, List)}, and also forgets the user's events still buffered in the
+   * trackers and the failures kept by the failed-event sinks (counted with the events). Erase the
+   * trackers' buffers first, then the sinks, so a batch in flight is not missed: this method does so.
+   */
+  public ErasureReport erase(String userId, List<EventSink> eventSinks, List<SessionSink> sessionSinks,
+      List<Tracker> trackers, List<FailedEventSink> failedSinks) {
     Set<String> ids = new HashSet<>();
     ids.add(Objects.requireNonNull(userId, "userId"));
     long links = 0;
@@ -193,6 +203,13 @@ public final class IdentityResolver {
       }
     }
     long events = 0;
+    for (Tracker t : trackers) {
+      events += t.erase(ids);
+      t.flush(); // a batch the delivery thread had taken reaches the sinks, erased below
+    }
+    for (FailedEventSink f : failedSinks) {
+      events += f.erase(ids);
+    }
     for (EventSink s : eventSinks) {
       events += s.erase(ids);
     }

@@ -59,6 +59,13 @@ public interface Tracker extends AutoCloseable {
   TrackerMetrics metrics();
 
   /**
+   * Forgets the buffered events (accepted, not yet handed to the sink) of these user or anonymous ids
+   * (privacy erasure); returns how many. A batch the delivery thread already took goes on to the sink:
+   * erase the sink after this call.
+   */
+  long erase(java.util.Set<String> ids);
+
+  /**
    * Stops accepting, delivers everything accepted (within the close timeout; what remains goes to the
    * failed-events sink with the reason), and stops the delivery thread. Idempotent.
    */

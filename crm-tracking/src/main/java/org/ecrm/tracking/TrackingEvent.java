@@ -223,4 +223,10 @@ public record TrackingEvent(
           (Map<String, @Nullable Object>) (Map<String, ?>) properties);
     }
   }
+
+  /** Whether this event is about one of {@code ids} (as user, anonymous or previous id). */
+  public boolean concerns(java.util.Set<String> ids) {
+    return userId.filter(ids::contains).isPresent() || anonymousId.filter(ids::contains).isPresent()
+        || previousId.filter(ids::contains).isPresent();
+  }
 }

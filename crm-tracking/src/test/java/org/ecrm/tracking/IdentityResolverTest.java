@@ -116,4 +116,44 @@ class IdentityResolverTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IpMasking(1, 129))
         .hasMessage("ipv6Bits must be between 0 and 128: 129");
   }
+
+  @Test
+  void erase_alsoForgetsBufferedAndFailedEvents() throws Exception {
+    IdentityResolver r = IdentityResolver.standalone();
+    InMemoryEventSink delivered = EventSink.inMemory();
+    FailedEventSink.Recorded failures = FailedEventSink.inMemory();
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch blocked = new java.util.concurrent.CountDownLatch(1);
+    try (Tracker t = Tracker.builder().batchSize(1).failedEventSink(failures).identityResolver(r).sink(b -> {
+      blocked.countDown();
+      release.await(); // the first batch holds the delivery thread: later events stay buffered
+      delivered.deliver(b);
+    }).build()) {
+      t.track(ev(EventType.PAGE, "1", T).anonymousId("c-dan").userId("dan").build());
+      assertThat(blocked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      t.track(ev(EventType.IDENTIFY, "2", T).anonymousId("c-eve").userId("eve").build());
+      t.track(ev(EventType.PAGE, "3", T).anonymousId("c-eve").build());
+      t.track(ev(EventType.PAGE, "4", T).anonymousId("c-dan").build());
+      t.track("{\"type\":\"page\",\"userId\":\"eve\""); // broken JSON: kept as a failure with its text
+      assertThat(failures.events()).hasSize(1);
+      assertThat(t.metrics().toString()).isNotEmpty();
+      Thread releaser = new Thread(() -> {
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        release.countDown();
+      });
+      r.observe(ev(EventType.IDENTIFY, "2", T).anonymousId("c-eve").userId("eve").build());
+      releaser.start();
+      ErasureReport report = r.erase("eve", List.of(delivered), List.of(), List.of(t), List.of(failures));
+      releaser.join();
+      assertThat(t.flush(Duration.ofSeconds(10))).isTrue();
+      assertThat(report.events()).as("two buffered, one failed").isEqualTo(3);
+      assertThat(failures.events()).isEmpty();
+      assertThat(delivered.events()).extracting(TrackingEvent::messageId).containsExactly("1", "4");
+      assertThat(delivered.events().toString()).doesNotContain("eve");
+    }
+  }
 }

@@ -8,12 +8,19 @@ public final class AccessDeniedException extends CrmException {
   private static final long serialVersionUID = 1L;
   private final String actor;
   private final Permission permission;
+  private final String operation;
 
   /** @param actor who @param permission what was missing @param action what was tried */
   public AccessDeniedException(Actor actor, Permission permission, String action) {
     super(actor + " may not " + action + ": the permission " + permission + " is not in its roles");
     this.actor = actor.toString();
     this.permission = permission;
+    this.operation = action;
+  }
+
+  /** What was tried, e.g. {@code call Orders.ofCustomer(c-1)}. */
+  public String operation() {
+    return operation;
   }
 
   /** The actor, as {@code kind:id}. */

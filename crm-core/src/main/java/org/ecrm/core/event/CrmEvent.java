@@ -46,9 +46,22 @@ public sealed interface CrmEvent {
    * @param interactionsDeleted interactions deleted
    * @param consentRecordsDeleted consent records deleted
    * @param at when
+   * @param mergedIds the ids of customers merged earlier into the erased one (erased with it), in id order
    */
   record CustomerErased(CustomerId erasedId, CustomerId pseudonymId, int ordersKept,
-      int interactionsDeleted, int consentRecordsDeleted, Instant at) implements CrmEvent { }
+      int interactionsDeleted, int consentRecordsDeleted, Instant at, java.util.List<CustomerId> mergedIds)
+      implements CrmEvent {
+    /** @throws NullPointerException if the merged ids are null */
+    public CustomerErased {
+      mergedIds = java.util.List.copyOf(mergedIds);
+    }
+
+    /** An erasure of a customer into whom no one was merged. */
+    public CustomerErased(CustomerId erasedId, CustomerId pseudonymId, int ordersKept, int interactionsDeleted,
+        int consentRecordsDeleted, Instant at) {
+      this(erasedId, pseudonymId, ordersKept, interactionsDeleted, consentRecordsDeleted, at, java.util.List.of());
+    }
+  }
 
   /**
    * A customer's preferences changed.

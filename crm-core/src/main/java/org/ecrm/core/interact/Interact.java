@@ -214,7 +214,11 @@ public final class Interact {
     } else if (e instanceof CrmEvent.CustomerErased x) {
       suppressions.add(new SuppressionList.Suppression(x.erasedId(), Optional.empty(), SuppressionList.Reason.ERASED,
           "", x.at()));
-      profiles.markErased(x.erasedId());
+      List<CustomerId> gone = new java.util.ArrayList<>(x.mergedIds());
+      gone.add(x.erasedId());
+      x.mergedIds().forEach(m -> suppressions.add(new SuppressionList.Suppression(m, Optional.empty(),
+          SuppressionList.Reason.ERASED, "", x.at())));
+      profiles.forget(gone);
       recommender.stale();
     } else if (e instanceof CrmEvent.PreferencesChanged p) {
       profiles.invalidate(p.after().customerId());

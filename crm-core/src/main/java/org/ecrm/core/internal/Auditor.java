@@ -2,6 +2,11 @@ package org.ecrm.core.internal;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.List;
 import java.util.Set;
 import org.ecrm.core.event.CrmEvent;
@@ -81,22 +86,87 @@ public final class Auditor {
     return new AuditRecord(event.at(), actor, type, id, action, diff(before, after, mask));
   }
 
-  /** The components that differ between {@code before} (absent: all empty) and {@code after}. */
+  /**
+   * The components that differ between {@code before} (absent: all empty) and {@code after}. A
+   * collection or map component is recorded as what changed in it, not as whole values: the old value
+   * lists the elements (entries) removed, the new value the ones added, so one change costs audit
+   * space in proportion to what changed. A list whose elements only moved is recorded whole.
+   */
   public static List<FieldChange> diff(@Nullable Record before, Record after, boolean mask) {
     List<FieldChange> changes = new ArrayList<>();
     for (RecordComponent c : after.getClass().getRecordComponents()) {
       if (SKIPPED.contains(c.getName())) {
         continue;
       }
-      String old = before == null ? "" : render(value(c, before));
-      String now = render(value(c, after));
+      Object was = before == null ? null : value(c, before);
+      Object is = value(c, after);
+      boolean hide = mask && PERSONAL.contains(c.getName());
+      if (was instanceof Collection<?> || is instanceof Collection<?> || was instanceof Map<?, ?>
+          || is instanceof Map<?, ?>) {
+        if (!Objects.equals(was, is)) {
+          FieldChange ch = elements(c.getName(), was, is);
+          if (ch != null) {
+            changes.add(masked(ch, hide));
+          }
+        }
+        continue;
+      }
+      String old = render(was);
+      String now = render(is);
       if (!old.equals(now)) {
-        boolean hide = mask && PERSONAL.contains(c.getName());
-        changes.add(new FieldChange(c.getName(), hide && !old.isEmpty() ? MASK : old,
-            hide && !now.isEmpty() ? MASK : now));
+        changes.add(masked(new FieldChange(c.getName(), old, now), hide));
       }
     }
     return changes;
+  }
+
+  private static FieldChange masked(FieldChange ch, boolean hide) {
+    return !hide ? ch : new FieldChange(ch.field(), ch.oldValue().isEmpty() ? "" : MASK,
+        ch.newValue().isEmpty() ? "" : MASK);
+  }
+
+  /** The elements removed (old) and added (new) between two collections or maps; null if none differ. */
+  private static @Nullable FieldChange elements(String field, @Nullable Object was, @Nullable Object is) {
+    if (was instanceof Map<?, ?> || is instanceof Map<?, ?>) {
+      Map<?, ?> a = was instanceof Map<?, ?> m ? m : Map.of();
+      Map<?, ?> b = is instanceof Map<?, ?> m ? m : Map.of();
+      Map<Object, Object> removed = new LinkedHashMap<>();
+      Map<Object, Object> added = new LinkedHashMap<>();
+      a.forEach((k, v) -> {
+        if (!b.containsKey(k) || !Objects.equals(b.get(k), v)) {
+          removed.put(k, v);
+        }
+      });
+      b.forEach((k, v) -> {
+        if (!a.containsKey(k) || !Objects.equals(a.get(k), v)) {
+          added.put(k, v);
+        }
+      });
+      return removed.isEmpty() && added.isEmpty() ? null
+          : new FieldChange(field, render(removed), render(added));
+    }
+    Collection<?> a = was instanceof Collection<?> x ? x : List.of();
+    Collection<?> b = is instanceof Collection<?> x ? x : List.of();
+    Set<?> inA = a instanceof Set<?> set ? set : new HashSet<>(a);
+    Set<?> inB = b instanceof Set<?> set ? set : new HashSet<>(b);
+    List<Object> removed = new ArrayList<>();
+    for (Object o : a) {
+      if (!inB.contains(o)) {
+        removed.add(o);
+      }
+    }
+    List<Object> added = new ArrayList<>();
+    for (Object o : b) {
+      if (!inA.contains(o)) {
+        added.add(o);
+      }
+    }
+    if (removed.isEmpty() && added.isEmpty()) { // same elements, other order or multiplicity
+      String old = render(was);
+      String now = render(is);
+      return old.equals(now) ? null : new FieldChange(field, old, now);
+    }
+    return new FieldChange(field, render(removed), render(added));
   }
 
   private static @Nullable Object value(RecordComponent c, Record r) {

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.ecrm.core.Customers;
 import org.ecrm.core.Privacy;
 import org.ecrm.core.event.CrmEvent;
@@ -96,22 +99,13 @@ public final class PrivacyService implements Privacy {
     var s = ctx.storage();
     Instant now = ctx.now();
     CustomerId pseudonym = CustomerId.of(PSEUDONYM_PREFIX + ctx.newId("pseudonym"));
-    AuditStore audit = s.audit();
-    // the audit trail first: it holds old values of every personal field
-    List<CustomerId> identities = new ArrayList<>(s.customers().aliasesOf(c.id()));
+    List<CustomerId> merged = s.customers().aliasesOf(c.id());
+    List<CustomerId> identities = new ArrayList<>(merged);
     identities.add(c.id()); // the customer and every customer merged into it
-    for (CustomerId id : identities) {
-      for (String type : List.of("Customer", "Consent", "Preferences")) {
-        audit.replaceEntity(type, id.value(), List.of());
-      }
-    }
     List<Interaction> interactions = s.interactions().findByCustomer(c.id());
-    interactions.forEach(i -> audit.replaceEntity("Interaction", i.id().value(), List.of()));
     List<Order> orders = s.orders().findByCustomer(c.id());
+    eraseFromAudit(s.audit(), identities, interactions, orders, pseudonym);
     for (Order o : orders) {
-      List<AuditRecord> kept = audit.forEntity("Order", o.id().value()).stream()
-          .map(r -> pseudonymise(r, identities, pseudonym)).toList();
-      audit.replaceEntity("Order", o.id().value(), kept);
       CrmContext.retrying(() -> {
         Order current = s.orders().get(o.id()).orElseThrow();
         return s.orders().update(current.withCustomer(pseudonym, current.version() + 1, true));
@@ -127,7 +121,13 @@ public final class PrivacyService implements Privacy {
     int consentsDeleted = s.consents().deleteAll(c.id());
     s.preferences().deleteAll(c.id());
     s.surveys().deleteResponses(c.id()); // answers, free text included, are personal
-    s.ledger().reassign(c.id(), pseudonym); // points are accounting records, kept like orders
+    s.ledger().pseudonymise(c.id(), pseudonym); // points are accounting records, kept like orders; text goes
+    for (CustomerId id : merged) { // a merge moved everything to the survivor; this makes sure
+      interactionsDeleted += s.interactions().deleteByCustomer(id);
+      consentsDeleted += s.consents().deleteAll(id);
+      s.preferences().deleteAll(id);
+      s.surveys().deleteResponses(id);
+    }
     for (Account a : s.accounts().findByContact(c.id())) {
       CrmContext.retrying(() -> {
         Account current = s.accounts().get(a.id()).orElseThrow();
@@ -141,27 +141,71 @@ public final class PrivacyService implements Privacy {
       return s.customers().delete(current.id(), current.version());
     });
     CrmEvent.CustomerErased erased = new CrmEvent.CustomerErased(c.id(), pseudonym, orders.size(),
-        interactionsDeleted, consentsDeleted, now);
+        interactionsDeleted, consentsDeleted, now, merged);
     ctx.publish(erased);
     return erased;
   }
 
-  /** The record with the erased id replaced by the pseudonym and free-text reasons removed. */
-  private static AuditRecord pseudonymise(AuditRecord r, List<CustomerId> erased, CustomerId pseudonym) {
-    List<FieldChange> changes = r.changes().stream().map(ch -> ch.field().equals("reason")
-        || ch.field().equals("refunds")
+  /**
+   * Removes the person from the audit trail: the records about the customer (and every customer merged
+   * into it), its consent, preferences and interactions go; the records of its orders, and every other
+   * record that names one of its ids (account contacts, ...), are kept with the ids replaced by the pseudonym and free-text
+   * values masked. Scans the whole trail once.
+   */
+  private static void eraseFromAudit(AuditStore audit, List<CustomerId> identities, List<Interaction> interactions,
+      List<Order> orders, CustomerId pseudonym) {
+    for (CustomerId id : identities) {
+      for (String type : List.of("Customer", "Consent", "Preferences")) {
+        audit.replaceEntity(type, id.value(), List.of());
+      }
+    }
+    interactions.forEach(i -> audit.replaceEntity("Interaction", i.id().value(), List.of()));
+    Pattern mention = mentionOf(identities);
+    Set<List<String>> entities = new LinkedHashSet<>();
+    orders.forEach(o -> entities.add(List.of("Order", o.id().value()))); // kept, refund reasons masked
+    for (long offset = 0; ; ) {
+      List<AuditRecord> page = audit.scan(offset, 1_000);
+      for (AuditRecord r : page) {
+        if (mention.matcher(r.entityId()).find() || r.changes().stream().anyMatch(ch ->
+            mention.matcher(ch.oldValue()).find() || mention.matcher(ch.newValue()).find())) {
+          entities.add(List.of(r.entityType(), r.entityId()));
+        }
+      }
+      if (page.size() < 1_000) {
+        break;
+      }
+      offset += page.size();
+    }
+    for (List<String> e : entities) {
+      boolean about = mention.matcher(e.get(1)).matches();
+      List<AuditRecord> kept = about ? List.of() : audit.forEntity(e.get(0), e.get(1)).stream()
+          .map(r -> pseudonymise(r, mention, pseudonym)).toList();
+      audit.replaceEntity(e.get(0), e.get(1), kept);
+    }
+  }
+
+  /** Matches any of the ids as a whole token (not inside a longer id). */
+  private static Pattern mentionOf(List<CustomerId> ids) {
+    String alternatives = ids.stream().map(id -> Pattern.quote(id.value()))
+        .collect(java.util.stream.Collectors.joining("|"));
+    return Pattern.compile("(?<![\\p{Alnum}_.:@-])(?:" + alternatives + ")(?![\\p{Alnum}_.:@-])");
+  }
+
+  /** Free-text fields whose values are masked in kept records. */
+  private static final Set<String> FREE_TEXT = Set.of("reason", "refunds", "subject", "summary", "source", "name",
+      "emails", "phones", "addresses", "externalIds", "attributes", "note", "message", "messages");
+
+  /** The record with the erased ids replaced by the pseudonym and free-text values masked. */
+  private static AuditRecord pseudonymise(AuditRecord r, Pattern mention, CustomerId pseudonym) {
+    List<FieldChange> changes = r.changes().stream().map(ch -> FREE_TEXT.contains(ch.field())
         ? new FieldChange(ch.field(), ch.oldValue().isEmpty() ? "" : Auditor.MASK,
             ch.newValue().isEmpty() ? "" : Auditor.MASK)
-        : new FieldChange(ch.field(), replaceIds(ch.oldValue(), erased, pseudonym),
-            replaceIds(ch.newValue(), erased, pseudonym))).toList();
+        : new FieldChange(ch.field(), replaceIds(ch.oldValue(), mention, pseudonym),
+            replaceIds(ch.newValue(), mention, pseudonym))).toList();
     return new AuditRecord(r.at(), r.actor(), r.entityType(), r.entityId(), r.action(), changes);
   }
 
-  private static String replaceIds(String value, List<CustomerId> erased, CustomerId pseudonym) {
-    String v = value;
-    for (CustomerId id : erased) {
-      v = v.replace(id.value(), pseudonym.value());
-    }
-    return v;
+  private static String replaceIds(String value, Pattern mention, CustomerId pseudonym) {
+    return mention.matcher(value).replaceAll(java.util.regex.Matcher.quoteReplacement(pseudonym.value()));
   }
 }

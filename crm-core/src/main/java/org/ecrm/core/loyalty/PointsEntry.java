@@ -47,4 +47,12 @@ public record PointsEntry(CustomerId customerId, Kind kind, long points, String 
       throw Checks.invalid("PointsEntry.expiresAt", "is before the entry " + at, expiresAt);
     }
   }
+
+  /**
+   * This entry after its member was erased: held by {@code pseudonym}, reason empty, source event
+   * {@code erased-<n>}; kind, points and instants kept for accounting.
+   */
+  public PointsEntry pseudonymised(CustomerId pseudonym, int n) {
+    return new PointsEntry(pseudonym, kind, points, "", "erased-" + n, at, expiresAt);
+  }
 }

@@ -23,6 +23,13 @@ public interface LedgerStore {
   /** Moves a member's entries to another (a merge); returns how many. */
   int reassign(CustomerId from, CustomerId to);
 
+  /**
+   * Erasure: replaces a member's entries, in order, by {@code entry.pseudonymised(pseudonym, n)} for the
+   * n-th entry (1-based): held by the pseudonym, free text removed, points, kinds and instants kept.
+   * Nothing of the entries' old text may remain in the store. Returns how many.
+   */
+  int pseudonymise(CustomerId from, CustomerId pseudonym);
+
   /** Up to {@code limit} ids of members with entries, after {@code after}, in id order. */
   List<CustomerId> scanCustomers(@Nullable CustomerId after, int limit);
 }

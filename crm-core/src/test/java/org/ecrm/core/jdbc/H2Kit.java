@@ -7,6 +7,7 @@ import org.ecrm.core.spi.Storage;
 /** Fresh H2 in-memory databases for the contract kit: one per {@link #newStorage()}. */
 public final class H2Kit {
   private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static final java.util.Map<Storage, String> URLS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private H2Kit() { }
 
@@ -15,7 +16,15 @@ public final class H2Kit {
    * LOCK_TIMEOUT is raised so that writers queueing on one hot row wait instead of failing.
    */
   public static Storage newStorage() {
-    return Pools.storage("jdbc:h2:mem:kit" + DATABASES.incrementAndGet() + ";LOCK_TIMEOUT=20000", null, null, 8);
+    String url = "jdbc:h2:mem:kit" + DATABASES.incrementAndGet() + ";LOCK_TIMEOUT=20000";
+    Storage storage = Pools.storage(url, null, null, 8);
+    URLS.put(storage, url);
+    return storage;
+  }
+
+  /** A plain connection to the database of an open storage made by {@link #newStorage()}, for raw reads. */
+  public static java.sql.Connection connect(Storage storage) throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection(URLS.get(storage));
   }
 
   /** A pool on a new private in-memory database, which disappears when the pool closes. */

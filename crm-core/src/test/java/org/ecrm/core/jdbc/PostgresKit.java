@@ -34,6 +34,7 @@ public final class PostgresKit {
   private static final AtomicInteger SCHEMAS = new AtomicInteger();
   private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
   private static EmbeddedPostgres server;
+  private static final java.util.Map<Storage, String> URLS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private PostgresKit() { }
 
@@ -73,8 +74,17 @@ public final class PostgresKit {
   public static Storage newStorage() {
     Server pg = server();
     String schema = newSchema(pg);
-    JdbcStorage storage = Pools.storage(url(pg, schema), pg.user(), pg.password().isEmpty() ? null : pg.password(), 8);
-    return new Dropping(storage, () -> execute(pg, "DROP SCHEMA " + schema + " CASCADE"));
+    String url = url(pg, schema);
+    JdbcStorage storage = Pools.storage(url, pg.user(), pg.password().isEmpty() ? null : pg.password(), 8);
+    Storage dropping = new Dropping(storage, () -> execute(pg, "DROP SCHEMA " + schema + " CASCADE"));
+    URLS.put(dropping, url);
+    return dropping;
+  }
+
+  /** A plain connection to the schema of an open storage made by {@link #newStorage()}, for raw reads. */
+  public static Connection connect(Storage storage) throws SQLException {
+    Server pg = server();
+    return DriverManager.getConnection(URLS.get(storage), pg.user(), pg.password());
   }
 
   /** An empty database (a new schema of the server) on a pool of its own; closing it drops the schema. */

@@ -33,4 +33,21 @@ public abstract class LedgerStoreContract extends StoreContractSupport {
     assertThat(store.entries(CustomerId.of("m1"))).isEmpty();
     assertThat(store.entries(CustomerId.of("m3"))).extracting(PointsEntry::points).containsExactly(10L, -4L);
   }
+
+  @Test
+  void pseudonymise_movesTheEntries_withoutTheirText() {
+    LedgerStore store = storage.ledger();
+    store.append(new PointsEntry(CustomerId.of("ada@example.com"), PointsEntry.Kind.EARN, 10,
+        "referral of ada@example.com", "ref:ada@example.com", T0, T0.plusSeconds(86_400)));
+    store.append(earn("ada@example.com", 5, "order:9", 1));
+    store.append(earn("m2", 7, "order:9", 1));
+    assertThat(store.pseudonymise(CustomerId.of("ada@example.com"), CustomerId.of("erased-1"))).isEqualTo(2);
+    assertThat(store.entries(CustomerId.of("ada@example.com"))).isEmpty();
+    assertThat(store.entries(CustomerId.of("erased-1"))).extracting(PointsEntry::points, PointsEntry::reason,
+        PointsEntry::sourceEvent).containsExactly(org.assertj.core.groups.Tuple.tuple(10L, "", "erased-1"),
+        org.assertj.core.groups.Tuple.tuple(5L, "", "erased-2"));
+    assertThat(store.entries(CustomerId.of("m2"))).hasSize(1);
+    assertThat(store.scanCustomers(null, 10)).containsExactly(CustomerId.of("erased-1"), CustomerId.of("m2"));
+    assertThat(store.pseudonymise(CustomerId.of("nobody"), CustomerId.of("erased-2"))).isZero();
+  }
 }

@@ -297,4 +297,24 @@ public final class BufferedTracker implements Tracker {
       drainToFailed(new ArrayList<>(), "tracker closed before delivery (close timeout " + cfg.closeTimeout() + ")");
     }
   }
+
+  @Override
+  public long erase(java.util.Set<String> ids) {
+    java.util.Objects.requireNonNull(ids, "ids");
+    long[] n = new long[1];
+    queue.removeIf(e -> {
+      boolean gone = e.concerns(ids);
+      if (gone) {
+        n[0]++;
+      }
+      return gone;
+    });
+    if (n[0] > 0) { // erased events count as done, so flush does not wait for them
+      synchronized (progress) {
+        completed.addAndGet(n[0]);
+        progress.notifyAll();
+      }
+    }
+    return n[0];
+  }
 }

@@ -99,6 +99,15 @@ public final class ProfileService {
     invalidate(id);
   }
 
+  /**
+   * Forgets erased customers: remembers their ids as erased and drops every cached profile of them,
+   * under their own ids and under the web visitors recognised as them.
+   */
+  public void forget(java.util.Collection<CustomerId> ids) {
+    ids.forEach(this::markErased);
+    cache.asMap().values().removeIf(p -> p.customerId().isPresent() && ids.contains(p.customerId().get()));
+  }
+
   /** Drops the cached profile of a customer. */
   public void invalidate(CustomerId id) {
     cache.invalidate(id);

@@ -366,6 +366,16 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public synchronized int pseudonymise(CustomerId from, CustomerId pseudonym) {
+      List<PointsEntry> moved = history.of(from);
+      history.deleteAll(from);
+      for (int i = 0; i < moved.size(); i++) {
+        history.append(moved.get(i).pseudonymised(pseudonym, i + 1));
+      }
+      return moved.size();
+    }
+
+    @Override
     public List<CustomerId> scanCustomers(@Nullable CustomerId after, int limit) {
       return history.scanCustomers(after, limit);
     }

@@ -72,14 +72,19 @@ final class JdbcHistory<T> {
 
   /** Deletes the records of {@code from} and appends them, repointed, after those of {@code to}. */
   int reassign(CustomerId from, CustomerId to) {
+    return reassign(from, to, (r, n) -> repoint.apply(r, to));
+  }
+
+  /** As {@link #reassign(CustomerId, CustomerId)}, the n-th record (1-based) rewritten by {@code rewrite}. */
+  int reassign(CustomerId from, CustomerId to, BiFunction<T, Integer, T> rewrite) {
     String f = JdbcTable.notNull("from", from).value();
     JdbcTable.notNull("to", to);
     try {
       return db.tx(kind + " reassign " + f, c -> {
         List<T> moved = db.records(c, type, "SELECT data FROM " + table + " WHERE customer_id = ? ORDER BY seq FOR UPDATE", f);
         Db.update(c, "DELETE FROM " + table + " WHERE customer_id = ?", f);
-        for (T r : moved) {
-          insert(c, repoint.apply(r, to));
+        for (int i = 0; i < moved.size(); i++) {
+          insert(c, rewrite.apply(moved.get(i), i + 1));
         }
         return moved.size();
       });
@@ -190,6 +195,11 @@ final class JdbcHistory<T> {
       @Override
       public int reassign(CustomerId from, CustomerId to) {
         return h.reassign(from, to);
+      }
+
+      @Override
+      public int pseudonymise(CustomerId from, CustomerId pseudonym) {
+        return h.reassign(from, pseudonym, (e, n) -> e.pseudonymised(pseudonym, n));
       }
 
       @Override

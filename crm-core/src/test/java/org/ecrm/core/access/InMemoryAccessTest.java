@@ -1,0 +1,11 @@
+package org.ecrm.core.access;
+
+import org.ecrm.core.spi.Storage;
+import org.ecrm.core.testkit.AccessContract;
+
+class InMemoryAccessTest extends AccessContract {
+  @Override
+  protected Storage newStorage() {
+    return Storage.inMemory();
+  }
+}

@@ -1,0 +1,253 @@
+package org.ecrm.core.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringWriter;
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.ecrm.core.Crm;
+import org.ecrm.core.CustomerFilter;
+import org.ecrm.core.NotFoundException;
+import org.ecrm.core.access.AccessPolicy;
+import org.ecrm.core.access.Permission;
+import org.ecrm.core.dedupe.DuplicateFinder;
+import org.ecrm.core.event.CrmEvent;
+import org.ecrm.core.interact.Interact;
+import org.ecrm.core.interact.InteractListener;
+import org.ecrm.core.interact.MessageChannel;
+import org.ecrm.core.interact.Profile;
+import org.ecrm.core.model.Account;
+import org.ecrm.core.model.Actor;
+import org.ecrm.core.model.AttributeValue;
+import org.ecrm.core.model.AuditRecord;
+import org.ecrm.core.model.BuyingRole;
+import org.ecrm.core.model.Channel;
+import org.ecrm.core.model.Customer;
+import org.ecrm.core.model.EmailAddress;
+import org.ecrm.core.model.ExternalId;
+import org.ecrm.core.model.Interaction;
+import org.ecrm.core.model.InteractionType;
+import org.ecrm.core.model.LawfulBasis;
+import org.ecrm.core.model.Money;
+import org.ecrm.core.model.Order;
+import org.ecrm.core.model.PostalAddress;
+import org.ecrm.core.model.Sku;
+import org.ecrm.core.support.CasePriority;
+import org.ecrm.core.support.CaseType;
+import org.ecrm.core.support.SupportCase;
+import org.ecrm.core.survey.Answer;
+import org.ecrm.core.survey.Question;
+import org.ecrm.core.survey.Questionnaire;
+import org.ecrm.core.survey.Response;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Erasure leaves nothing: unique marker strings are planted in every free-text and identifier field of
+ * every entity kind of a customer and of a duplicate merged into it; after {@code privacy().erase} no
+ * marker may be found in the archive export, the audit trail, the raw content of the storage ({@link
+ * #rawContent()}), the Interact profile cache, look-ups or duplicate-finder results. Orders and loyalty
+ * points stay, under the pseudonym. Extend it with a {@link #newStorage()} of the storage under test.
+ */
+public abstract class ErasureScanContract extends StoreContractSupport {
+  private final List<String> markers = new ArrayList<>();
+  private int phone = 1000;
+
+  /**
+   * Everything the storage under test holds, as text, read around the SPI (e.g. every column of every
+   * table with plain SQL, or the in-memory object graph): the scan looks for markers in it.
+   */
+  protected abstract String rawContent() throws Exception;
+
+  private String m() {
+    String marker = "zq" + (markers.size() + 1) + "q";
+    markers.add(marker);
+    return marker;
+  }
+
+  private Customer.Builder person() {
+    String digits = "2079460" + (phone++);
+    markers.add(digits); // the stored phone number, normalised
+    return Customer.builder().id(m()).name("Ab" + m(), "Cd" + m()).email(m() + "@example.com")
+        .email(m() + "@example.org").phone("+44 " + digits).address(PostalAddress.of(m() + " Street", "N1",
+            "City" + m(), "GB")).externalId("shop", m()).attribute("note", AttributeValue.of(m())).tag(m())
+        .source(m());
+  }
+
+  private void plant(Crm crm, Customer c, Questionnaire q, Account acme) {
+    crm.interactions().record(Interaction.builder(c.id(), Channel.PHONE, InteractionType.QUERY)
+        .subject(m()).summary("said " + m()).attribute("ref", AttributeValue.of(m())));
+    SupportCase sc = crm.cases().open(c.id(), Channel.EMAIL, CaseType.values()[0], CasePriority.values()[0],
+        "Subject " + m(), "Message " + m());
+    crm.cases().reply(sc.id(), "Reply " + m(), true);
+    crm.cases().customerMessage(sc.id(), "Again " + m());
+    crm.surveys().record(Response.of(q, c.id(), T0, Channel.WEB, Map.of("comment", Answer.text("I am " + m()))));
+    crm.preferences().update(c.id(), p -> p.withTopics(Set.of(m())), "form " + m());
+    crm.loyalty().earn(c.id(), 100, "welcome " + m(), m());
+    crm.consents().grant(c.id(), Channel.EMAIL, "news", LawfulBasis.CONSENT, "form " + m());
+    crm.accounts().addContact(acme.id(), c.id(), BuyingRole.values()[0]);
+    Order o = crm.orders().place(Order.builder(c.id()).line("SKU-1", 2, Money.of("10.00", "EUR")));
+    crm.orders().refund(o.id(), Money.of("1.00", "EUR"), "scratched, says " + m());
+  }
+
+  @Test
+  void erasure_leavesNoMarkerAnywhere_ordersAndPointsStayUnderThePseudonym() throws Exception {
+    InteractListener events = new InteractListener();
+    Actor agent = Actor.user("agent");
+    Crm crm = Crm.builder().storage(storage).clock(Clock.fixed(T0, ZoneOffset.UTC)).listener(events)
+        .accessPolicy(AccessPolicy.builder().role("reader", Permission.READ_CUSTOMERS, Permission.READ_INTERACTIONS)
+            .grant(agent, "reader").build()).build();
+    crm.products().create(Sku.of("SKU-1"), "Book", "books", Money.of("10.00", "EUR"));
+    Questionnaire q = crm.surveys().define(Questionnaire.of("fb", "Feedback", 1,
+        Question.freeText("comment", "Anything else?", 200)));
+    Account acme = crm.accounts().create("Acme", "acme.example");
+    Customer keep = crm.customers().create(Customer.builder().id("other").name("Other", "Person")
+        .email("other@example.com"));
+    Customer p = crm.customers().create(person());
+    Customer d = crm.customers().create(person()); // the duplicate, merged into p below
+    plant(crm, p, q, acme);
+    plant(crm, d, q, acme);
+    crm.as(agent).customers().require(p.id()); // reads of personal data are audited
+    crm.as(agent).interactions().ofCustomer(d.id());
+    crm.customers().merge(p.id(), d.id());
+    crm.customers().tag(p.id(), m());
+    Interact interact = Interact.builder(crm).events(events).channel(MessageChannel.inMemory(Channel.EMAIL)).build();
+    assertThat(interact.profile(p.id()).recognition()).isEqualTo(Profile.Recognition.RECOGNISED);
+    assertThat(interact.profile(d.id()).recognition()).isEqualTo(Profile.Recognition.RECOGNISED); // cached
+    List<Order> ordersBefore = crm.orders().ofCustomer(p.id());
+    long pointsBefore = crm.loyalty().balance(p.id());
+    String exportBefore = export(crm);
+    assertThat(found(exportBefore)).as("the markers are planted").hasSizeGreaterThan(markers.size() * 3 / 4);
+    assertThat(found(rawContent())).as("the raw scan sees them").hasSizeGreaterThan(markers.size() * 3 / 4);
+
+    CrmEvent.CustomerErased erased = crm.privacy().erase(d.id()); // the merged id resolves to p
+
+    assertThat(erased.erasedId()).isEqualTo(p.id());
+    assertThat(erased.mergedIds()).containsExactly(d.id());
+    Map<String, String> places = new LinkedHashMap<>();
+    places.put("archive export", export(crm));
+    StringBuilder audit = new StringBuilder();
+    for (long offset = 0; ; ) {
+      List<AuditRecord> page = storage.audit().scan(offset, 500);
+      page.forEach(r -> audit.append(r).append('\n'));
+      if (page.size() < 500) {
+        break;
+      }
+      offset += page.size();
+    }
+    places.put("audit trail (raw scan)", audit.toString());
+    places.put("audit of the agent", crm.audit().byActor(agent).toString());
+    places.put("storage raw content", rawContent());
+    places.put("Interact profiles of the survivor and the merged id",
+        interact.profile(p.id()) + "\n" + interact.profile(d.id()));
+    try (Stream<Customer> all = crm.customers().stream(CustomerFilter.all())) {
+      places.put("duplicate-finder results", DuplicateFinder.builder().build().find(all).toString());
+    }
+    places.put("look-ups by e-mail and identity", lookUps(crm, p, d));
+    Map<String, List<String>> hits = new LinkedHashMap<>();
+    places.forEach((place, text) -> {
+      List<String> f = found(text);
+      if (!f.isEmpty()) {
+        hits.put(place, f);
+      }
+    });
+    System.out.println("[erasure] " + markers.size() + " markers, zero hits expected in " + places.keySet());
+    assertThat(hits).as("markers left after erasure").isEmpty();
+
+    assertThat(interact.profile(p.id()).recognition()).isEqualTo(Profile.Recognition.ERASED);
+    assertThat(interact.profile(d.id()).recognition()).isEqualTo(Profile.Recognition.ERASED);
+    assertThatThrownBy(() -> crm.customers().require(d.id())).isInstanceOf(NotFoundException.class);
+    assertThat(crm.customers().require(keep.id()).primaryEmail()).contains(EmailAddress.of("other@example.com"));
+    List<Order> ordersAfter = crm.orders().ofCustomer(erased.pseudonymId());
+    assertThat(ordersAfter).hasSameSizeAs(ordersBefore).hasSize(2);
+    assertThat(ordersAfter).extracting(Order::total).containsExactlyInAnyOrderElementsOf(
+        ordersBefore.stream().map(Order::total).toList());
+    assertThat(storage.ledger().entries(erased.pseudonymId())).hasSize(2)
+        .allSatisfy(e -> assertThat(e.reason()).isEmpty());
+    assertThat(storage.ledger().entries(erased.pseudonymId()).stream().mapToLong(e -> e.points()).sum())
+        .isEqualTo(pointsBefore);
+  }
+
+  private String lookUps(Crm crm, Customer p, Customer d) {
+    StringBuilder out = new StringBuilder();
+    for (Customer c : List.of(p, d)) {
+      c.emails().forEach(e -> out.append(crm.customers().findByEmail(e)));
+      c.externalIds().forEach(x -> out.append(crm.customers().findByExternalId(x)));
+      out.append(storage.accounts().findByContact(c.id()));
+    }
+    return out.toString();
+  }
+
+  private static String export(Crm crm) {
+    StringWriter out = new StringWriter();
+    crm.archive().exportAll(out);
+    return out.toString();
+  }
+
+  private List<String> found(String text) {
+    String t = text.toLowerCase(Locale.ROOT);
+    return markers.stream().filter(t::contains).toList();
+  }
+
+  /**
+   * The text of an object graph: strings, and every field of the library's own objects, collections,
+   * maps and arrays, followed by reflection (for in-memory stores, whose "raw content" is this graph).
+   */
+  protected static String deepText(Object root) {
+    StringBuilder out = new StringBuilder();
+    walk(root, out, Collections.newSetFromMap(new IdentityHashMap<>()));
+    return out.toString();
+  }
+
+  private static void walk(Object o, StringBuilder out, Set<Object> seen) {
+    if (o == null || !seen.add(o)) {
+      return;
+    }
+    if (o instanceof CharSequence || o instanceof Number || o instanceof Enum<?> || o instanceof java.time.temporal.Temporal) {
+      out.append(o).append('\n');
+    } else if (o instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> {
+        walk(k, out, seen);
+        walk(v, out, seen);
+      });
+    } else if (o instanceof Iterable<?> it) {
+      it.forEach(x -> walk(x, out, seen));
+    } else if (o.getClass().isArray()) {
+      if (!o.getClass().getComponentType().isPrimitive()) {
+        for (int i = 0; i < Array.getLength(o); i++) {
+          walk(Array.get(o, i), out, seen);
+        }
+      }
+    } else if (o.getClass().getName().startsWith("org.ecrm.")) {
+      for (Class<?> c = o.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+        for (Field f : c.getDeclaredFields()) {
+          if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {
+            continue;
+          }
+          try {
+            f.setAccessible(true);
+            walk(f.get(o), out, seen);
+          } catch (ReflectiveOperationException | RuntimeException e) {
+            out.append("<unreadable ").append(f).append(">\n");
+          }
+        }
+      }
+    } else if (o instanceof java.util.Optional<?> opt) {
+      opt.ifPresent(x -> walk(x, out, seen));
+    } else if (o instanceof java.util.concurrent.atomic.AtomicReference<?> ref) {
+      walk(ref.get(), out, seen);
+    }
+  }
+}
