@@ -108,7 +108,7 @@ public final class Crm implements AutoCloseable {
     this.consents = gate == null ? rawConsents : Guarded.consents(rawConsents, gate);
     this.privacy = gate == null ? rawPrivacy : Guarded.privacy(rawPrivacy, gate);
     this.archive = new ArchiveService(ctx.storage());
-    this.imports = new ImportRunner(customers, accounts, products, orders);
+    this.imports = new ImportRunner(customers, accounts, products, orders, ctx);
     this.preferences = new PreferenceService(ctx, rawCustomers);
     this.cases = new CaseService(ctx, rawInteractions, config.serviceLevels);
     this.knowledgeBase = new KnowledgeBaseService(ctx, cases, rawInteractions);

@@ -85,12 +85,16 @@ public final class LoyaltyService implements Loyalty {
 
   @Override
   public PointsEntry earn(CustomerId customerId, long points, String reason, String sourceEvent) {
-    CustomerId id = customers.require(customerId).id();
+    Checks.notNull("customerId", customerId);
     Checks.positive("points", points);
-    Instant now = ctx.now();
-    Instant expires = now.atOffset(ZoneOffset.UTC).plus(program.expiry()).toInstant();
-    return locked(id, () -> write(new PointsEntry(id, PointsEntry.Kind.EARN, points, reason, sourceEvent,
-        now, expires)));
+    return ctx.atomically("earn " + points + " points for customer " + customerId + " (" + sourceEvent + ")",
+        () -> {
+          CustomerId id = customers.require(customerId).id();
+          Instant now = ctx.now();
+          Instant expires = now.atOffset(ZoneOffset.UTC).plus(program.expiry()).toInstant();
+          return locked(id, () -> write(new PointsEntry(id, PointsEntry.Kind.EARN, points, reason, sourceEvent,
+              now, expires)));
+        });
   }
 
   @Override
@@ -113,6 +117,12 @@ public final class LoyaltyService implements Loyalty {
 
   @Override
   public PointsEntry redeem(CustomerId customerId, long points, String reason, String sourceEvent) {
+    Checks.notNull("customerId", customerId);
+    return ctx.atomically("redeem " + points + " points of customer " + customerId + " (" + sourceEvent + ")",
+        () -> redeemOnce(customerId, points, reason, sourceEvent));
+  }
+
+  private PointsEntry redeemOnce(CustomerId customerId, long points, String reason, String sourceEvent) {
     CustomerId id = customers.require(customerId).id();
     Checks.positive("points", points);
     return locked(id, () -> {
@@ -131,6 +141,12 @@ public final class LoyaltyService implements Loyalty {
 
   @Override
   public PointsEntry adjust(CustomerId customerId, long points, String reason, String sourceEvent) {
+    Checks.notNull("customerId", customerId);
+    return ctx.atomically("adjust the points of customer " + customerId + " by " + points + " (" + sourceEvent
+        + ")", () -> adjustOnce(customerId, points, reason, sourceEvent));
+  }
+
+  private PointsEntry adjustOnce(CustomerId customerId, long points, String reason, String sourceEvent) {
     CustomerId id = customers.require(customerId).id();
     if (points == 0) {
       throw Checks.invalid("points", "an adjustment must not be zero", points);
@@ -152,6 +168,11 @@ public final class LoyaltyService implements Loyalty {
 
   @Override
   public List<PointsEntry> expire(CustomerId customerId) {
+    Checks.notNull("customerId", customerId);
+    return ctx.atomically("expire the points of customer " + customerId, () -> expireOnce(customerId));
+  }
+
+  private List<PointsEntry> expireOnce(CustomerId customerId) {
     CustomerId id = customers.require(customerId).id();
     Instant now = ctx.now();
     return locked(id, () -> {

@@ -20,6 +20,7 @@ import org.ecrm.core.Customers;
 import org.ecrm.core.Orders;
 import org.ecrm.core.Products;
 import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.CrmContext;
 import org.ecrm.core.io.EntityKind;
 import org.ecrm.core.io.ImportRequest;
 import org.ecrm.core.io.ImportResult;
@@ -45,9 +46,14 @@ public final class ImportRunner implements Imports {
   private final Accounts accounts;
   private final Products products;
   private final Orders orders;
+  private final CrmContext ctx;
 
-  /** @param customers @param accounts @param products @param orders the services writes go through */
-  public ImportRunner(Customers customers, Accounts accounts, Products products, Orders orders) {
+  /**
+   * @param customers @param accounts @param products @param orders the services writes go through
+   * @param ctx the context whose storage makes each row one atomic operation
+   */
+  public ImportRunner(Customers customers, Accounts accounts, Products products, Orders orders, CrmContext ctx) {
+    this.ctx = ctx;
     this.customers = customers;
     this.accounts = accounts;
     this.products = products;
@@ -87,7 +93,10 @@ public final class ImportRunner implements Imports {
     long rows = RowReader.read(request, in, row -> {
       tally.row();
       try {
-        handler.accept(row, request, tally);
+        ctx.atomically("import " + request.kind() + " row at line " + row.line(), () -> {
+          handler.accept(row, request, tally);
+          return null;
+        });
       } catch (RowException e) {
         tally.reject(row.line(), e.field, e.getMessage());
       } catch (RuntimeException e) {
