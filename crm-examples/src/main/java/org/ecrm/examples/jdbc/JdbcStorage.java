@@ -53,6 +53,7 @@ import org.jspecify.annotations.Nullable;
 public final class JdbcStorage implements Storage {
   private final @Nullable HikariDataSource ownPool;
   private final Dialect dialect;
+  private final Db db;
   private final CustomerStore customers;
   private final AccountStore accounts;
   private final ProductStore products;
@@ -80,6 +81,7 @@ public final class JdbcStorage implements Storage {
   private JdbcStorage(DataSource dataSource, @Nullable HikariDataSource ownPool) {
     this.ownPool = ownPool;
     Db db = new Db(dataSource);
+    this.db = db;
     this.dialect = Dialect.of(db.read("read database product", c -> c.getMetaData().getDatabaseProductName()));
     Schema.migrate(db, dialect);
     this.customers = new JdbcCustomers(db);
@@ -133,6 +135,18 @@ public final class JdbcStorage implements Storage {
   /** {@link #open(String, String, String, int)} with no user and at most 10 connections. */
   public static JdbcStorage open(String jdbcUrl) {
     return open(jdbcUrl, null, null, 10);
+  }
+
+  /**
+   * Runs the operation in one database transaction on one pooled connection: every store call of
+   * this thread inside {@code work} uses it (a failed call is rolled back to a savepoint, so the work
+   * may catch it and go on); commits when {@code work} returns, rolls back when it throws. Failures
+   * are {@link StoreException}s naming the operation; a commit whose answer was lost has
+   * {@link StoreException#outcomeUnknown()} true.
+   */
+  @Override
+  public <T> T transaction(String operation, java.util.function.Supplier<T> work) {
+    return db.transaction(JdbcTable.notNull("operation", operation), JdbcTable.notNull("work", work));
   }
 
   /** "H2" or "POSTGRESQL". */

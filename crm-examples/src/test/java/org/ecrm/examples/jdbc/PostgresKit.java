@@ -154,6 +154,11 @@ final class PostgresKit {
     }
 
     @Override
+    public <T> T transaction(String operation, java.util.function.Supplier<T> work) {
+      return storage.transaction(operation, work);
+    }
+
+    @Override
     public void close() {
       storage.close();
       afterClose.run();
