@@ -79,6 +79,11 @@ public final class FaultyStorage {
     on = false;
   }
 
+  /** Injects faults again. */
+  public void on() {
+    on = true;
+  }
+
   /** Store calls seen. */
   public long calls() {
     return calls.get();
