@@ -85,6 +85,15 @@ public record CrmContext(Storage storage, Clock clock, IdGenerator ids, EventBus
     return result;
   }
 
+  /** Runs the reads that prepare an operation: a {@link StoreException} leaves named after {@code operation}. */
+  public <T> T naming(String operation, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (StoreException e) {
+      throw named(operation, e);
+    }
+  }
+
   /** {@code e} with a message that starts with the operation. */
   static StoreException named(String operation, StoreException e) {
     String message = String.valueOf(e.getMessage());

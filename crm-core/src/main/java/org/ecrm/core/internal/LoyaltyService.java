@@ -57,9 +57,13 @@ public final class LoyaltyService implements Loyalty {
     return program;
   }
 
-  private <T> T locked(CustomerId id, Supplier<T> work) {
+  /**
+   * Runs one ledger operation of a member as one atomic storage operation, holding the member's lock
+   * until it is stored, so the next operation of the member sees its entry (balance checks).
+   */
+  private <T> T locked(CustomerId id, String operation, Supplier<T> work) {
     synchronized (locks.computeIfAbsent(id, k -> new Object())) {
-      return work.get();
+      return ctx.atomically(operation, work);
     }
   }
 
@@ -86,15 +90,14 @@ public final class LoyaltyService implements Loyalty {
   @Override
   public PointsEntry earn(CustomerId customerId, long points, String reason, String sourceEvent) {
     Checks.notNull("customerId", customerId);
+    String op = "earn " + points + " points for customer " + customerId + " (" + sourceEvent + ")";
+    CustomerId id = ctx.naming(op, () -> customers.require(customerId).id());
     Checks.positive("points", points);
-    return ctx.atomically("earn " + points + " points for customer " + customerId + " (" + sourceEvent + ")",
-        () -> {
-          CustomerId id = customers.require(customerId).id();
-          Instant now = ctx.now();
-          Instant expires = now.atOffset(ZoneOffset.UTC).plus(program.expiry()).toInstant();
-          return locked(id, () -> write(new PointsEntry(id, PointsEntry.Kind.EARN, points, reason, sourceEvent,
-              now, expires)));
-        });
+    return locked(id, op, () -> {
+      Instant now = ctx.now();
+      Instant expires = now.atOffset(ZoneOffset.UTC).plus(program.expiry()).toInstant();
+      return write(new PointsEntry(id, PointsEntry.Kind.EARN, points, reason, sourceEvent, now, expires));
+    });
   }
 
   @Override
@@ -118,14 +121,10 @@ public final class LoyaltyService implements Loyalty {
   @Override
   public PointsEntry redeem(CustomerId customerId, long points, String reason, String sourceEvent) {
     Checks.notNull("customerId", customerId);
-    return ctx.atomically("redeem " + points + " points of customer " + customerId + " (" + sourceEvent + ")",
-        () -> redeemOnce(customerId, points, reason, sourceEvent));
-  }
-
-  private PointsEntry redeemOnce(CustomerId customerId, long points, String reason, String sourceEvent) {
-    CustomerId id = customers.require(customerId).id();
+    String op = "redeem " + points + " points of customer " + customerId + " (" + sourceEvent + ")";
+    CustomerId id = ctx.naming(op, () -> customers.require(customerId).id());
     Checks.positive("points", points);
-    return locked(id, () -> {
+    return locked(id, op, () -> {
       Optional<PointsEntry> done = existing(id, sourceEvent);
       if (done.isPresent()) {
         return done.get();
@@ -142,16 +141,12 @@ public final class LoyaltyService implements Loyalty {
   @Override
   public PointsEntry adjust(CustomerId customerId, long points, String reason, String sourceEvent) {
     Checks.notNull("customerId", customerId);
-    return ctx.atomically("adjust the points of customer " + customerId + " by " + points + " (" + sourceEvent
-        + ")", () -> adjustOnce(customerId, points, reason, sourceEvent));
-  }
-
-  private PointsEntry adjustOnce(CustomerId customerId, long points, String reason, String sourceEvent) {
-    CustomerId id = customers.require(customerId).id();
+    String op = "adjust the points of customer " + customerId + " by " + points + " (" + sourceEvent + ")";
+    CustomerId id = ctx.naming(op, () -> customers.require(customerId).id());
     if (points == 0) {
       throw Checks.invalid("points", "an adjustment must not be zero", points);
     }
-    return locked(id, () -> {
+    return locked(id, op, () -> {
       Optional<PointsEntry> done = existing(id, sourceEvent);
       if (done.isPresent()) {
         return done.get();
@@ -169,13 +164,10 @@ public final class LoyaltyService implements Loyalty {
   @Override
   public List<PointsEntry> expire(CustomerId customerId) {
     Checks.notNull("customerId", customerId);
-    return ctx.atomically("expire the points of customer " + customerId, () -> expireOnce(customerId));
-  }
-
-  private List<PointsEntry> expireOnce(CustomerId customerId) {
-    CustomerId id = customers.require(customerId).id();
+    String op = "expire the points of customer " + customerId;
+    CustomerId id = ctx.naming(op, () -> customers.require(customerId).id());
     Instant now = ctx.now();
-    return locked(id, () -> {
+    return locked(id, op, () -> {
       List<PointsEntry> written = new ArrayList<>();
       for (Lot lot : lots(store.entries(id))) {
         if (lot.remaining > 0 && !lot.earn.expiresAt().isAfter(now)) {

@@ -68,6 +68,7 @@ final class Db {
     } catch (SQLException e) {
       throw new StoreException(operation + " failed: no database connection: " + describe(e), e);
     }
+    boolean settled = false; // committed or rolled back: the connection may go back to the pool as is
     try {
       try {
         c.setAutoCommit(false);
@@ -79,25 +80,26 @@ final class Db {
       try {
         result = work.get();
       } catch (RuntimeException | Error e) {
-        rollback(c, e);
+        settled = rollback(c, e);
         throw e;
       } finally {
         bound.remove();
       }
       try {
         c.commit();
+        settled = true;
       } catch (SQLException e) {
         if (lostConnection(e)) {
           throw new StoreException(operation + " failed (outcome unknown): the connection failed after the "
               + "commit was sent, so the operation may or may not be stored; read it back, or retry by its "
               + "id: " + describe(e), e, true);
         }
-        rollback(c, e);
+        settled = rollback(c, e);
         throw new StoreException(operation + " failed: the commit was refused: " + describe(e), e);
       }
       return result;
     } finally {
-      close(c);
+      close(c, settled);
     }
   }
 
@@ -109,21 +111,29 @@ final class Db {
         || state != null && state.startsWith("08");
   }
 
-  private static void rollback(Connection c, Throwable failure) {
+  /** Rolls back; false (with the failure recorded on {@code failure}) if that failed. */
+  private static boolean rollback(Connection c, Throwable failure) {
     try {
       c.rollback();
+      return true;
     } catch (SQLException | RuntimeException r) {
       failure.addSuppressed(r);
+      return false;
     }
   }
 
-  private static void close(Connection c) {
-    try {
-      if (!c.isClosed()) {
+  /**
+   * Returns the connection. Auto-commit is restored only after a commit or a successful rollback:
+   * switching it on inside an open transaction would commit that transaction, so an unsettled
+   * connection is closed as it is (a driver or pool rolls it back, or evicts it).
+   */
+  private static void close(Connection c, boolean settled) {
+    if (settled) {
+      try {
         c.setAutoCommit(true);
+      } catch (SQLException | RuntimeException e) {
+        // the pool resets or evicts it
       }
-    } catch (SQLException | RuntimeException e) {
-      // the pool resets or evicts it
     }
     try {
       c.close();
@@ -142,24 +152,37 @@ final class Db {
     if (joined != null) {
       return nested(joined, what, work);
     }
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException | Error e) {
-        try {
-          c.rollback();
-        } catch (SQLException r) {
-          e.addSuppressed(r);
-        }
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+    Connection c;
+    try {
+      c = dataSource.getConnection();
     } catch (SQLException e) {
       throw translate(what, e);
+    }
+    boolean settled = false;
+    try {
+      c.setAutoCommit(false);
+      T result;
+      try {
+        result = work.run(c);
+      } catch (SQLException | RuntimeException | Error e) {
+        settled = rollback(c, e);
+        throw e;
+      }
+      try {
+        c.commit();
+      } catch (SQLException e) {
+        if (lostConnection(e)) {
+          throw new StoreException("JDBC storage: " + what + " failed (outcome unknown): the connection failed"
+              + " after the commit was sent: " + describe(e), e, true);
+        }
+        throw e;
+      }
+      settled = true;
+      return result;
+    } catch (SQLException e) {
+      throw translate(what, e);
+    } finally {
+      close(c, settled);
     }
   }
 

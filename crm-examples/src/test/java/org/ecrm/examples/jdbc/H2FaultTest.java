@@ -131,4 +131,29 @@ class H2FaultTest {
       assertThat(failures).isGreaterThan(3);
     }
   }
+
+  /**
+   * Without a pool: a statement fails, then the rollback fails too. The adapter must not switch
+   * auto-commit back on (that would commit the half-done operation); it closes the connection, which
+   * rolls it back.
+   */
+  @Test
+  void aFailedRollbackNeverCommitsTheHalfDoneOperation() {
+    FaultyDataSource faulty = faultyH2();
+    Storage storage = JdbcFaultKit.storage(faulty);
+    Crm crm = Crm.builder().storage(storage).build();
+    faulty.scriptWhen((method, args) -> method.equals("prepareStatement") && String.valueOf(args[0])
+        .startsWith("INSERT INTO audit"), FaultyDataSource.Kind.FAIL);
+    faulty.scriptWhen((method, args) -> method.equals("rollback") && args.length == 0, FaultyDataSource.Kind.FAIL);
+    assertThatThrownBy(() -> crm.customers().create(Customer.builder().id("half").name("Half", "Done")
+        .email("half@example.com")))
+        .isInstanceOfSatisfying(StoreException.class, e -> {
+          assertThat(e.getMessage()).startsWith("create customer half failed");
+          assertThat(e.outcomeUnknown()).isFalse();
+        });
+    faulty.off();
+    assertThat(crm.customers().get(CustomerId.of("half"))).isEmpty();
+    assertThat(crm.customers().findByEmail(org.ecrm.core.model.EmailAddress.of("half@example.com"))).isEmpty();
+    assertThat(crm.customers().count()).isZero();
+  }
 }

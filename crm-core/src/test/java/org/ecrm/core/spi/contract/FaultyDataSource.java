@@ -49,7 +49,11 @@ public final class FaultyDataSource implements DataSource {
   private final Map<Kind, AtomicLong> injected = new ConcurrentHashMap<>();
   private final Map<Long, Kind> scriptedCalls = new ConcurrentHashMap<>();
   private final Map<Long, Kind> scriptedCommits = new ConcurrentHashMap<>();
+  private final java.util.List<Rule> rules = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean on;
+
+  /** A one-shot scripted fault for the first call that matches. */
+  private record Rule(java.util.function.BiPredicate<String, Object[]> when, Kind kind) { }
   private volatile Random random = new Random(0);
   private volatile double failRate;
   private volatile double hangRate;
@@ -89,11 +93,31 @@ public final class FaultyDataSource implements DataSource {
     return this;
   }
 
+  /**
+   * A scripted fault by call: the next JDBC call whose method name and arguments match {@code when}
+   * gets {@code kind} (FAIL or HANG), once.
+   */
+  public FaultyDataSource scriptWhen(java.util.function.BiPredicate<String, Object[]> when, Kind kind) {
+    rules.add(new Rule(when, kind));
+    this.on = true;
+    return this;
+  }
+
   /** Stops every fault (scripted ones not yet reached are dropped). */
   public void off() {
     on = false;
     scriptedCalls.clear();
     scriptedCommits.clear();
+    rules.clear();
+  }
+
+  private Kind ruleFor(String method, Object[] args) {
+    for (Rule r : rules) {
+      if (r.when().test(method, args == null ? new Object[0] : args) && rules.remove(r)) {
+        return r.kind();
+      }
+    }
+    return null;
   }
 
   /** JDBC calls made through the wrapper so far. */
@@ -186,6 +210,9 @@ public final class FaultyDataSource implements DataSource {
           long n = calls.incrementAndGet();
           Kind fault = m.getName().equals("close") || m.getName().equals("isClosed") ? null
               : faultFor(n, commit, commit ? commits.incrementAndGet() : 0);
+          if (fault == null && on && !m.getName().equals("close")) {
+            fault = ruleFor(m.getName(), args);
+          }
           before("Connection." + m.getName(), fault);
           Object result = invoke(c, m, args);
           if (fault == Kind.DROP_AFTER_COMMIT) {
@@ -214,6 +241,9 @@ public final class FaultyDataSource implements DataSource {
         }
         long n = calls.incrementAndGet();
         Kind fault = m.getName().equals("close") ? null : faultFor(n, false, 0);
+        if (fault == null && on && !m.getName().equals("close")) {
+          fault = ruleFor(m.getName(), args);
+        }
         before(type.getSimpleName() + "." + m.getName(), fault);
         return wrapResult(invoke(target, m, args), m.getReturnType());
       });
