@@ -119,7 +119,7 @@ public final class Crm implements AutoCloseable {
     this.products = guard(Products.class, rawProducts);
     this.archive = guard(Archive.class, new ArchiveService(ctx.storage()));
     // imports go through the guarded views: each row is checked again
-    this.imports = guard(Imports.class, new ImportRunner(customers, accounts, products, orders, ctx.clock()));
+    this.imports = guard(Imports.class, new ImportRunner(customers, accounts, products, orders, ctx));
     this.preferences = guard(PreferenceCentre.class, rawPreferences);
     this.cases = guard(Cases.class, rawCases);
     this.knowledgeBase = guard(KnowledgeBase.class, new KnowledgeBaseService(ctx, rawCases, rawInteractions));

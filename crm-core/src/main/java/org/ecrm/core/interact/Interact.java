@@ -129,10 +129,15 @@ public final class Interact {
 
   /**
    * Plans and sends a campaign: one message per treatment member through its channel's {@link
-   * MessageChannel}, with retries; delivered messages are recorded as outbound interactions.
+   * MessageChannel}, with retries; delivered messages are recorded as outbound interactions whose ids
+   * are {@code campaign:<message id>}. Everything is read from the storage before the first message
+   * goes out: a storage failure while planning sends and stores nothing. If the storage fails while the
+   * interactions are recorded, the run is kept and sending the same campaign again records the missing
+   * interactions and returns the run, without sending any message twice.
    *
    * @throws IllegalArgumentException as {@link #plan}
-   * @throws IllegalStateException if a campaign with this id was already sent
+   * @throws IllegalStateException if a campaign with this id was already sent (and fully recorded)
+   * @throws org.ecrm.core.StoreException if the storage failed; the message says whether messages went out
    */
   public CampaignRun send(CampaignSpec campaign) {
     return campaigns.send(Checks.notNull("Interact.campaign", campaign));

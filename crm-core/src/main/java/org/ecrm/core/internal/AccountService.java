@@ -37,9 +37,12 @@ public final class AccountService implements Accounts {
   @Override
   public Account create(AccountId id, String name, String domain) {
     Instant now = ctx.now();
-    Account created = store.insert(new Account(id, name, domain, List.of(), Map.of(), now, now, 1));
-    ctx.publish(new CrmEvent.AccountCreated(created, now));
-    return created;
+    Account toStore = new Account(id, name, domain, List.of(), Map.of(), now, now, 1);
+    return ctx.atomically("create account " + id, () -> {
+      Account created = store.insert(toStore);
+      ctx.publish(new CrmEvent.AccountCreated(created, now));
+      return created;
+    });
   }
 
   @Override
@@ -55,6 +58,10 @@ public final class AccountService implements Accounts {
   @Override
   public Account update(Account changed) {
     Checks.notNull("account", changed);
+    return ctx.atomically("update account " + changed.id(), () -> updateOnce(changed));
+  }
+
+  private Account updateOnce(Account changed) {
     Account stored = require(changed.id());
     if (stored.version() != changed.version()) {
       throw new VersionConflictException("Account", changed.id(), changed.version(), stored.version());
@@ -80,11 +87,12 @@ public final class AccountService implements Accounts {
   }
 
   private Account change(AccountId id, UnaryOperator<Account> change) {
-    return CrmContext.retrying(() -> {
+    Checks.notNull("accountId", id);
+    return ctx.atomically("update account " + id, () -> CrmContext.retrying(() -> {
       Account stored = require(id);
       Account changed = change.apply(stored);
       return changed.equals(stored) ? stored : save(stored, changed);
-    });
+    }));
   }
 
   private Account save(Account stored, Account changed) {

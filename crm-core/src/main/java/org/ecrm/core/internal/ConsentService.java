@@ -42,12 +42,15 @@ public final class ConsentService implements Consents {
   @Override
   public ConsentRecord record(ConsentRecord record) {
     Checks.notNull("consent", record);
-    if (ctx.storage().customers().get(record.customerId()).isEmpty()) {
-      throw new NotFoundException("Customer", record.customerId());
-    }
-    store.append(record);
-    ctx.publish(new CrmEvent.ConsentChanged(record, ctx.now()));
-    return record;
+    return ctx.atomically("record consent " + record.purpose() + "/" + record.channel() + " of customer "
+        + record.customerId(), () -> {
+          if (ctx.storage().customers().get(record.customerId()).isEmpty()) {
+            throw new NotFoundException("Customer", record.customerId());
+          }
+          store.append(record);
+          ctx.publish(new CrmEvent.ConsentChanged(record, ctx.now()));
+          return record;
+        });
   }
 
   @Override

@@ -2,8 +2,11 @@ package org.ecrm.core.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.ecrm.core.IdGenerator;
+import org.ecrm.core.StoreException;
 import org.ecrm.core.VersionConflictException;
 import org.ecrm.core.event.CrmEvent;
 import org.ecrm.core.model.Actor;
@@ -35,10 +38,70 @@ public record CrmContext(Storage storage, Clock clock, IdGenerator ids, EventBus
     return ids.next(kind);
   }
 
-  /** Records the change in the audit trail, then delivers the event to the listeners. */
+  /** The operation running on this thread: its storage and the events to deliver when it succeeds. */
+  private record Frame(Storage storage, List<CrmEvent> pending) { }
+
+  private static final ThreadLocal<Frame> CURRENT = new ThreadLocal<>();
+
+  /**
+   * Records the change in the audit trail, then delivers the event to the listeners: at once outside
+   * an operation, after the operation succeeded inside one (a rolled-back change is never announced).
+   */
   public void publish(CrmEvent event) {
     storage.audit().append(Auditor.record(event, actor, maskAudit));
-    events.publish(event);
+    Frame f = CURRENT.get();
+    if (f != null && f.storage() == storage) {
+      f.pending().add(event);
+    } else {
+      events.publish(event);
+    }
+  }
+
+  /**
+   * Runs one facade write operation atomically through {@link Storage#transaction}: all its writes
+   * and audit records are kept, or none is. A call inside a running operation on the same storage
+   * joins it. A {@link StoreException} leaves named after {@code operation}.
+   */
+  public <T> T atomically(String operation, Supplier<T> work) {
+    Frame outer = CURRENT.get();
+    if (outer != null && outer.storage() == storage) {
+      return work.get();
+    }
+    Frame frame = new Frame(storage, new ArrayList<>());
+    CURRENT.set(frame);
+    T result;
+    try {
+      result = storage.transaction(operation, work);
+    } catch (StoreException e) {
+      throw named(operation, e);
+    } finally {
+      if (outer == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(outer);
+      }
+    }
+    frame.pending().forEach(events::publish);
+    return result;
+  }
+
+  /** Runs the reads that prepare an operation: a {@link StoreException} leaves named after {@code operation}. */
+  public <T> T naming(String operation, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (StoreException e) {
+      throw named(operation, e);
+    }
+  }
+
+  /** {@code e} with a message that starts with the operation. */
+  static StoreException named(String operation, StoreException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.startsWith(operation)) {
+      return e;
+    }
+    return new StoreException(operation + " failed" + (e.outcomeUnknown() ? " (outcome unknown)" : "") + ": "
+        + message, e, e.outcomeUnknown());
   }
 
   /** The same context acting as {@code other}. */

@@ -47,9 +47,12 @@ public final class CustomerService implements Customers {
     if (b.id().isEmpty()) {
       b.id(CustomerId.of(ctx.newId("customer")));
     }
-    Customer created = store.insert(b.createdAt(now).updatedAt(now).version(1).build());
-    ctx.publish(new CrmEvent.CustomerCreated(created, now));
-    return created;
+    Customer toStore = b.createdAt(now).updatedAt(now).version(1).build();
+    return ctx.atomically("create customer " + toStore.id(), () -> {
+      Customer created = store.insert(toStore);
+      ctx.publish(new CrmEvent.CustomerCreated(created, now));
+      return created;
+    });
   }
 
   @Override
@@ -76,6 +79,13 @@ public final class CustomerService implements Customers {
 
   @Override
   public Customer merge(CustomerId survivorId, CustomerId mergedId) {
+    Checks.notNull("survivorId", survivorId);
+    Checks.notNull("mergedId", mergedId);
+    return ctx.atomically("merge customer " + mergedId + " into " + survivorId,
+        () -> mergeOnce(survivorId, mergedId));
+  }
+
+  private Customer mergeOnce(CustomerId survivorId, CustomerId mergedId) {
     Customer survivor = require(survivorId);
     Customer merged = require(mergedId);
     if (survivor.id().equals(merged.id())) {
@@ -100,7 +110,12 @@ public final class CustomerService implements Customers {
       });
     } catch (RuntimeException e) {
       // give the merged customer its keys back: a failed merge leaves both customers as they were
-      store.update(merged.toBuilder().updatedAt(stripped.updatedAt()).version(stripped.version() + 1).build());
+      // (a transactional storage rolls back anyway; this covers adapters without transactions)
+      try {
+        store.update(merged.toBuilder().updatedAt(stripped.updatedAt()).version(stripped.version() + 1).build());
+      } catch (RuntimeException undo) {
+        e.addSuppressed(undo);
+      }
       throw e;
     }
     // 3. move what belonged to the merged customer
@@ -201,6 +216,10 @@ public final class CustomerService implements Customers {
   @Override
   public Customer update(Customer changed) {
     Checks.notNull("customer", changed);
+    return ctx.atomically("update customer " + changed.id(), () -> updateOnce(changed));
+  }
+
+  private Customer updateOnce(Customer changed) {
     Customer stored = require(changed.id());
     if (stored.version() != changed.version()) {
       throw new VersionConflictException("Customer", changed.id(), changed.version(), stored.version());
@@ -216,11 +235,12 @@ public final class CustomerService implements Customers {
   @Override
   public Customer modify(CustomerId id, UnaryOperator<Customer.Builder> change) {
     Checks.notNull("change", change);
-    return CrmContext.retrying(() -> {
+    Checks.notNull("customerId", id);
+    return ctx.atomically("update customer " + id, () -> CrmContext.retrying(() -> {
       Customer current = require(id);
       Customer.Builder changed = Checks.notNull("change result", change.apply(current.toBuilder()));
       return update(changed.id(current.id()).version(current.version()).build());
-    });
+    }));
   }
 
   @Override

@@ -27,9 +27,6 @@ public final class InteractionService implements Interactions {
   @Override
   public Interaction record(Interaction.Builder interaction) {
     Checks.notNull("interaction", interaction);
-    if (ctx.storage().customers().get(interaction.customerId()).isEmpty()) {
-      throw new NotFoundException("Customer", interaction.customerId());
-    }
     Instant now = ctx.now();
     Interaction.Builder b = interaction.copy();
     if (b.id().isEmpty()) {
@@ -38,9 +35,14 @@ public final class InteractionService implements Interactions {
     if (b.occurredAt().isEmpty()) {
       b.occurredAt(now);
     }
-    Interaction stored = store.insert(b.build());
-    ctx.publish(new CrmEvent.InteractionRecorded(stored, now));
-    return stored;
+    return ctx.atomically("record interaction " + b.id().orElseThrow() + " of customer " + b.customerId(), () -> {
+      if (ctx.storage().customers().get(b.customerId()).isEmpty()) {
+        throw new NotFoundException("Customer", b.customerId());
+      }
+      Interaction stored = store.insert(b.build());
+      ctx.publish(new CrmEvent.InteractionRecorded(stored, now));
+      return stored;
+    });
   }
 
   @Override

@@ -57,9 +57,13 @@ public final class LoyaltyService implements Loyalty {
     return program;
   }
 
-  private <T> T locked(CustomerId id, Supplier<T> work) {
+  /**
+   * Runs one ledger operation of a member as one atomic storage operation, holding the member's lock
+   * until it is stored, so the next operation of the member sees its entry (balance checks).
+   */
+  private <T> T locked(CustomerId id, String operation, Supplier<T> work) {
     synchronized (locks.computeIfAbsent(id, k -> new Object())) {
-      return work.get();
+      return ctx.atomically(operation, work);
     }
   }
 
@@ -85,12 +89,15 @@ public final class LoyaltyService implements Loyalty {
 
   @Override
   public PointsEntry earn(CustomerId customerId, long points, String reason, String sourceEvent) {
-    CustomerId id = customers.require(customerId).id();
+    Checks.notNull("customerId", customerId);
+    String op = "earn " + points + " points for customer " + customerId + " (" + sourceEvent + ")";
+    CustomerId id = ctx.naming(op, () -> customers.require(customerId).id());
     Checks.positive("points", points);
-    Instant now = ctx.now();
-    Instant expires = now.atOffset(ZoneOffset.UTC).plus(program.expiry()).toInstant();
-    return locked(id, () -> write(new PointsEntry(id, PointsEntry.Kind.EARN, points, reason, sourceEvent,
-        now, expires)));
+    return locked(id, op, () -> {
+      Instant now = ctx.now();
+      Instant expires = now.atOffset(ZoneOffset.UTC).plus(program.expiry()).toInstant();
+      return write(new PointsEntry(id, PointsEntry.Kind.EARN, points, reason, sourceEvent, now, expires));
+    });
   }
 
   @Override
@@ -113,9 +120,11 @@ public final class LoyaltyService implements Loyalty {
 
   @Override
   public PointsEntry redeem(CustomerId customerId, long points, String reason, String sourceEvent) {
-    CustomerId id = customers.require(customerId).id();
+    Checks.notNull("customerId", customerId);
+    String op = "redeem " + points + " points of customer " + customerId + " (" + sourceEvent + ")";
+    CustomerId id = ctx.naming(op, () -> customers.require(customerId).id());
     Checks.positive("points", points);
-    return locked(id, () -> {
+    return locked(id, op, () -> {
       Optional<PointsEntry> done = existing(id, sourceEvent);
       if (done.isPresent()) {
         return done.get();
@@ -131,11 +140,13 @@ public final class LoyaltyService implements Loyalty {
 
   @Override
   public PointsEntry adjust(CustomerId customerId, long points, String reason, String sourceEvent) {
-    CustomerId id = customers.require(customerId).id();
+    Checks.notNull("customerId", customerId);
+    String op = "adjust the points of customer " + customerId + " by " + points + " (" + sourceEvent + ")";
+    CustomerId id = ctx.naming(op, () -> customers.require(customerId).id());
     if (points == 0) {
       throw Checks.invalid("points", "an adjustment must not be zero", points);
     }
-    return locked(id, () -> {
+    return locked(id, op, () -> {
       Optional<PointsEntry> done = existing(id, sourceEvent);
       if (done.isPresent()) {
         return done.get();
@@ -152,9 +163,11 @@ public final class LoyaltyService implements Loyalty {
 
   @Override
   public List<PointsEntry> expire(CustomerId customerId) {
-    CustomerId id = customers.require(customerId).id();
+    Checks.notNull("customerId", customerId);
+    String op = "expire the points of customer " + customerId;
+    CustomerId id = ctx.naming(op, () -> customers.require(customerId).id());
     Instant now = ctx.now();
-    return locked(id, () -> {
+    return locked(id, op, () -> {
       List<PointsEntry> written = new ArrayList<>();
       for (Lot lot : lots(store.entries(id))) {
         if (lot.remaining > 0 && !lot.earn.expiresAt().isAfter(now)) {

@@ -34,16 +34,18 @@ public final class OrderService implements Orders {
   public Order place(Order.Builder order) {
     Checks.notNull("order", order);
     CustomerId customerId = order.customerId();
-    if (ctx.storage().customers().get(customerId).isEmpty()) {
-      throw new NotFoundException("Customer", customerId);
-    }
     Instant now = ctx.now();
     OrderId id = order.id().orElseGet(() -> OrderId.of(ctx.newId("order")));
     Instant placedAt = order.placedAt().orElse(now);
     Order built = order.copy().id(id).placedAt(placedAt).build();
-    Order stored = store.insert(built);
-    ctx.publish(new CrmEvent.OrderPlaced(stored, now));
-    return stored;
+    return ctx.atomically("place order " + id, () -> {
+      if (ctx.storage().customers().get(customerId).isEmpty()) {
+        throw new NotFoundException("Customer", customerId);
+      }
+      Order stored = store.insert(built);
+      ctx.publish(new CrmEvent.OrderPlaced(stored, now));
+      return stored;
+    });
   }
 
   @Override
@@ -63,6 +65,11 @@ public final class OrderService implements Orders {
 
   @Override
   public Order markPaid(OrderId id) {
+    Checks.notNull("orderId", id);
+    return ctx.atomically("mark order " + id + " paid", () -> markPaidOnce(id));
+  }
+
+  private Order markPaidOnce(OrderId id) {
     Order paid = CrmContext.retrying(() -> {
       Order o = require(id);
       if (o.status() != OrderStatus.PLACED) {
@@ -77,6 +84,11 @@ public final class OrderService implements Orders {
 
   @Override
   public Order cancel(OrderId id) {
+    Checks.notNull("orderId", id);
+    return ctx.atomically("cancel order " + id, () -> cancelOnce(id));
+  }
+
+  private Order cancelOnce(OrderId id) {
     Order cancelled = CrmContext.retrying(() -> {
       Order o = require(id);
       if (o.status() != OrderStatus.PLACED && o.status() != OrderStatus.PAID) {
@@ -105,7 +117,14 @@ public final class OrderService implements Orders {
     Checks.notNull("refund.amount", amount);
     Checks.notNull("refund.returned", returned);
     Checks.notNull("refund.reason", reason);
+    Checks.notNull("orderId", id);
     RefundId refundId = RefundId.of(ctx.newId("refund"));
+    return ctx.atomically("refund order " + id, () -> refundOnce(id, amount, returned, reason, refundedAt,
+        refundId));
+  }
+
+  private Order refundOnce(OrderId id, Money amount, List<ReturnLine> returned, String reason,
+      @Nullable Instant refundedAt, RefundId refundId) {
     Order refunded = CrmContext.retrying(() -> {
       Order o = require(id);
       refundable(o);
@@ -121,9 +140,12 @@ public final class OrderService implements Orders {
 
   @Override
   public Order refundRemaining(OrderId id, String reason) {
-    Order o = require(id);
-    refundable(o);
-    return refund(id, o.total().minus(o.refundedTotal()), reason);
+    Checks.notNull("orderId", id);
+    return ctx.atomically("refund order " + id, () -> {
+      Order o = require(id);
+      refundable(o);
+      return refund(id, o.total().minus(o.refundedTotal()), reason);
+    });
   }
 
   private static void refundable(Order o) {

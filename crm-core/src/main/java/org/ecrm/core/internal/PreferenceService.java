@@ -34,6 +34,12 @@ public final class PreferenceService implements PreferenceCentre {
   public Preferences update(CustomerId customerId, UnaryOperator<Preferences> change, String source) {
     Checks.notNull("change", change);
     Checks.line("source", source);
+    Checks.notNull("customerId", customerId);
+    return ctx.atomically("update the preferences of customer " + customerId,
+        () -> updateOnce(customerId, change, source));
+  }
+
+  private Preferences updateOnce(CustomerId customerId, UnaryOperator<Preferences> change, String source) {
     CustomerId id = customers.require(customerId).id();
     Preferences before;
     Preferences after;

@@ -95,6 +95,11 @@ public final class PrivacyService implements Privacy {
 
   @Override
   public CrmEvent.CustomerErased erase(CustomerId customerId) {
+    Checks.notNull("customerId", customerId);
+    return ctx.atomically("erase customer " + customerId, () -> eraseOnce(customerId));
+  }
+
+  private CrmEvent.CustomerErased eraseOnce(CustomerId customerId) {
     Customer c = customers.require(customerId);
     var s = ctx.storage();
     Instant now = ctx.now();

@@ -28,9 +28,12 @@ public final class ProductService implements Products {
   @Override
   public Product create(Sku sku, String name, String category, Money listPrice) {
     Instant now = ctx.now();
-    Product created = store.insert(Product.of(sku, name, category, listPrice, now));
-    ctx.publish(new CrmEvent.ProductCreated(created, now));
-    return created;
+    Product toStore = Product.of(sku, name, category, listPrice, now);
+    return ctx.atomically("create product " + sku, () -> {
+      Product created = store.insert(toStore);
+      ctx.publish(new CrmEvent.ProductCreated(created, now));
+      return created;
+    });
   }
 
   @Override
@@ -46,6 +49,10 @@ public final class ProductService implements Products {
   @Override
   public Product update(Product changed) {
     Checks.notNull("product", changed);
+    return ctx.atomically("update product " + changed.sku(), () -> updateOnce(changed));
+  }
+
+  private Product updateOnce(Product changed) {
     Product stored = require(changed.sku());
     if (stored.version() != changed.version()) {
       throw new VersionConflictException("Product", changed.sku(), changed.version(), stored.version());

@@ -105,6 +105,11 @@ public final class JdbcStorage implements Storage {
   }
 
   @Override
+  public <T> T transaction(String operation, java.util.function.Supplier<T> work) {
+    return stores.transaction(operation, work);
+  }
+
+  @Override
   public CustomerStore customers() {
     return stores.customers();
   }

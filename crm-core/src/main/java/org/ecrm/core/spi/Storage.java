@@ -1,5 +1,6 @@
 package org.ecrm.core.spi;
 
+import java.util.function.Supplier;
 import org.ecrm.core.internal.memory.InMemoryStorage;
 
 /**
@@ -46,6 +47,27 @@ public interface Storage extends AutoCloseable {
 
   /** The audit trail store. */
   AuditStore audit();
+
+  /**
+   * Runs {@code work} (one facade operation, e.g. a merge, with all its store calls) as one unit:
+   * either every write it made is kept, or, when it throws, none is. The facade wraps each write
+   * operation in one call; a call made inside {@code work} on the same thread joins the unit. Work
+   * may catch a store call's exception (a version conflict, a duplicate key) and go on: the failed
+   * call changed nothing.
+   *
+   * <p>The default runs {@code work} directly, giving no such guarantee; the in-memory storage undoes
+   * the writes of a failed unit, the JDBC storage runs the unit in one database transaction. An
+   * adapter that cannot tell whether its commit took effect (the connection dropped after the commit
+   * was sent) throws a {@link org.ecrm.core.StoreException} whose
+   * {@link org.ecrm.core.StoreException#outcomeUnknown()} is true.
+   *
+   * @param operation what the work does, for error messages, e.g. {@code "merge customer c-2 into c-1"}
+   * @param work the operation
+   * @return what {@code work} returned
+   */
+  default <T> T transaction(String operation, Supplier<T> work) {
+    return work.get();
+  }
 
   /** Releases resources; the default does nothing. */
   @Override

@@ -190,6 +190,11 @@ public final class PostgresKit {
     }
 
     @Override
+    public <T> T transaction(String operation, java.util.function.Supplier<T> work) {
+      return storage.transaction(operation, work);
+    }
+
+    @Override
     public void close() {
       storage.close();
       afterClose.run();

@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ecrm.core.Crm;
 import org.ecrm.core.CustomerFilter;
+import org.ecrm.core.DuplicateKeyException;
 import org.ecrm.core.NotFoundException;
+import org.ecrm.core.StoreException;
 import org.ecrm.core.interact.Audience;
 import org.ecrm.core.interact.CampaignReport;
 import org.ecrm.core.interact.CampaignRun;
@@ -36,6 +38,7 @@ import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.Direction;
 import org.ecrm.core.model.Interaction;
+import org.ecrm.core.model.InteractionId;
 import org.ecrm.core.model.InteractionType;
 import org.ecrm.core.model.Order;
 import org.ecrm.core.model.OrderStatus;
@@ -62,7 +65,16 @@ public final class CampaignEngine {
   private final Clock clock;
   private final Map<String, State> campaigns = new ConcurrentHashMap<>();
 
-  private record State(CampaignSpec spec, CampaignRun run, Map<CustomerId, Set<Outcome>> outcomes) { }
+  /**
+   * A sent campaign: its run, outcomes, and the interactions of delivered messages not recorded yet (a
+   * storage failure after sending; the next {@link #send} of the campaign records them).
+   */
+  private record State(CampaignSpec spec, CampaignRun run, Map<CustomerId, Set<Outcome>> outcomes,
+      List<Interaction.Builder> unrecorded) { }
+
+  /** A message built before anything is sent. */
+  private record Prepared(Audience.Member member, MessageChannel.Message message, List<Sku> products,
+      List<String> dropped) { }
 
   /** An engine over the given services. */
   public CampaignEngine(Crm crm, SegmentLookup segments, InventoryGateway inventory, Map<Channel, MessageChannel> channels,
@@ -158,27 +170,63 @@ public final class CampaignEngine {
     return new Audience(spec.id(), now, targeted, treatment, control, exclusions);
   }
 
-  /** Plans and sends a campaign; each campaign id is sent once. */
+  /**
+   * Plans and sends a campaign; each campaign id is sent once. Every store read (audience, customers,
+   * products) happens before the first message goes out, so a storage failure there sends nothing and
+   * keeps nothing. The interactions of the delivered messages are recorded after sending, each under
+   * the message's id: if the storage fails then, the run is kept (the messages were sent), a
+   * {@link StoreException} says how many interactions are missing, and sending the same campaign again
+   * records them without sending any message twice.
+   */
   public synchronized CampaignRun send(CampaignSpec spec) {
-    if (campaigns.containsKey(spec.id())) {
+    State sent = campaigns.get(spec.id());
+    if (sent != null) {
+      if (!sent.unrecorded().isEmpty()) {
+        record(sent);
+        return sent.run();
+      }
       throw new IllegalStateException("CampaignSpec.id: campaign '" + spec.id() + "' was already sent");
     }
     Audience audience = plan(spec);
     Instant sentAt = clock.instant();
-    List<CampaignRun.Delivery> deliveries = new ArrayList<>();
+    List<Prepared> prepared = new ArrayList<>();
     int seq = 0;
     for (Audience.Member m : audience.treatment()) {
-      deliveries.add(deliver(spec, m, spec.id() + "-" + (++seq), sentAt));
+      prepared.add(prepare(spec, m, spec.id() + "-" + (++seq)));
+    }
+    List<CampaignRun.Delivery> deliveries = new ArrayList<>();
+    List<Interaction.Builder> toRecord = new ArrayList<>();
+    for (Prepared p : prepared) {
+      deliveries.add(deliver(spec, p, sentAt, toRecord));
     }
     CampaignRun run = new CampaignRun(audience, sentAt, deliveries);
-    campaigns.put(spec.id(), new State(spec, run, new ConcurrentHashMap<>()));
+    State state = new State(spec, run, new ConcurrentHashMap<>(), new ArrayList<>(toRecord));
+    campaigns.put(spec.id(), state);
     LOG.info("campaign {}: {} targeted, {} sent ({} delivered), {} held out, {} excluded", spec.id(),
         audience.targeted(), deliveries.size(), run.count(MessageChannel.Status.DELIVERED), audience.control().size(),
         audience.exclusions().size());
+    record(state);
     return run;
   }
 
-  private CampaignRun.Delivery deliver(CampaignSpec spec, Audience.Member m, String messageId, Instant sentAt) {
+  /** Records the campaign's unrecorded interactions; one already stored (by its id) counts as recorded. */
+  private void record(State state) {
+    List<Interaction.Builder> pending = state.unrecorded();
+    while (!pending.isEmpty()) {
+      try {
+        crm.interactions().record(pending.get(0));
+      } catch (DuplicateKeyException already) {
+        // recorded by an earlier attempt whose answer was lost
+      } catch (StoreException e) {
+        throw new StoreException("send campaign " + state.spec().id() + " failed: its messages were sent, but "
+            + pending.size() + " of their interactions are not recorded yet; send the campaign again to record"
+            + " them (no message is sent twice): " + e.getMessage(), e, e.outcomeUnknown());
+      }
+      pending.remove(0);
+    }
+  }
+
+  private Prepared prepare(CampaignSpec spec, Audience.Member m, String messageId) {
     Profile p = profiles.profile(m.customerId());
     List<Sku> products = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
@@ -209,6 +257,14 @@ public final class CampaignEngine {
     MessageChannel.Message msg = new MessageChannel.Message(messageId, spec.id(), m.customerId(), m.channel(), address,
         spec.subject().replace("{name}", name), spec.body().replace("{name}", name).replace("{products}", productText),
         products);
+    return new Prepared(m, msg, products, dropped);
+  }
+
+  private CampaignRun.Delivery deliver(CampaignSpec spec, Prepared prepared, Instant sentAt,
+      List<Interaction.Builder> toRecord) {
+    Audience.Member m = prepared.member();
+    MessageChannel.Message msg = prepared.message();
+    String messageId = msg.id();
     MessageChannel out = channels.get(m.channel());
     List<String> errors = new ArrayList<>();
     MessageChannel.Status status = MessageChannel.Status.RETRY;
@@ -230,8 +286,8 @@ public final class CampaignEngine {
       }
     }
     if (status == MessageChannel.Status.DELIVERED) {
-      crm.interactions().record(Interaction.builder(m.customerId(), m.channel(), InteractionType.CAMPAIGN_MESSAGE)
-          .direction(Direction.OUTBOUND).occurredAt(sentAt).subject(msg.subject())
+      toRecord.add(Interaction.builder(m.customerId(), m.channel(), InteractionType.CAMPAIGN_MESSAGE)
+          .id(InteractionId.of("campaign:" + messageId)).direction(Direction.OUTBOUND).occurredAt(sentAt).subject(msg.subject())
           .attribute("campaign", AttributeValue.of(spec.id())).attribute("message", AttributeValue.of(messageId)));
     } else {
       if (status == MessageChannel.Status.BOUNCED) {
@@ -243,7 +299,7 @@ public final class CampaignEngine {
           m.customerId().value(), m.channel(), attempts, errors);
     }
     return new CampaignRun.Delivery(m.customerId(), m.segment(), m.channel(), messageId, status, attempts, errors,
-        products, dropped);
+        prepared.products(), prepared.dropped());
   }
 
   /** Records an open or a click of a campaign message. */

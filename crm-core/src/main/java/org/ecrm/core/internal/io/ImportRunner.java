@@ -22,6 +22,7 @@ import org.ecrm.core.Customers;
 import org.ecrm.core.Orders;
 import org.ecrm.core.Products;
 import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.CrmContext;
 import org.ecrm.core.io.EntityKind;
 import org.ecrm.core.io.ImportRequest;
 import org.ecrm.core.io.ImportResult;
@@ -48,22 +49,20 @@ public final class ImportRunner implements Imports {
   private final Products products;
   private final Orders orders;
   private final Clock clock;
-
-  /** @param customers @param accounts @param products @param orders the services writes go through */
-  public ImportRunner(Customers customers, Accounts accounts, Products products, Orders orders) {
-    this(customers, accounts, products, orders, Clock.systemUTC());
-  }
+  private final CrmContext ctx;
 
   /**
    * @param customers @param accounts @param products @param orders the services writes go through
-   * @param clock the clock the default latest accepted date is derived from
+   * @param ctx the context whose storage makes each row one atomic operation and whose clock gives the
+   *     default latest accepted date
    */
-  public ImportRunner(Customers customers, Accounts accounts, Products products, Orders orders, Clock clock) {
+  public ImportRunner(Customers customers, Accounts accounts, Products products, Orders orders, CrmContext ctx) {
+    this.ctx = ctx;
+    this.clock = ctx.clock();
     this.customers = customers;
     this.accounts = accounts;
     this.products = products;
     this.orders = orders;
-    this.clock = clock;
   }
 
   @Override
@@ -100,7 +99,10 @@ public final class ImportRunner implements Imports {
     long rows = RowReader.read(request, in, row -> {
       tally.row();
       try {
-        handler.accept(row, request, tally);
+        ctx.atomically("import " + request.kind() + " row at line " + row.line(), () -> {
+          handler.accept(row, request, tally);
+          return null;
+        });
       } catch (RowException e) {
         tally.reject(row.line(), e.field, e.getMessage());
       } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.ecrm.core.internal.Checks;
 import org.ecrm.core.model.Account;
 import org.ecrm.core.model.AccountContact;
@@ -49,19 +50,30 @@ import org.jspecify.annotations.Nullable;
  * for the concurrency design.
  */
 public final class InMemoryStorage implements Storage {
-  private final Customers customers = new Customers();
-  private final Accounts accounts = new Accounts();
-  private final Products products = new Products();
-  private final Orders orders = new Orders();
-  private final Interactions interactions = new Interactions();
-  private final Consents consents = new Consents();
-  private final InMemoryAuditStore audit = new InMemoryAuditStore();
-  private final PreferenceHistory preferences = new PreferenceHistory();
-  private final CaseTable cases = new CaseTable();
-  private final Articles articles = new Articles();
-  private final Ledger ledger = new Ledger();
-  private final Opportunities opportunities = new Opportunities();
-  private final InMemorySurveyStore surveys = new InMemorySurveyStore();
+  private final Journal journal = new Journal();
+  private final Customers customers = new Customers(journal);
+  private final Accounts accounts = new Accounts(journal);
+  private final Products products = new Products(journal);
+  private final Orders orders = new Orders(journal);
+  private final Interactions interactions = new Interactions(journal);
+  private final Consents consents = new Consents(journal);
+  private final InMemoryAuditStore audit = new InMemoryAuditStore(journal);
+  private final PreferenceHistory preferences = new PreferenceHistory(journal);
+  private final CaseTable cases = new CaseTable(journal);
+  private final Articles articles = new Articles(journal);
+  private final Ledger ledger = new Ledger(journal);
+  private final Opportunities opportunities = new Opportunities(journal);
+  private final InMemorySurveyStore surveys = new InMemorySurveyStore(journal);
+
+  /**
+   * Runs {@code work} holding the storage's write lock (one operation at a time) and, if it throws,
+   * undoes every write it made before rethrowing: a failed operation leaves no partial state. Reads
+   * outside operations take no lock and may see an operation in progress.
+   */
+  @Override
+  public <T> T transaction(String operation, Supplier<T> work) {
+    return journal.run(Checks.notNull("work", work));
+  }
 
   @Override
   public CustomerStore customers() {
@@ -168,11 +180,12 @@ public final class InMemoryStorage implements Storage {
     private static final int PHONE = 1;
     private static final int EXTERNAL = 2;
 
-    Customers() {
-      super(new VersionedTable<>("Customer", Customer::id, Customer::version, List.of(
+    Customers(Journal journal) {
+      super(new VersionedTable<>(journal, "Customer", Customer::id, Customer::version, List.of(
           new VersionedTable.Index<>("emails", Customer::emails, true),
           new VersionedTable.Index<>("phones", Customer::phones, false),
           new VersionedTable.Index<>("externalIds", Customer::externalIds, true))));
+      this.journal = journal;
     }
 
     @Override
@@ -192,6 +205,7 @@ public final class InMemoryStorage implements Storage {
 
     private final java.util.concurrent.ConcurrentHashMap<CustomerId, CustomerId> aliases =
         new java.util.concurrent.ConcurrentHashMap<>();
+    private final Journal journal;
 
     @Override
     public boolean delete(CustomerId id, long version) {
@@ -199,8 +213,15 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
-    public void addAlias(CustomerId alias, CustomerId target) {
-      aliases.put(Checks.notNull("alias", alias), Checks.notNull("target", target));
+    public synchronized void addAlias(CustomerId alias, CustomerId target) {
+      CustomerId before = aliases.put(Checks.notNull("alias", alias), Checks.notNull("target", target));
+      journal.record(() -> {
+        if (before == null) {
+          aliases.remove(alias);
+        } else {
+          aliases.put(alias, before);
+        }
+      });
     }
 
     @Override
@@ -217,6 +238,13 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public synchronized int retargetAliases(CustomerId from, @Nullable CustomerId to) {
+      java.util.Map<CustomerId, CustomerId> before = new java.util.HashMap<>(aliases);
+      journal.record(() -> {
+        synchronized (this) {
+          aliases.clear();
+          aliases.putAll(before);
+        }
+      });
       int[] n = {0};
       aliases.replaceAll((alias, target) -> {
         if (target.equals(from)) {
@@ -233,8 +261,8 @@ public final class InMemoryStorage implements Storage {
   }
 
   private static final class Accounts extends TableStore<AccountId, Account> implements AccountStore {
-    Accounts() {
-      super(new VersionedTable<>("Account", Account::id, Account::version, List.of(
+    Accounts(Journal journal) {
+      super(new VersionedTable<>(journal, "Account", Account::id, Account::version, List.of(
           new VersionedTable.Index<>("contacts",
               a -> a.contacts().stream().map(AccountContact::customerId).distinct().toList(), false))));
     }
@@ -246,8 +274,8 @@ public final class InMemoryStorage implements Storage {
   }
 
   private static final class Products extends TableStore<Sku, Product> implements ProductStore {
-    Products() {
-      super(new VersionedTable<>("Product", Product::sku, Product::version, List.of(
+    Products(Journal journal) {
+      super(new VersionedTable<>(journal, "Product", Product::sku, Product::version, List.of(
           new VersionedTable.Index<>("category", p -> List.of(p.category()), false))));
     }
 
@@ -261,8 +289,8 @@ public final class InMemoryStorage implements Storage {
     private static final Comparator<Order> BY_TIME =
         Comparator.comparing(Order::placedAt).thenComparing(Order::id);
 
-    Orders() {
-      super(new VersionedTable<>("Order", Order::id, Order::version, List.of(
+    Orders(Journal journal) {
+      super(new VersionedTable<>(journal, "Order", Order::id, Order::version, List.of(
           new VersionedTable.Index<>("customerId", o -> List.of(o.customerId()), false))));
     }
 
@@ -277,8 +305,8 @@ public final class InMemoryStorage implements Storage {
     private static final Comparator<Interaction> BY_TIME =
         Comparator.comparing(Interaction::occurredAt).thenComparing(Interaction::id);
 
-    Interactions() {
-      super(new VersionedTable<>("Interaction", Interaction::id, i -> 1L, List.of(
+    Interactions(Journal journal) {
+      super(new VersionedTable<>(journal, "Interaction", Interaction::id, i -> 1L, List.of(
           new VersionedTable.Index<>("customerId", i -> List.of(i.customerId()), false))));
     }
 
@@ -310,8 +338,8 @@ public final class InMemoryStorage implements Storage {
     private static final Comparator<SupportCase> BY_TIME =
         Comparator.comparing(SupportCase::openedAt).thenComparing(SupportCase::id);
 
-    CaseTable() {
-      super(new VersionedTable<>("SupportCase", SupportCase::id, SupportCase::version, List.of(
+    CaseTable(Journal journal) {
+      super(new VersionedTable<>(journal, "SupportCase", SupportCase::id, SupportCase::version, List.of(
           new VersionedTable.Index<>("customerId", c -> List.of(c.customerId()), false))));
     }
 
@@ -322,14 +350,14 @@ public final class InMemoryStorage implements Storage {
   }
 
   private static final class Articles extends TableStore<String, Article> implements ArticleStore {
-    Articles() {
-      super(new VersionedTable<>("Article", Article::id, Article::version, List.of()));
+    Articles(Journal journal) {
+      super(new VersionedTable<>(journal, "Article", Article::id, Article::version, List.of()));
     }
   }
 
   private static final class Opportunities extends TableStore<String, Opportunity> implements OpportunityStore {
-    Opportunities() {
-      super(new VersionedTable<>("Opportunity", Opportunity::id, Opportunity::version, List.of(
+    Opportunities(Journal journal) {
+      super(new VersionedTable<>(journal, "Opportunity", Opportunity::id, Opportunity::version, List.of(
           new VersionedTable.Index<>("accountId", o -> List.of(o.accountId()), false))));
     }
 
@@ -340,8 +368,12 @@ public final class InMemoryStorage implements Storage {
   }
 
   private static final class Ledger implements LedgerStore {
-    private final History<PointsEntry> history = new History<>(PointsEntry::customerId,
+    private final History<PointsEntry> history;
+
+    Ledger(Journal journal) {
+      history = new History<>(journal, PointsEntry::customerId,
         (e, to) -> new PointsEntry(to, e.kind(), e.points(), e.reason(), e.sourceEvent(), e.at(), e.expiresAt()));
+    }
 
     @Override
     public synchronized void append(PointsEntry entry) {
@@ -382,9 +414,13 @@ public final class InMemoryStorage implements Storage {
   }
 
   private static final class Consents implements ConsentStore {
-    private final History<ConsentRecord> history = new History<>(ConsentRecord::customerId,
-        (r, to) -> new ConsentRecord(to, r.purpose(), r.channel(), r.status(), r.lawfulBasis(),
-            r.source(), r.recordedAt()));
+    private final History<ConsentRecord> history;
+
+    Consents(Journal journal) {
+      history = new History<>(journal, ConsentRecord::customerId,
+          (r, to) -> new ConsentRecord(to, r.purpose(), r.channel(), r.status(), r.lawfulBasis(),
+              r.source(), r.recordedAt()));
+    }
 
     @Override
     public void append(ConsentRecord record) {
@@ -413,8 +449,11 @@ public final class InMemoryStorage implements Storage {
   }
 
   private static final class PreferenceHistory implements PreferenceStore {
-    private final History<Preferences> history = new History<>(Preferences::customerId,
-        Preferences::forCustomer);
+    private final History<Preferences> history;
+
+    PreferenceHistory(Journal journal) {
+      history = new History<>(journal, Preferences::customerId, Preferences::forCustomer);
+    }
 
     @Override
     public void append(Preferences preferences) {
@@ -447,14 +486,31 @@ public final class InMemoryStorage implements Storage {
     private final Function<T, CustomerId> owner;
     private final BiFunction<T, CustomerId, T> repoint;
     private final ConcurrentSkipListMap<CustomerId, List<T>> byCustomer = new ConcurrentSkipListMap<>();
+    private final Journal journal;
 
-    History(Function<T, CustomerId> owner, BiFunction<T, CustomerId, T> repoint) {
+    History(Journal journal, Function<T, CustomerId> owner, BiFunction<T, CustomerId, T> repoint) {
+      this.journal = journal;
       this.owner = owner;
       this.repoint = repoint;
     }
 
+    /** Journals how to put the history of {@code id} back as it is now. */
+    private void remember(CustomerId id) {
+      List<T> before = byCustomer.get(id);
+      journal.record(() -> {
+        synchronized (this) {
+          if (before == null) {
+            byCustomer.remove(id);
+          } else {
+            byCustomer.put(id, before);
+          }
+        }
+      });
+    }
+
     synchronized void append(T record) {
       Checks.notNull("record", record);
+      remember(owner.apply(record));
       byCustomer.compute(owner.apply(record), (id, list) -> {
         List<T> next = new ArrayList<>(list == null ? List.of() : list);
         next.add(record);
@@ -467,7 +523,8 @@ public final class InMemoryStorage implements Storage {
     }
 
     synchronized int reassign(CustomerId from, CustomerId to) {
-      List<T> moved = byCustomer.remove(Checks.notNull("from", from));
+      remember(Checks.notNull("from", from));
+      List<T> moved = byCustomer.remove(from);
       if (moved == null) {
         return 0;
       }
@@ -476,7 +533,8 @@ public final class InMemoryStorage implements Storage {
     }
 
     synchronized int deleteAll(CustomerId customerId) {
-      List<T> gone = byCustomer.remove(Checks.notNull("customerId", customerId));
+      remember(Checks.notNull("customerId", customerId));
+      List<T> gone = byCustomer.remove(customerId);
       return gone == null ? 0 : gone.size();
     }
 

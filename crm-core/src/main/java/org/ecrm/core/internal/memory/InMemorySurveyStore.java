@@ -15,6 +15,21 @@ import org.ecrm.core.survey.Response;
 final class InMemorySurveyStore implements SurveyStore {
   private final TreeMap<String, Questionnaire> questionnaires = new TreeMap<>();
   private final List<Response> responses = new ArrayList<>();
+  private final Journal journal;
+
+  InMemorySurveyStore(Journal journal) {
+    this.journal = journal;
+  }
+
+  private void snapshotResponses() {
+    List<Response> before = new ArrayList<>(responses);
+    journal.record(() -> {
+      synchronized (this) {
+        responses.clear();
+        responses.addAll(before);
+      }
+    });
+  }
 
   private static String key(String id, int version) {
     return id + "\u0000" + String.format("%010d", version);
@@ -28,6 +43,11 @@ final class InMemorySurveyStore implements SurveyStore {
       throw new DuplicateKeyException("Questionnaire", "Questionnaire.version", q.id() + "@" + q.version(), q.id());
     }
     questionnaires.put(k, q);
+    journal.record(() -> {
+      synchronized (this) {
+        questionnaires.remove(k);
+      }
+    });
   }
 
   @Override
@@ -42,7 +62,9 @@ final class InMemorySurveyStore implements SurveyStore {
 
   @Override
   public synchronized void appendResponse(Response response) {
-    responses.add(Checks.notNull("response", response));
+    Checks.notNull("response", response);
+    snapshotResponses();
+    responses.add(response);
   }
 
   @Override
@@ -58,6 +80,7 @@ final class InMemorySurveyStore implements SurveyStore {
 
   @Override
   public synchronized int reassign(CustomerId from, CustomerId to) {
+    snapshotResponses();
     int n = 0;
     for (int i = 0; i < responses.size(); i++) {
       Response r = responses.get(i);
@@ -72,6 +95,7 @@ final class InMemorySurveyStore implements SurveyStore {
 
   @Override
   public synchronized int deleteResponses(CustomerId customerId) {
+    snapshotResponses();
     int before = responses.size();
     responses.removeIf(r -> r.customerId().equals(customerId));
     return before - responses.size();

@@ -40,8 +40,11 @@ final class VersionedTable<K extends Comparable<K>, V> {
   private final List<Index<V>> indexDefs;
   private final List<Map<Object, Set<K>>> indexes = new ArrayList<>();
   private final ConcurrentSkipListMap<K, V> rows = new ConcurrentSkipListMap<>();
+  private final Journal journal;
 
-  VersionedTable(String kind, Function<V, K> idOf, ToLongFunction<V> versionOf, List<Index<V>> indexes) {
+  VersionedTable(Journal journal, String kind, Function<V, K> idOf, ToLongFunction<V> versionOf,
+      List<Index<V>> indexes) {
+    this.journal = journal;
     this.kind = kind;
     this.idOf = idOf;
     this.versionOf = versionOf;
@@ -64,6 +67,7 @@ final class VersionedTable<K extends Comparable<K>, V> {
     checkUnique(record, id);
     addIndexEntries(record, id);
     rows.put(id, record);
+    journal.record(() -> restore(id, null));
     return record;
   }
 
@@ -83,6 +87,7 @@ final class VersionedTable<K extends Comparable<K>, V> {
     addIndexEntries(next, id);
     rows.put(id, next);
     removeStaleIndexEntries(current, next, id);
+    journal.record(() -> restore(id, current));
     return next;
   }
 
@@ -97,7 +102,22 @@ final class VersionedTable<K extends Comparable<K>, V> {
     }
     rows.remove(id);
     removeStaleIndexEntries(current, null, id);
+    journal.record(() -> restore(id, current));
     return true;
+  }
+
+  /** Puts row {@code id} back to {@code previous} (null: absent), with its index entries (an undo). */
+  private synchronized void restore(K id, @Nullable V previous) {
+    V now = rows.get(id);
+    if (previous != null) {
+      addIndexEntries(previous, id);
+      rows.put(id, previous);
+    } else {
+      rows.remove(id);
+    }
+    if (now != null) {
+      removeStaleIndexEntries(now, previous, id);
+    }
   }
 
   /** Records holding {@code key} in index {@code index}, in id order. */

@@ -4,9 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.ecrm.core.StoreException;
 import org.ecrm.core.json.CrmJacksonModule;
@@ -44,31 +48,181 @@ final class Db {
     this.dataSource = dataSource;
   }
 
-  /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
-  <T> T tx(String what, Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
+  /** The connection of the operation running on this thread ({@link #transaction}), if any. */
+  private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+
+  /**
+   * Runs one facade operation in one database transaction on one connection, which every store call
+   * of this thread joins: committed if {@code work} returns, rolled back if it throws. A failure to
+   * get a connection, to run a statement or to commit becomes a {@link StoreException} naming
+   * {@code operation}; a commit whose answer was lost (connection failure, timeout) is reported with
+   * {@link StoreException#outcomeUnknown()} true.
+   */
+  <T> T transaction(String operation, Supplier<T> work) {
+    if (bound.get() != null) {
+      return work.get();
+    }
+    Connection c;
+    try {
+      c = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new StoreException(operation + " failed: no database connection: " + describe(e), e);
+    }
+    boolean settled = false; // committed or rolled back: the connection may go back to the pool as is
+    try {
       try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException | Error e) {
-        try {
-          c.rollback();
-        } catch (SQLException r) {
-          e.addSuppressed(r);
-        }
+        c.setAutoCommit(false);
+      } catch (SQLException e) {
+        throw new StoreException(operation + " failed: cannot start a transaction: " + describe(e), e);
+      }
+      bound.set(c);
+      T result;
+      try {
+        result = work.get();
+      } catch (RuntimeException | Error e) {
+        settled = rollback(c, e);
         throw e;
       } finally {
-        c.setAutoCommit(true);
+        bound.remove();
       }
-    } catch (SQLException e) {
-      throw translate(what, e);
+      try {
+        c.commit();
+        settled = true;
+      } catch (SQLException e) {
+        if (lostConnection(e)) {
+          throw new StoreException(operation + " failed (outcome unknown): the connection failed after the "
+              + "commit was sent, so the operation may or may not be stored; read it back, or retry by its "
+              + "id: " + describe(e), e, true);
+        }
+        settled = rollback(c, e);
+        throw new StoreException(operation + " failed: the commit was refused: " + describe(e), e);
+      }
+      return result;
+    } finally {
+      close(c, settled);
     }
   }
 
-  /** Runs {@code work} on a connection in auto-commit mode (one statement, or reads). */
+  /** Whether {@code e} means the connection (not the statement) failed, so a commit's fate is unknown. */
+  static boolean lostConnection(SQLException e) {
+    String state = e.getSQLState();
+    return e instanceof SQLRecoverableException || e instanceof SQLTimeoutException
+        || e instanceof java.sql.SQLTransientConnectionException || e instanceof java.sql.SQLNonTransientConnectionException
+        || state != null && state.startsWith("08");
+  }
+
+  /** Rolls back; false (with the failure recorded on {@code failure}) if that failed. */
+  private static boolean rollback(Connection c, Throwable failure) {
+    try {
+      c.rollback();
+      return true;
+    } catch (SQLException | RuntimeException r) {
+      failure.addSuppressed(r);
+      return false;
+    }
+  }
+
+  /**
+   * Returns the connection. Auto-commit is restored only after a commit or a successful rollback:
+   * switching it on inside an open transaction would commit that transaction, so an unsettled
+   * connection is closed as it is (a driver or pool rolls it back, or evicts it).
+   */
+  private static void close(Connection c, boolean settled) {
+    if (settled) {
+      try {
+        c.setAutoCommit(true);
+      } catch (SQLException | RuntimeException e) {
+        // the pool resets or evicts it
+      }
+    }
+    try {
+      c.close();
+    } catch (SQLException | RuntimeException e) {
+      // nothing more to do: the pool evicts a broken connection
+    }
+  }
+
+  /**
+   * Runs {@code work} as one unit: inside an operation ({@link #transaction}) under a savepoint of its
+   * connection (rolled back to it if {@code work} throws, so the operation may go on, e.g. retry a
+   * version conflict); outside one in its own transaction, committed if it returns.
+   */
+  <T> T tx(String what, Work<T> work) {
+    Connection joined = bound.get();
+    if (joined != null) {
+      return nested(joined, what, work);
+    }
+    Connection c;
+    try {
+      c = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw translate(what, e);
+    }
+    boolean settled = false;
+    try {
+      c.setAutoCommit(false);
+      T result;
+      try {
+        result = work.run(c);
+      } catch (SQLException | RuntimeException | Error e) {
+        settled = rollback(c, e);
+        throw e;
+      }
+      try {
+        c.commit();
+      } catch (SQLException e) {
+        if (lostConnection(e)) {
+          throw new StoreException("JDBC storage: " + what + " failed (outcome unknown): the connection failed"
+              + " after the commit was sent: " + describe(e), e, true);
+        }
+        throw e;
+      }
+      settled = true;
+      return result;
+    } catch (SQLException e) {
+      throw translate(what, e);
+    } finally {
+      close(c, settled);
+    }
+  }
+
+  private <T> T nested(Connection c, String what, Work<T> work) {
+    Savepoint sp;
+    try {
+      sp = c.setSavepoint();
+    } catch (SQLException e) {
+      throw translate(what, e);
+    }
+    try {
+      T result = work.run(c);
+      c.releaseSavepoint(sp);
+      return result;
+    } catch (SQLException | RuntimeException | Error e) {
+      try {
+        c.rollback(sp);
+      } catch (SQLException r) {
+        e.addSuppressed(r);
+      }
+      if (e instanceof SQLException s) {
+        throw translate(what, s);
+      }
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw (Error) e;
+    }
+  }
+
+  /** Runs {@code work} on a connection in auto-commit mode (one statement, or reads); inside an operation on its connection. */
   <T> T read(String what, Work<T> work) {
+    Connection joined = bound.get();
+    if (joined != null) {
+      try {
+        return work.run(joined);
+      } catch (SQLException e) {
+        throw translate(what, e);
+      }
+    }
     try (Connection c = dataSource.getConnection()) {
       return work.run(c);
     } catch (SQLException e) {
@@ -76,12 +230,15 @@ final class Db {
     }
   }
 
+  private static String describe(SQLException e) {
+    return e.getMessage() + " (SQLState " + e.getSQLState() + ")";
+  }
+
   private static RuntimeException translate(String what, SQLException e) {
     if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
       return new UniqueViolation(e);
     }
-    return new StoreException("JDBC storage: " + what + " failed: " + e.getMessage() + " (SQLState "
-        + e.getSQLState() + ")", e);
+    return new StoreException("JDBC storage: " + what + " failed: " + describe(e), e);
   }
 
   String write(Object record) {

@@ -37,6 +37,7 @@ import org.ecrm.core.jdbc.Dialect;
  * the stores hold no mutable state and every method borrows its own connection.
  */
 public final class JdbcStores {
+  private final Db db;
   private final CustomerStore customers;
   private final AccountStore accounts;
   private final ProductStore products;
@@ -60,6 +61,7 @@ public final class JdbcStores {
   public JdbcStores(DataSource dataSource, Dialect dialect, Schema schema) {
     Db db = new Db(dataSource);
     this.schemaVersion = schema.migrate(db, dialect);
+    this.db = db;
     this.customers = new JdbcCustomers(db);
     this.accounts = new JdbcAccounts(db);
     this.products = new JdbcProducts(db);
@@ -78,6 +80,22 @@ public final class JdbcStores {
   /** The schema version after migration. */
   public int schemaVersion() {
     return schemaVersion;
+  }
+
+  /**
+   * Runs the operation in one database transaction on one pooled connection: every store call of
+   * this thread inside {@code work} uses it (a failed call is rolled back to a savepoint, so the work
+   * may catch it and go on); commits when {@code work} returns, rolls back when it throws. Failures
+   * are {@link org.ecrm.core.StoreException}s naming the operation; a commit whose answer was lost has
+   * {@link org.ecrm.core.StoreException#outcomeUnknown()} true.
+   *
+   * @param operation what the work does, for error messages
+   * @param work the work
+   * @param <T> what the work returns
+   * @return what the work returned
+   */
+  public <T> T transaction(String operation, java.util.function.Supplier<T> work) {
+    return db.transaction(JdbcTable.notNull("operation", operation), JdbcTable.notNull("work", work));
   }
 
   public CustomerStore customers() {
