@@ -117,6 +117,61 @@ public final class WebLogImport {
     }
   }
 
+  /**
+   * Imports several files (plain or gzip) as one log: rotated files, or the logs of several servers. In
+   * {@link ImportMode#BATCH} mode the sessions are those of all their lines sorted by time, whatever the
+   * order of the files and of the lines in them; in {@link ImportMode#STREAMING} mode the files are read one
+   * after the other through one watermark. Line numbers in errors count on across the files in the given
+   * order (the first line of the second file is numbered one more than the first file's last line).
+   *
+   * @param files the files, at least one
+   * @return the report of all the files together
+   * @throws IllegalArgumentException if {@code files} is empty
+   * @throws java.io.UncheckedIOException if a file cannot be read, naming it
+   */
+  public ImportReport run(List<Path> files) {
+    Objects.requireNonNull(files, "files");
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("files: at least one web log is needed");
+    }
+    Run r = new Run();
+    Instant now = clock.instant();
+    Instant limit = skew.compareTo(Duration.between(now, Instant.MAX)) >= 0 ? Instant.MAX : now.plus(skew);
+    String rule = "more than " + skew + " after " + now;
+    long[] totals = new long[4];
+    long future = 0;
+    @Nullable HitSorter sorter = mode == ImportMode.STREAMING ? null : new HitSorter(spillDir, sortBuffer);
+    try {
+      for (Path file : files) {
+        Objects.requireNonNull(file, "files[i]");
+        long offset = totals[0];
+        Consumer<LogLineError> errors = e -> r.error(offset == 0 ? e
+            : new LogLineError(e.lineNumber() + offset, e.reason(), e.excerpt()));
+        FastImport f = new FastImport(reader, filter, masking, key,
+            sorter == null ? r.sessionizer::accept : sorter::add, limit, rule, r.counts, errors);
+        ReadStats s;
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+          s = f.run(in);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException("cannot read web log " + file + ": " + e.getMessage(), e);
+        }
+        totals[0] += s.lines();
+        totals[1] += s.parsed();
+        totals[2] += s.malformed();
+        totals[3] += s.bytes();
+        future += f.futureLines();
+      }
+      if (sorter != null) {
+        sorter.drainTo(r.sessionizer::accept);
+      }
+    } finally {
+      if (sorter != null) {
+        sorter.close();
+      }
+    }
+    return r.report(new ReadStats(totals[0], totals[1], totals[2], totals[3]), future);
+  }
+
   /** Imports a stream (plain or gzip); the stream is not closed. */
   public ImportReport run(InputStream in) {
     Objects.requireNonNull(in, "in");

@@ -187,6 +187,49 @@ class WebLogOrderTest {
     return servers;
   }
 
+  /** The lines cut into {@code parts} files, imported together as one log. */
+  private Outcome runFiles(List<List<String>> parts, long sortBuffer) {
+    try {
+      Path spill = Files.createDirectories(dir.resolve("spill-files-" + sortBuffer));
+      List<Path> files = new ArrayList<>();
+      for (int i = 0; i < parts.size(); i++) {
+        Path f = dir.resolve("part-" + i + ".log");
+        Files.writeString(f, String.join("\n", parts.get(i)) + "\n", StandardCharsets.UTF_8);
+        files.add(f);
+      }
+      InMemorySessionSink sink = SessionSink.inMemory();
+      ImportReport r = WebLogImport.builder().clock(CLOCK).spillDirectory(spill).sortBufferBytes(sortBuffer)
+          .sessionSink(sink).build().run(files);
+      try (Stream<Path> left = Files.list(spill)) {
+        assertThat(left).as("temporary sort runs are deleted").isEmpty();
+      }
+      return new Outcome(sink.sessions(), r.read(), r.classes(), r.sessions(), r.futureLines(),
+          r.errors().stream().map(LogLineError::reason).sorted().toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void severalFiles_inAnyOrder_giveTheSessionsOfAllTheirLinesSorted() {
+    List<String> lines = apacheLines();
+    Outcome want = sorted(lines);
+    List<String> mixed = shuffled(lines, 5);
+    int third = mixed.size() / 3;
+    List<List<String>> parts = List.of(mixed.subList(2 * third, mixed.size()), mixed.subList(0, third),
+        mixed.subList(third, 2 * third));
+    assertThat(runFiles(parts, 64 * 1024)).as("three shuffled files").isEqualTo(want);
+    assertThat(runFiles(List.of(reversedHalves(lines)), WebLogImport.DEFAULT_SORT_BUFFER_BYTES))
+        .as("one file through the list form").isEqualTo(want);
+    List<String> late = lines.subList(lines.size() / 2, lines.size());
+    List<String> early = lines.subList(0, lines.size() / 2);
+    assertThat(runFiles(List.of(late, early), 16 * 1024)).as("rotated files given newest first").isEqualTo(want);
+    assertThatThrownBy(() -> WebLogImport.builder().build().run(List.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("files");
+    assertThatThrownBy(() -> WebLogImport.builder().build().run(List.of(dir.resolve("missing.log"))))
+        .isInstanceOf(UncheckedIOException.class).hasMessageContaining("missing.log");
+  }
+
   @Test
   void twoServersLogs_concatenatedInterleavedOrShuffled_giveTheSessionsOfTheSortedLines() {
     List<List<String>> servers = twoServers(42, 5_000);

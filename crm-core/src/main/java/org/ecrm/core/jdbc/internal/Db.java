@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.ecrm.core.StoreException;
-import org.ecrm.core.json.CrmJacksonModule;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,7 +41,8 @@ final class Db {
   }
 
   private final DataSource dataSource;
-  private final JsonMapper json = JsonMapper.builder().addModule(new CrmJacksonModule()).build();
+  /** The records' JSON; checks the jackson-annotations present when the storage is built, not on first use. */
+  private final JsonMapper json = org.ecrm.core.internal.Json.mapper("The JDBC storage (org.ecrm.core.jdbc.JdbcStorage)");
 
   Db(DataSource dataSource) {
     this.dataSource = dataSource;

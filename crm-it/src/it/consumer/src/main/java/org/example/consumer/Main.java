@@ -1,12 +1,20 @@
 package org.example.consumer;
 
 import java.io.StringReader;
+import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import org.ecrm.core.ArchiveSummary;
 import org.ecrm.core.Crm;
+import org.ecrm.core.jdbc.JdbcStorage;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.LawfulBasis;
@@ -25,7 +33,8 @@ import org.ecrm.tracking.Tracker;
 
 /**
  * What a host does first with the library: the README's embedding snippet, a Tracker fed JSON events, RFM
- * over the CRM's orders, a segment table from JSON, and the archive. Exits non-zero on any mismatch.
+ * over the CRM's orders, a segment table from JSON, the archive, and the JDBC storage on an H2 database the
+ * host owns. Exits non-zero on any mismatch.
  */
 public final class Main {
   private Main() {}
@@ -96,6 +105,31 @@ public final class Main {
       ArchiveSummary in = copy.archive().importAll(new StringReader(archive.toString()));
       check(in.rejected().isEmpty() && copy.customers().count() == 2, "archive round trip: " + in);
     }
+    // JDBC storage in crm-core on the host's own DataSource (H2 here); it stores records as JSON with
+    // jackson-databind, so with an older jackson-annotations it is refused when built, naming the fix
+    DataSource h2 = new DriverDataSource("jdbc:h2:mem:consumer;DB_CLOSE_DELAY=-1");
+    if (old) {
+      try {
+        JdbcStorage.builder(h2).build();
+        throw new AssertionError("the JDBC storage was built with jackson-annotations " + found);
+      } catch (IllegalStateException e) {
+        check(e.getMessage().contains("jackson-annotations 2.22 or newer") && e.getMessage().contains("Fix:"),
+            "clear error from the JDBC storage: " + e.getMessage());
+        System.out.println("JDBC storage refused as expected: " + e.getMessage());
+      }
+    } else {
+      try (Crm onH2 = Crm.builder().storage(JdbcStorage.builder(h2).build()).build()) {
+        Customer grace = onH2.customers().create(Customer.builder().name("Grace", "Hopper")
+            .email("grace@example.com"));
+        onH2.orders().place(Order.builder(grace.id()).line("COBOL-1", 1, Money.of("42.00", "EUR")));
+        check(onH2.customers().findByEmail("grace@example.com").isPresent()
+            && onH2.orders().ofCustomer(grace.id()).size() == 1, "JDBC storage on H2: customer and order stored");
+      }
+      try (Crm reopened = Crm.builder().storage(JdbcStorage.builder(h2).build()).build()) {
+        check(reopened.customers().count() == 1, "JDBC storage on H2: data there after reopening");
+      }
+      System.out.println("JDBC storage on H2 OK");
+    }
     System.out.println("consumer OK: mode=" + mode + ", crm-core module=" + Crm.class.getModule().getName()
         + ", jackson-annotations=" + found + ", events=" + sink.events().size() + ", rfm customers=" + rfm.size());
   }
@@ -116,6 +150,56 @@ public final class Main {
   private static void check(boolean ok, String what) {
     if (!ok) {
       throw new AssertionError("consumer check failed: " + what);
+    }
+  }
+
+  /** The smallest host DataSource: a connection per call from the driver manager. */
+  private static final class DriverDataSource implements DataSource {
+    private final String url;
+
+    DriverDataSource(String url) {
+      this.url = url;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      return DriverManager.getConnection(url);
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      return DriverManager.getConnection(url, user, password);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+      return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) { }
+
+    @Override
+    public void setLoginTimeout(int seconds) { }
+
+    @Override
+    public int getLoginTimeout() {
+      return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+      return false;
     }
   }
 }
