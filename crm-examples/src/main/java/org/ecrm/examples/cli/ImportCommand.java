@@ -80,7 +80,7 @@ final class ImportCommand implements Callable<Integer> {
   boolean dryRun;
 
   @Option(names = "--strict", description = "Exit with 1 and leave the store unchanged when any row was rejected,"
-      + " whatever --max-rejects says.")
+      + " whatever --max-rejects says; a column that maps to no field is an error, not a warning.")
   boolean strict;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress output.")
@@ -116,7 +116,9 @@ final class ImportCommand implements Callable<Integer> {
         if (archive) {
           ArchiveSummary s;
           try {
-            s = crm.archive().importAll(reader);
+            // strict (all or nothing) unless rejections are allowed: then the valid records load
+            s = crm.archive().importAll(reader, rejects.max > 0 ? org.ecrm.core.Archive.Mode.PARTIAL
+                : org.ecrm.core.Archive.Mode.STRICT);
           } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new BadInputException("import: " + SafeText.abbreviate(name) + ": "
                 + SafeText.abbreviate(String.valueOf(e.getMessage())));
@@ -133,6 +135,9 @@ final class ImportCommand implements Callable<Integer> {
             rejects.add(name, row.line(), row.field(), row.reason(), "");
           }
           in.truncation().ifPresent(t -> rejects.add(name, in.lines(), "", t, ""));
+          for (String w : r.warnings()) { // unmapped columns, once per file
+            err.println("ecrm import: " + SafeText.abbreviate(name) + ": warning: " + SafeText.abbreviate(w));
+          }
           // field names come from the file's header: escaped like any data
           out.println(SafeText.abbreviate(String.format(java.util.Locale.ROOT,
               "%s%s: %d rows, %d created, %d updated, %d unchanged, %d rejected %s in %.1f s (%.0f rows/s)",
@@ -160,7 +165,7 @@ final class ImportCommand implements Callable<Integer> {
   private ImportRequest request(@Nullable Progress progress) {
     ImportFormat f = format != null ? parseFormat(format)
         : file.toString().matches(".*\\.(jsonl|ndjson)(\\.gz)?$") ? ImportFormat.JSON_LINES : ImportFormat.CSV;
-    ImportRequest.Builder b = ImportRequest.builder(kind, f).dryRun(dryRun);
+    ImportRequest.Builder b = ImportRequest.builder(kind, f).dryRun(dryRun).strictColumns(strict);
     if (progress != null) {
       b.listener(progress);
     }

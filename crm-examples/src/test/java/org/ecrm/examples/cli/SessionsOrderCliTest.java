@@ -45,16 +45,17 @@ class SessionsOrderCliTest {
     Files.write(inOrder, lines);
     Path reversed = dir.resolve("rev.log");
     Files.write(reversed, rev);
-    String[] a = run("sessions", inOrder.toString());
-    String[] b = run("sessions", reversed.toString());
+    // the real log has one line with an unterminated user agent: reported, and allowed here
+    String[] a = run("sessions", "--max-rejects", "1", inOrder.toString());
+    String[] b = run("sessions", "--max-rejects", "1", reversed.toString());
     assertThat(a[0]).contains("page views 2,235").contains("1,268 sessions, 992 visitors, 128 returning; 0 late hits")
         .contains("2015-05-17").contains("2015-05-20");
     assertThat(b[0]).isEqualTo(a[0]);
 
     rev.add(2, "10.9.9.9 - - [01/Jan/2099:00:00:00 +0000] \"GET /x HTTP/1.1\" 200 1 \"-\" \"Mozilla/5.0\"");
     Files.write(reversed, rev);
-    String[] c = run("sessions", reversed.toString());
+    String[] c = run("sessions", "--max-rejects", "2", reversed.toString());
     assertThat(c[0]).contains("1,268 sessions, 992 visitors, 128 returning; 0 late hits; 1 lines too far in the future rejected");
-    assertThat(c[1]).contains("rev.log:3: time 2099-01-01T00:00:00Z is too far in the future");
+    assertThat(c[1]).contains("rev.log:3: line: time 2099-01-01T00:00:00Z is too far in the future");
   }
 }

@@ -181,8 +181,9 @@ class WebLogAndImportHostileInputTest {
         List.of("in.csv:3: email:"), List.of("--max-rejects", "1", "--strict")));
     c.add(new Case("CRLF line ends", utf8("id,email,firstName\r\nc1,a@example.com,Ada\r\n"), CrmCli.OK, List.of(),
         List.of()));
-    c.add(new Case("quoted name with a line break", utf8(head + "c1,a@example.com,\"Ada\nLovelace\"\n"), CrmCli.OK,
-        List.of(), List.of()));
+    c.add(new Case("quoted name with a line break (a name holds no control characters)",
+        utf8(head + "c1,a@example.com,\"Ada\nLovelace\"\n"), CrmCli.BAD_INPUT,
+        List.of("in.csv:2:", "control characters", "'Ada\\nLovelace'"), List.of()));
     c.add(new Case("JSON Lines: a broken line", utf8("{\"id\":\"c1\",\"email\":\"a@example.com\"}\n{oops\n"),
         CrmCli.BAD_INPUT, List.of("in.csv:2:"), List.of("--format", "jsonl")));
     c.add(new Case("JSON Lines: ESC in a value", utf8("{\"id\":\"c1\",\"email\":\"\\u001b[2J\"}\n"),
@@ -190,8 +191,8 @@ class WebLogAndImportHostileInputTest {
     c.add(badRow("row with an extra field", head + good + "c2,b@example.com,B,extra\n", "in.csv:3:"));
     c.add(badRow("row missing a field", head + good + "c2\n", "in.csv:3:"));
     c.add(new Case("header only", utf8(head), CrmCli.OK, List.of(), List.of()));
-    c.add(new Case("NUL and BEL in a name", utf8(head + "c1,a@example.com,A\u0000\u0007da\n"), CrmCli.OK, List.of(),
-        List.of()));
+    c.add(new Case("NUL and BEL in a name (rejected, shown escaped)", utf8(head + "c1,a@example.com,A\u0000\u0007da\n"),
+        CrmCli.BAD_INPUT, List.of("in.csv:2:", "control characters", "'A\\0\\x07da'"), List.of()));
     c.add(new Case("duplicate id in one file (the second row updates)", utf8(head + good + "c1,b@example.com,Ada\n"),
         CrmCli.OK, List.of(), List.of()));
     c.add(new Case("JSON Lines: a line that is not an object", utf8("{\"id\":\"c1\",\"email\":\"a@example.com\"}\n[1,2]\n"),
