@@ -122,7 +122,7 @@ public final class Main {
         Customer grace = onH2.customers().create(Customer.builder().name("Grace", "Hopper")
             .email("grace@example.com"));
         onH2.orders().place(Order.builder(grace.id()).line("COBOL-1", 1, Money.of("42.00", "EUR")));
-        check(onH2.customers().findByEmail("grace@example.com").isPresent()
+        check(onH2.customers().findByEmail(grace.emails().get(0)).isPresent()
             && onH2.orders().ofCustomer(grace.id()).size() == 1, "JDBC storage on H2: customer and order stored");
       }
       try (Crm reopened = Crm.builder().storage(JdbcStorage.builder(h2).build()).build()) {
