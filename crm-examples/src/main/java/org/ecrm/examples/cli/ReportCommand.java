@@ -72,7 +72,8 @@ final class ReportCommand implements Callable<Integer> {
       ImportReport imported = web.read("report", weblog, rejects, traffic, visits);
       trafficNote = String.format(Locale.ROOT, ", traffic of %s: %,d sessions, %,d late hits",
           SafeText.abbreviate(weblog.getFileName().toString()), imported.sessions().sessions(), imported.lateHits());
-      report.traffic(TrafficSummary.of(weblog.getFileName().toString(), traffic, visits, top, 10));
+      report.traffic(TrafficSummary.of(weblog.getFileName().toString(), traffic, visits, top, 10)
+          .withLateHits(imported.lateHits()));
     }
     HtmlReport page = report.build();
     Outputs.write(out, page::writeTo);

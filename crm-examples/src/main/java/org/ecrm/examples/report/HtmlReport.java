@@ -65,7 +65,9 @@ public final class HtmlReport {
       h.append(String.format(Locale.ROOT, " %,d input rows rejected.", rfm.rejections().size()));
     }
     if (traffic != null) {
-      h.append(" Web log: <code>").append(Encode.forHtml(traffic.source())).append("</code>.");
+      h.append(" Web log: <code>").append(Encode.forHtml(traffic.source())).append("</code>");
+      h.append(String.format(Locale.ROOT, ", %,d late hits (behind the session watermark, in no session).",
+          traffic.lateHits()));
     }
     h.append("</p>\n</header>\n<main>\n");
 

@@ -17,9 +17,17 @@ import org.ecrm.tracking.session.TrafficReport;
  * @param daily per-day figures in date order
  * @param topPages the most viewed pages, most first
  * @param visitorsBySessions visitors per number of sessions, keys 1..cap, the last key meaning "cap or more"
+ * @param lateHits hits that came behind the sessionizer's watermark and are in no session (0 for a batch import,
+ *     which sorts the lines first), stated in the report
  */
 public record TrafficSummary(String source, List<DailyStats> daily, List<PageStats> topPages,
-    SortedMap<Integer, Long> visitorsBySessions) {
+    SortedMap<Integer, Long> visitorsBySessions, long lateHits) {
+
+  /** A summary without late hits. */
+  public TrafficSummary(String source, List<DailyStats> daily, List<PageStats> topPages,
+      SortedMap<Integer, Long> visitorsBySessions) {
+    this(source, daily, topPages, visitorsBySessions, 0);
+  }
 
   /** Copies the collections. */
   public TrafficSummary {
@@ -31,6 +39,19 @@ public record TrafficSummary(String source, List<DailyStats> daily, List<PageSta
           + visitorsBySessions + "'");
     }
     visitorsBySessions = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(visitorsBySessions));
+    if (lateHits < 0) {
+      throw new IllegalArgumentException("TrafficSummary.lateHits: must not be negative '" + lateHits + "'");
+    }
+  }
+
+  /**
+   * This summary with the import's late-hit count.
+   *
+   * @param count the late hits of the import
+   * @return a copy stating {@code count}
+   */
+  public TrafficSummary withLateHits(long count) {
+    return new TrafficSummary(source, daily, topPages, visitorsBySessions, count);
   }
 
   /**

@@ -55,7 +55,7 @@ class HtmlReportTest {
         new DailyStats(LocalDate.of(2015, 5, 18), 20, 7, 6, 1),
         new DailyStats(LocalDate.of(2015, 5, 19), 25, 9, 9, 3)), List.of(
         new PageStats(path, 12, 5, 3, 2, 1, 4, Duration.ofSeconds(40)),
-        new PageStats("/a", 7, 5, 3, 2, 1, 4, Duration.ofSeconds(40))), visits);
+        new PageStats("/a", 7, 5, 3, 2, 1, 4, Duration.ofSeconds(40))), visits, 1_234);
   }
 
   private static Document parse(String html) throws Exception {
@@ -81,6 +81,7 @@ class HtmlReportTest {
         .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
         .contains("/search/&lt;script&gt;alert(1)&lt;/script&gt;")
         .contains("access &lt;b&gt;.log")
+        .contains("1,234 late hits")
         .contains("Tom &amp;");
     Document doc = parse(html);
     // the escaped strings come back verbatim as text
