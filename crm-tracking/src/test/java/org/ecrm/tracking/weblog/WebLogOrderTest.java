@@ -55,13 +55,26 @@ class WebLogOrderTest {
       long futureLines, List<String> errorReasons) {}
 
   private Outcome run(List<String> lines, long sortBuffer) {
+    return importLines(List.of(lines), sortBuffer, false);
+  }
+
+  /**
+   * Writes each part to its own file and imports them: one file through {@code run(Path)}, or every part
+   * through {@code run(List<Path>)}; checks that the sort's temporary runs are gone.
+   */
+  private Outcome importLines(List<List<String>> parts, long sortBuffer, boolean asList) {
     try {
-      Path spill = Files.createDirectories(dir.resolve("spill-" + sortBuffer));
-      Path log = dir.resolve("access.log");
-      Files.writeString(log, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+      Path spill = Files.createDirectories(dir.resolve("spill-" + (asList ? "files-" : "") + sortBuffer));
+      List<Path> files = new ArrayList<>();
+      for (int i = 0; i < parts.size(); i++) {
+        Path f = dir.resolve(asList ? "part-" + i + ".log" : "access.log");
+        Files.writeString(f, String.join("\n", parts.get(i)) + "\n", StandardCharsets.UTF_8);
+        files.add(f);
+      }
       InMemorySessionSink sink = SessionSink.inMemory();
-      ImportReport r = WebLogImport.builder().clock(CLOCK).spillDirectory(spill).sortBufferBytes(sortBuffer)
-          .sessionSink(sink).build().run(log);
+      WebLogImport imp = WebLogImport.builder().clock(CLOCK).spillDirectory(spill).sortBufferBytes(sortBuffer)
+          .sessionSink(sink).build();
+      ImportReport r = asList ? imp.run(files) : imp.run(files.get(0));
       try (Stream<Path> left = Files.list(spill)) {
         assertThat(left).as("temporary sort runs are deleted").isEmpty();
       }
@@ -187,27 +200,9 @@ class WebLogOrderTest {
     return servers;
   }
 
-  /** The lines cut into {@code parts} files, imported together as one log. */
+  /** The lines cut into files, imported together as one log. */
   private Outcome runFiles(List<List<String>> parts, long sortBuffer) {
-    try {
-      Path spill = Files.createDirectories(dir.resolve("spill-files-" + sortBuffer));
-      List<Path> files = new ArrayList<>();
-      for (int i = 0; i < parts.size(); i++) {
-        Path f = dir.resolve("part-" + i + ".log");
-        Files.writeString(f, String.join("\n", parts.get(i)) + "\n", StandardCharsets.UTF_8);
-        files.add(f);
-      }
-      InMemorySessionSink sink = SessionSink.inMemory();
-      ImportReport r = WebLogImport.builder().clock(CLOCK).spillDirectory(spill).sortBufferBytes(sortBuffer)
-          .sessionSink(sink).build().run(files);
-      try (Stream<Path> left = Files.list(spill)) {
-        assertThat(left).as("temporary sort runs are deleted").isEmpty();
-      }
-      return new Outcome(sink.sessions(), r.read(), r.classes(), r.sessions(), r.futureLines(),
-          r.errors().stream().map(LogLineError::reason).sorted().toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return importLines(parts, sortBuffer, true);
   }
 
   @Test
