@@ -31,6 +31,7 @@ public final class ImportRequest {
   private final Map<String, UnaryOperator<String>> transforms;
   private final @Nullable String cancellationPrefix;
   private final boolean strictColumns;
+  private final int maxFieldLength;
   private final LocalDate earliestDate;
   private final @Nullable LocalDate latestDate;
 
@@ -49,6 +50,7 @@ public final class ImportRequest {
     transforms = Map.copyOf(b.transforms);
     cancellationPrefix = b.cancellationPrefix;
     strictColumns = b.strictColumns;
+    maxFieldLength = b.maxFieldLength;
     earliestDate = b.earliestDate;
     latestDate = b.latestDate;
   }
@@ -133,6 +135,16 @@ public final class ImportRequest {
     return strictColumns;
   }
 
+  /**
+   * The longest field value a row may hold, in characters; a row with a longer one is rejected naming the
+   * field, and the rows after it are read on.
+   *
+   * @return the limit ({@link InputFiles#DEFAULT_MAX_FIELD_LENGTH} by default)
+   */
+  public int maxFieldLength() {
+    return maxFieldLength;
+  }
+
   /** The earliest date a date-time field may carry (default 1900-01-01). */
   public LocalDate earliestDate() {
     return earliestDate;
@@ -162,6 +174,7 @@ public final class ImportRequest {
     private final Map<String, UnaryOperator<String>> transforms = new HashMap<>();
     private @Nullable String cancellationPrefix;
     private boolean strictColumns;
+    private int maxFieldLength = InputFiles.DEFAULT_MAX_FIELD_LENGTH;
     private LocalDate earliestDate = LocalDate.of(1900, 1, 1);
     private @Nullable LocalDate latestDate;
 
@@ -271,6 +284,25 @@ public final class ImportRequest {
      */
     public Builder strictColumns(boolean strict) {
       this.strictColumns = strict;
+      return this;
+    }
+
+    /**
+     * The longest field value a row may hold, in characters (default
+     * {@link InputFiles#DEFAULT_MAX_FIELD_LENGTH}, 1 MiB). A row with a longer field is rejected naming
+     * the field and its length, and reading goes on with the next row. A CSV field too long for the reader's
+     * buffer (over 64 Mi characters, or over this limit if that is larger) ends the reading at that row: the
+     * rows before it are kept and the stop is reported as a rejection.
+     *
+     * @param chars the limit, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code chars} is less than 1
+     */
+    public Builder maxFieldLength(int chars) {
+      if (chars < 1) {
+        throw new IllegalArgumentException("maxFieldLength: must be at least 1 '" + chars + "'");
+      }
+      this.maxFieldLength = chars;
       return this;
     }
 

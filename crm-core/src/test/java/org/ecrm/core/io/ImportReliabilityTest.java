@@ -49,6 +49,43 @@ class ImportReliabilityTest {
     }
   }
 
+  // ---------------------------------------------------------------- field-size limit
+
+  @Test
+  void csvFieldLongerThanTheLimit_rejectsItsRowAlone_andTheNextRowsAreRead() {
+    String big = "x".repeat(5_000);
+    ImportResult r = run(customersCsv().maxFieldLength(1_000).build(),
+        "id,email,firstName\nc1,a@example.com,Ada\nc2,b@example.com,\"" + big + "\"\nc3,c@example.com,Cy\n");
+    assertThat(r.rejections()).extracting(RejectedRow::line, RejectedRow::field)
+        .containsExactly(tuple(3L, "givenName"));
+    assertThat(r.rejections().get(0).reason()).contains("longer than 1000 characters");
+    assertThat(r.created()).isEqualTo(2);
+    assertThat(crm.customers().get(CustomerId.of("c3"))).isPresent();
+  }
+
+  @Test
+  void csv17MbField_rejectsItsRowAlone_andTheRestGoesOn() {
+    String huge = "y".repeat(17 * 1024 * 1024);
+    ImportResult r = run(customersCsv().build(),
+        "id,email,firstName\nc1,a@example.com,Ada\nc2,b@example.com,\"" + huge + "\"\nc3,c@example.com,Cy\n");
+    assertThat(r.rejections()).extracting(RejectedRow::line, RejectedRow::field)
+        .containsExactly(tuple(3L, "givenName"));
+    assertThat(r.rejections().get(0).reason()).contains("longer than " + InputFiles.DEFAULT_MAX_FIELD_LENGTH);
+    assertThat(r.created()).as("the rows before and after").isEqualTo(2);
+  }
+
+  @Test
+  void jsonLinesValueLongerThanTheLimit_rejectsItsRowAlone() {
+    ImportResult r = run(customersJson().maxFieldLength(100).build(),
+        "{\"id\":\"c1\",\"email\":\"a@example.com\"}\n{\"id\":\"c2\",\"firstName\":\"" + "z".repeat(101)
+            + "\"}\n{\"id\":\"c3\",\"email\":\"c@example.com\"}\n");
+    assertThat(r.rejections()).extracting(RejectedRow::line, RejectedRow::field)
+        .containsExactly(tuple(2L, "givenName"));
+    assertThat(r.created()).isEqualTo(2);
+    assertThatThrownBy(() -> customersCsv().maxFieldLength(0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxFieldLength");
+  }
+
   // ---------------------------------------------------------------- CSV customers: the header
 
   @Test

@@ -83,6 +83,10 @@ final class ImportCommand implements Callable<Integer> {
       + " whatever --max-rejects says; a column that maps to no field is an error, not a warning.")
   boolean strict;
 
+  @Option(names = "--max-field-length", paramLabel = "CHARS",
+      description = "Longest accepted field; a longer one rejects its row (default: 1048576).")
+  int maxFieldLength = org.ecrm.core.io.InputFiles.DEFAULT_MAX_FIELD_LENGTH;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress output.")
   boolean quiet;
 
@@ -94,6 +98,10 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     rejects.check(spec.commandLine());
+    if (maxFieldLength < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--max-field-length must be positive: " + maxFieldLength);
+    }
     if (strict) {
       rejects.max = 0;
     }
@@ -165,7 +173,8 @@ final class ImportCommand implements Callable<Integer> {
   private ImportRequest request(@Nullable Progress progress) {
     ImportFormat f = format != null ? parseFormat(format)
         : file.toString().matches(".*\\.(jsonl|ndjson)(\\.gz)?$") ? ImportFormat.JSON_LINES : ImportFormat.CSV;
-    ImportRequest.Builder b = ImportRequest.builder(kind, f).dryRun(dryRun).strictColumns(strict);
+    ImportRequest.Builder b = ImportRequest.builder(kind, f).dryRun(dryRun).strictColumns(strict)
+        .maxFieldLength(maxFieldLength);
     if (progress != null) {
       b.listener(progress);
     }

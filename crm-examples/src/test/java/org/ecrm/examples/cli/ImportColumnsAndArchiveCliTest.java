@@ -46,6 +46,19 @@ class ImportColumnsAndArchiveCliTest {
   }
 
   @Test
+  void tooLongField_rejectsItsRow_theOthersAreImportedWhenAllowed() throws IOException {
+    Path csv = dir.resolve("customers.csv");
+    Files.writeString(csv, "id,email,firstName\nc1,a@example.com,Ada\nc2,b@example.com," + "x".repeat(500)
+        + "\nc3,c@example.com,Cy\n", StandardCharsets.UTF_8);
+    Path store = dir.resolve("s.jsonl");
+    assertThat(run("import", "--max-field-length", "100", "--max-rejects", "1", "--store", store.toString(),
+        csv.toString())).as(err.toString()).isEqualTo(CrmCli.OK);
+    assertThat(err.toString()).contains("customers.csv:3: givenName: longer than 100 characters");
+    assertThat(out.toString()).contains("2 created");
+    assertThat(run("import", "--max-field-length", "0", csv.toString())).isEqualTo(CrmCli.USAGE);
+  }
+
+  @Test
   void archiveWithABadLine_loadsNothingUnlessRejectionsAreAllowed() throws IOException {
     Path archive = dir.resolve("crm.jsonl");
     try (Crm crm = Crm.builder().build();

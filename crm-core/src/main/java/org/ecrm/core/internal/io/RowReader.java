@@ -1,7 +1,9 @@
 package org.ecrm.core.internal.io;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -29,6 +31,11 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class RowReader {
   private static final JsonFactory JSON = JsonFactory.builder().build();
+  /**
+   * The longest record the CSV reader buffers (unless the field limit asks for more): a longer field is
+   * read whole, then rejected by the field limit, and reading goes on; past this the reader stops.
+   */
+  private static final int CSV_BUFFER = 64 * 1024 * 1024;
   /** Marks a member whose value is an object or array. */
   private static final String CONTAINER = new String("container");
   private RowReader() {}
@@ -50,21 +57,44 @@ final class RowReader {
     long count = 0;
     // a quoted field followed by more text ("a"b) is read leniently as one field, so the row is
     // validated (and rejected if bad) instead of ending the import
+    int limit = request.maxFieldLength();
+    long lastLine = 0;
     try (CsvReader<CsvRecord> reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
-        .allowExtraCharsAfterClosingQuote(true).skipEmptyLines(true).detectBomHeader(true).ofCsvRecord(in)) {
+        .allowExtraCharsAfterClosingQuote(true).skipEmptyLines(true).detectBomHeader(true)
+        .maxBufferSize(Math.max(CSV_BUFFER, limit + 1))
+        .build(CsvRecordHandler.builder().maxFieldSize(Math.max(CSV_BUFFER, limit + 1))
+            .maxRecordSize(Math.max(CSV_BUFFER, limit + 1)).build(), in)) {
       Iterator<CsvRecord> it = reader.iterator();
       if (!it.hasNext()) {
         return 0;
       }
       List<String> header = it.next().getFields();
       @Nullable String[] fields = columns.csvHeader(header);
-      while (it.hasNext()) {
-        CsvRecord rec = it.next();
+      while (true) {
+        CsvRecord rec;
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          rec = it.next();
+        } catch (CsvParseException e) {
+          // a field longer than the reader's buffer: nothing after it can be read reliably
+          rejects.accept(new RejectedRow(lastLine + 1, "row", "unreadable record after line " + lastLine
+              + " (a field longer than " + Math.max(CSV_BUFFER, limit + 1) + " characters?); reading stopped,"
+              + " the rows before are kept"));
+          return count + 1;
+        }
         count++;
         long line = rec.getStartingLineNumber();
+        lastLine = line;
         if (rec.getFieldCount() != fields.length) {
           rejects.accept(new RejectedRow(line, "row", "expected " + fields.length + " fields, found "
               + rec.getFieldCount()));
+          continue;
+        }
+        String tooLong = tooLong(fields, rec, limit);
+        if (tooLong != null) {
+          rejects.accept(new RejectedRow(line, tooLong, "longer than " + limit + " characters"));
           continue;
         }
         Map<String, String> values = new HashMap<>(fields.length * 2);
@@ -80,6 +110,16 @@ final class RowReader {
       throw new UncheckedIOException("reading the CSV input failed", e);
     }
     return count;
+  }
+
+  /** The first field of the row longer than {@code limit}, or null. */
+  private static @Nullable String tooLong(@Nullable String[] fields, CsvRecord rec, int limit) {
+    for (int i = 0; i < fields.length; i++) {
+      if (rec.getField(i).length() > limit) {
+        return fields[i] == null ? "column " + (i + 1) : fields[i];
+      }
+    }
+    return null;
   }
 
   private static long jsonLines(ImportRequest request, Columns columns, Reader in, Consumer<Row> rows,
@@ -123,6 +163,10 @@ final class RowReader {
           String v = e.getValue();
           if (v == CONTAINER) {
             bad = new RejectedRow(line, field, "must be a JSON scalar, not an object or array");
+            break;
+          }
+          if (v.length() > request.maxFieldLength()) {
+            bad = new RejectedRow(line, field, "longer than " + request.maxFieldLength() + " characters");
             break;
           }
           put(request, columns.isVariant(e.getKey()) ? variants : values, field, v);
