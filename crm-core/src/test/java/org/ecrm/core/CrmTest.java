@@ -31,6 +31,7 @@ import org.ecrm.core.model.PhoneNumber;
 import org.ecrm.core.model.ReturnLine;
 import org.ecrm.core.model.Sku;
 import org.ecrm.core.model.TimelineEntry;
+import org.ecrm.core.testkit.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -24,6 +24,7 @@ import org.ecrm.core.model.Order;
 import org.ecrm.core.model.PostalAddress;
 import org.ecrm.core.model.TimelineEntry;
 import org.ecrm.core.spi.Storage;
+import org.ecrm.core.testkit.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -14,6 +14,7 @@ import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.Preferences;
 import org.ecrm.core.model.TimelineEntry;
+import org.ecrm.core.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class PreferenceCentreTest {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.ecrm.core.Crm;
-import org.ecrm.core.MutableClock;
 import org.ecrm.core.b2b.ListeningSummary.Signal;
 import org.ecrm.core.model.Account;
 import org.ecrm.core.model.AccountId;
@@ -19,6 +18,7 @@ import org.ecrm.core.model.Interaction;
 import org.ecrm.core.model.InteractionType;
 import org.ecrm.core.model.Money;
 import org.ecrm.core.model.Order;
+import org.ecrm.core.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class B2bTest {

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ecrm.core.Crm;
 import org.ecrm.core.IdGenerator;
-import org.ecrm.core.MutableClock;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
@@ -16,6 +15,7 @@ import org.ecrm.core.model.LawfulBasis;
 import org.ecrm.core.model.Money;
 import org.ecrm.core.model.Order;
 import org.ecrm.core.model.Sku;
+import org.ecrm.core.testkit.MutableClock;
 
 /** A CRM on a mutable clock (Monday 2024-03-04 10:00 UTC) with an Interact wired to its events. */
 final class Fixture {

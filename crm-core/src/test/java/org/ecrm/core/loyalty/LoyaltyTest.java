@@ -14,15 +14,15 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import org.ecrm.core.Crm;
-import org.ecrm.core.MutableClock;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.Money;
 import org.ecrm.core.model.Order;
 import org.ecrm.core.model.Sku;
+import org.ecrm.core.testkit.MutableClock;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class LoyaltyTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2024-01-01T00:00:00Z"));

@@ -11,11 +11,11 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 import org.ecrm.core.Crm;
-import org.ecrm.core.MutableClock;
 import org.ecrm.core.IdGenerator;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.InteractionType;
+import org.ecrm.core.testkit.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

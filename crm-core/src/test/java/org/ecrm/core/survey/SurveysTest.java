@@ -9,13 +9,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.ecrm.core.Crm;
-import org.ecrm.core.MutableClock;
 import org.ecrm.core.NotFoundException;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.ContactFrequency;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.TimelineEntry;
+import org.ecrm.core.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** Questionnaires through the facade: storage, validation, statistics, preferences, timeline, merge, erase. */

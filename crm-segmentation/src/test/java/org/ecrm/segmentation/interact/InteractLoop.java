@@ -44,6 +44,7 @@ import org.ecrm.core.model.Money;
 import org.ecrm.core.model.Order;
 import org.ecrm.core.model.Product;
 import org.ecrm.core.model.Sku;
+import org.ecrm.core.testkit.MutableClock;
 import org.ecrm.segmentation.CustomerClasses;
 import org.ecrm.segmentation.CustomerKeys;
 import org.ecrm.segmentation.RefundHandling;
@@ -70,7 +71,7 @@ final class InteractLoop {
   private InteractLoop() {
   }
 
-  static Figures run(Crm crm, InteractListener events, SettableClock clock, LocalDate asOf, long seed,
+  static Figures run(Crm crm, InteractListener events, MutableClock clock, LocalDate asOf, long seed,
       double treatedRate, double baseRate) {
     Instant sendAt = asOf.atTime(13, 0).toInstant(ZoneOffset.UTC); // 22:00 in Tokyo: quiet hours there
     clock.set(sendAt);

@@ -16,6 +16,7 @@ import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.Money;
 import org.ecrm.core.model.Order;
 import org.ecrm.core.model.Sku;
+import org.ecrm.core.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** The whole interact loop on a generated shop (always runs). */
@@ -24,7 +25,7 @@ class InteractLoopTest {
 
   @Test
   void segmentCampaignPolicySendsAttributionAndUplift_onAGeneratedShop() {
-    SettableClock clock = new SettableClock(Instant.parse("2009-12-01T00:00:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2009-12-01T00:00:00Z"));
     InteractListener events = new InteractListener();
     Crm crm = Crm.builder().clock(clock).idGenerator(IdGenerator.sequential()).discoverStorage(false)
         .listener(events).build();

@@ -13,6 +13,7 @@ import org.ecrm.core.interact.InteractListener;
 import org.ecrm.core.io.EntityKind;
 import org.ecrm.core.io.ImportFormat;
 import org.ecrm.core.io.ImportRequest;
+import org.ecrm.core.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +39,7 @@ class OnlineRetailInteractLoopTest {
   void segmentCampaignPolicySendsAttributionAndUplift_onOnlineRetail() {
     Path file = file();
     assumeTrue(Files.exists(file), "../shared/data is not present");
-    SettableClock clock = new SettableClock(Instant.parse("2011-12-10T00:00:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2011-12-10T00:00:00Z"));
     InteractListener events = new InteractListener();
     Crm crm = Crm.builder().clock(clock).discoverStorage(false).listener(events).build();
     crm.imports().run(ImportRequest.builder(EntityKind.CUSTOMER, ImportFormat.CSV).map("CustomerID", "id")
