@@ -22,7 +22,9 @@ module org.ecrm.core {
   exports org.ecrm.core.jdbc;
   exports org.ecrm.core.json;
   exports org.ecrm.core.loyalty;
+  exports org.ecrm.core.memory;
   exports org.ecrm.core.model;
+  exports org.ecrm.core.service;
   exports org.ecrm.core.spi;
   exports org.ecrm.core.support;
   exports org.ecrm.core.survey;

@@ -14,12 +14,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.ecrm.core.memory.MemoryStorage;
 import org.ecrm.core.model.BuyingRole;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.Money;
 import org.ecrm.core.model.Order;
+import org.ecrm.core.model.StoreException;
+import org.ecrm.core.service.Archive;
+import org.ecrm.core.service.ArchiveSummary;
 import org.ecrm.core.survey.Answer;
 import org.ecrm.core.survey.Question;
 import org.ecrm.core.survey.Questionnaire;
@@ -291,7 +295,7 @@ class ArchiveImportTest {
 
   @Test
   void aStorageFailingWhileStoring_reportsEveryRecordNotStored() {
-    org.ecrm.core.spi.Storage memory = org.ecrm.core.spi.Storage.inMemory();
+    org.ecrm.core.spi.Storage memory = MemoryStorage.create();
     org.ecrm.core.spi.OrderStore failingOrders = (org.ecrm.core.spi.OrderStore) java.lang.reflect.Proxy.newProxyInstance(
         getClass().getClassLoader(), new Class<?>[] {org.ecrm.core.spi.OrderStore.class}, (proxy, method, args) -> {
           if (method.getName().equals("insert")) {

@@ -10,6 +10,7 @@ import org.ecrm.core.model.AuditRecord;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.FieldChange;
+import org.ecrm.core.model.IdGenerator;
 import org.ecrm.core.model.LawfulBasis;
 import org.ecrm.core.model.Money;
 import org.ecrm.core.model.Order;

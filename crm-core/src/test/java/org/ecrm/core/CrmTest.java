@@ -11,26 +11,33 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.ecrm.core.event.CrmEvent;
+import org.ecrm.core.memory.MemoryStorage;
 import org.ecrm.core.model.AttributeValue;
 import org.ecrm.core.model.BuyingRole;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.Customer;
+import org.ecrm.core.model.CustomerFilter;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.Direction;
+import org.ecrm.core.model.DuplicateKeyException;
 import org.ecrm.core.model.EmailAddress;
 import org.ecrm.core.model.ExternalId;
+import org.ecrm.core.model.IdGenerator;
 import org.ecrm.core.model.Interaction;
 import org.ecrm.core.model.InteractionType;
 import org.ecrm.core.model.LawfulBasis;
 import org.ecrm.core.model.LifecycleStage;
 import org.ecrm.core.model.Money;
+import org.ecrm.core.model.NotFoundException;
 import org.ecrm.core.model.Order;
 import org.ecrm.core.model.OrderId;
 import org.ecrm.core.model.OrderStatus;
+import org.ecrm.core.model.Page;
 import org.ecrm.core.model.PhoneNumber;
 import org.ecrm.core.model.ReturnLine;
 import org.ecrm.core.model.Sku;
-import org.ecrm.core.model.TimelineEntry;
+import org.ecrm.core.model.VersionConflictException;
+import org.ecrm.core.service.TimelineEntry;
 import org.ecrm.core.testkit.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -319,8 +326,8 @@ class CrmTest {
         .hasMessageStartingWith("clock was already set to");
     assertThatThrownBy(() -> b.idGenerator(null)).isInstanceOf(NullPointerException.class)
         .hasMessage("idGenerator must not be null");
-    Crm.Builder s = Crm.builder().storage(org.ecrm.core.spi.Storage.inMemory());
-    assertThatThrownBy(() -> s.storage(org.ecrm.core.spi.Storage.inMemory()))
+    Crm.Builder s = Crm.builder().storage(MemoryStorage.create());
+    assertThatThrownBy(() -> s.storage(MemoryStorage.create()))
         .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("storage was already set");
   }
 

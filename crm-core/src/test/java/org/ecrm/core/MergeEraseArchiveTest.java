@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
 import org.ecrm.core.event.CrmEvent;
+import org.ecrm.core.memory.MemoryStorage;
 import org.ecrm.core.model.Actor;
 import org.ecrm.core.model.AttributeValue;
 import org.ecrm.core.model.BuyingRole;
@@ -16,13 +17,16 @@ import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.EmailAddress;
 import org.ecrm.core.model.ExternalId;
+import org.ecrm.core.model.IdGenerator;
 import org.ecrm.core.model.Interaction;
 import org.ecrm.core.model.InteractionType;
 import org.ecrm.core.model.LawfulBasis;
 import org.ecrm.core.model.Money;
+import org.ecrm.core.model.NotFoundException;
 import org.ecrm.core.model.Order;
 import org.ecrm.core.model.PostalAddress;
-import org.ecrm.core.model.TimelineEntry;
+import org.ecrm.core.service.ArchiveSummary;
+import org.ecrm.core.service.TimelineEntry;
 import org.ecrm.core.spi.Storage;
 import org.ecrm.core.testkit.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +43,7 @@ class MergeEraseArchiveTest {
 
   @BeforeEach
   void setUp() {
-    storage = Storage.inMemory();
+    storage = MemoryStorage.create();
     crm = Crm.builder().storage(storage).clock(clock).idGenerator(IdGenerator.sequential())
         .listener(events::add).build().as(Actor.user("agent-7"));
     ada = crm.customers().create(Customer.builder().name("Ada", "").email("ada@example.com")
@@ -182,7 +186,7 @@ class MergeEraseArchiveTest {
     assertThat(strict.total()).isZero();
     assertThat(strict.rejected()).extracting(ArchiveSummary.Rejected::line).containsExactly(3L, 4L, 5L, 7L);
     assertThat(copy.customers().count()).isZero();
-    ArchiveSummary result = copy.archive().importAll(new StringReader(broken), org.ecrm.core.Archive.Mode.PARTIAL);
+    ArchiveSummary result = copy.archive().importAll(new StringReader(broken), org.ecrm.core.service.Archive.Mode.PARTIAL);
     assertThat(result.count("customer")).isEqualTo(2);
     assertThat(result.rejected()).extracting(ArchiveSummary.Rejected::line).containsExactly(3L, 4L, 5L, 7L);
     assertThat(result.rejected().get(1).reason()).contains("unknown record type 'spaceship'");

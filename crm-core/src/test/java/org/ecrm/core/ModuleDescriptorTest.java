@@ -20,10 +20,11 @@ class ModuleDescriptorTest {
     assertThat(descriptor().exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("org.ecrm.core", "org.ecrm.core.access", "org.ecrm.core.b2b",
             "org.ecrm.core.dedupe", "org.ecrm.core.event", "org.ecrm.core.interact", "org.ecrm.core.io", "org.ecrm.core.jdbc", "org.ecrm.core.json",
-            "org.ecrm.core.loyalty", "org.ecrm.core.model", "org.ecrm.core.spi", "org.ecrm.core.support",
+            "org.ecrm.core.loyalty", "org.ecrm.core.memory", "org.ecrm.core.model", "org.ecrm.core.service", "org.ecrm.core.spi",
+            "org.ecrm.core.support",
             "org.ecrm.core.survey");
     assertThat(descriptor().packages()).contains("org.ecrm.core.internal", "org.ecrm.core.internal.memory",
-        "org.ecrm.core.internal.io", "org.ecrm.core.internal.interact", "org.ecrm.core.jdbc.internal");
+        "org.ecrm.core.internal.io", "org.ecrm.core.internal.check", "org.ecrm.core.jdbc.internal");
     assertThat(descriptor().requires()).anySatisfy(r -> {
       assertThat(r.name()).isEqualTo("java.sql");
       assertThat(r.modifiers()).contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE);

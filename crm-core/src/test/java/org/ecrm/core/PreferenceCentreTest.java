@@ -12,8 +12,9 @@ import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.ContactFrequency;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.NotFoundException;
 import org.ecrm.core.model.Preferences;
-import org.ecrm.core.model.TimelineEntry;
+import org.ecrm.core.service.TimelineEntry;
 import org.ecrm.core.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package org.ecrm.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.ecrm.core.memory.MemoryStorage;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.spi.Storage;
 import org.ecrm.core.spi.StorageProvider;
@@ -23,7 +24,7 @@ class StorageDiscoveryTest {
 
   @Test
   void build_withExplicitStorage_skipsDiscovery() {
-    Storage mine = Storage.inMemory();
+    Storage mine = MemoryStorage.create();
     int before = HighPriorityProvider.openCount;
     Crm crm = Crm.builder().storage(mine).build();
     crm.customers().create(Customer.builder().id("y"));
@@ -57,7 +58,7 @@ class StorageDiscoveryTest {
     @Override
     public Storage open() {
       openCount++;
-      opened = Storage.inMemory();
+      opened = MemoryStorage.create();
       return opened;
     }
   }

@@ -20,23 +20,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.ecrm.core.Crm;
-import org.ecrm.core.IdGenerator;
 import org.ecrm.core.io.EntityKind;
 import org.ecrm.core.io.ImportFormat;
 import org.ecrm.core.io.ImportRequest;
 import org.ecrm.core.io.ImportResult;
+import org.ecrm.core.jdbc.JdbcStorage;
 import org.ecrm.core.model.Actor;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.ExternalId;
+import org.ecrm.core.model.IdGenerator;
 import org.ecrm.core.model.LawfulBasis;
 import org.ecrm.core.survey.Answer;
 import org.ecrm.core.survey.PreferenceMapping;
 import org.ecrm.core.survey.Question;
 import org.ecrm.core.survey.Questionnaire;
 import org.ecrm.core.survey.Response;
-import org.ecrm.core.jdbc.JdbcStorage;
 import org.ecrm.examples.jdbc.HikariStorage;
 import org.ecrm.segmentation.CustomerKeys;
 import org.ecrm.segmentation.Pareto;
@@ -187,7 +187,7 @@ public final class Demo {
           .filter(ch -> crm.consents().canContact(c.id(), ch, "offers")).findFirst();
       out.printf("    %-14s %-20s -> %s%n", c.name().full(), seg, channel.map(Enum::name).orElse("no consent"));
     }
-    long reachable = crm.customers().stream(org.ecrm.core.CustomerFilter.all())
+    long reachable = crm.customers().stream(org.ecrm.core.model.CustomerFilter.all())
         .filter(c -> crm.consents().canContact(c.id(), Channel.EMAIL, "offers")
             || crm.consents().canContact(c.id(), Channel.SMS, "offers")).count();
     out.printf("  %,d of %,d customers may receive offers; the rest have not consented%n", reachable,

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.ecrm.core.Crm;
-import org.ecrm.core.CustomerFilter;
 import org.ecrm.core.model.Customer;
+import org.ecrm.core.model.CustomerFilter;
 
 /**
  * Customer classes: transactional (in the result) vs non-transactional (known, no purchase before the

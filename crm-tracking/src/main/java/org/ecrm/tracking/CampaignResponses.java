@@ -5,10 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.ecrm.core.NotFoundException;
 import org.ecrm.core.interact.Interact;
 import org.ecrm.core.interact.Outcome;
 import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.NotFoundException;
 
 /**
  * Feeds tracking events to {@link Interact#recordOutcome} as campaign opens and clicks:

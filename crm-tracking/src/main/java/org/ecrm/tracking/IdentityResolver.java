@@ -12,10 +12,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.ecrm.core.Customers;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.ExternalId;
+import org.ecrm.core.service.Customers;
 import org.ecrm.tracking.internal.Ids;
 import org.ecrm.tracking.session.SessionSink;
 

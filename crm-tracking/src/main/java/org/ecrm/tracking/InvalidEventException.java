@@ -1,6 +1,6 @@
 package org.ecrm.tracking;
 
-import org.ecrm.core.CrmException;
+import org.ecrm.core.model.CrmException;
 
 /**
  * A tracking event (or its JSON) that breaks a rule: the message names the field and the reason, e.g.

@@ -1,7 +1,7 @@
 package org.ecrm.core.access;
 
-import org.ecrm.core.CrmException;
 import org.ecrm.core.model.Actor;
+import org.ecrm.core.model.CrmException;
 
 /** An actor tried something its roles do not allow. Nothing was read or written. */
 public final class AccessDeniedException extends CrmException {

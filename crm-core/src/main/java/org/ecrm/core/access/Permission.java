@@ -60,8 +60,8 @@ public enum Permission {
   WRITE_B2B,
   /** Read the audit trail (every change and every read of personal data, by anyone). */
   READ_AUDIT,
-  /** Export the whole database ({@link org.ecrm.core.Archive#exportAll}). */
+  /** Export the whole database ({@link org.ecrm.core.service.Archive#exportAll}). */
   EXPORT_ALL,
-  /** Import a whole-database archive ({@link org.ecrm.core.Archive#importAll}), bypassing events and audit. */
+  /** Import a whole-database archive ({@link org.ecrm.core.service.Archive#importAll}), bypassing events and audit. */
   IMPORT_ALL
 }

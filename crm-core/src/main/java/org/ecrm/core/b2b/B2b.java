@@ -17,7 +17,7 @@ public interface B2b {
   /**
    * Opens an opportunity in the first stage.
    *
-   * @throws org.ecrm.core.NotFoundException if the account does not exist
+   * @throws org.ecrm.core.model.NotFoundException if the account does not exist
    */
   Opportunity open(AccountId accountId, String name, Money amount, LocalDate expectedClose);
 

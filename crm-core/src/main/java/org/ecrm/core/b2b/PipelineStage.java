@@ -2,7 +2,7 @@ package org.ecrm.core.b2b;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * A sales stage and the probability that an opportunity in it closes as won. Immutable.

@@ -3,7 +3,7 @@ package org.ecrm.core.dedupe;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.model.CustomerId;
 
 /**

@@ -3,7 +3,7 @@ package org.ecrm.core.interact;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.model.CustomerId;
 
 /**

@@ -3,7 +3,7 @@ package org.ecrm.core.interact;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * A campaign's outcomes: per segment and channel, how many were contacted, delivered, opened, clicked

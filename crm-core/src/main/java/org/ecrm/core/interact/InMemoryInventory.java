@@ -3,7 +3,7 @@ package org.ecrm.core.interact;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.model.Sku;
 
 /**

@@ -9,11 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ecrm.core.Crm;
 import org.ecrm.core.event.CrmEvent;
-import org.ecrm.core.internal.Checks;
-import org.ecrm.core.internal.interact.CampaignEngine;
-import org.ecrm.core.internal.interact.PolicyEngine;
-import org.ecrm.core.internal.interact.ProfileService;
-import org.ecrm.core.internal.interact.Recommender;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.CustomerId;
 import org.jspecify.annotations.Nullable;
@@ -79,7 +75,7 @@ public final class Interact {
   /**
    * The profile of a customer: recognised, or {@link Profile.Recognition#ERASED} for an erased id.
    *
-   * @throws org.ecrm.core.NotFoundException if there is no such customer and it was not erased
+   * @throws org.ecrm.core.model.NotFoundException if there is no such customer and it was not erased
    */
   public Profile profile(CustomerId customerId) {
     return profiles.profile(Checks.notNull("Interact.customerId", customerId));
@@ -95,7 +91,7 @@ public final class Interact {
    * in their segment; never out of stock, discontinued or already bought.
    *
    * @throws IllegalArgumentException if the limit is not positive
-   * @throws org.ecrm.core.NotFoundException if there is no such customer
+   * @throws org.ecrm.core.model.NotFoundException if there is no such customer
    */
   public List<Recommendation> recommendations(CustomerId customerId, int limit) {
     Checks.positive("Interact.limit", limit);
@@ -137,7 +133,7 @@ public final class Interact {
    *
    * @throws IllegalArgumentException as {@link #plan}
    * @throws IllegalStateException if a campaign with this id was already sent (and fully recorded)
-   * @throws org.ecrm.core.StoreException if the storage failed; the message says whether messages went out
+   * @throws org.ecrm.core.model.StoreException if the storage failed; the message says whether messages went out
    */
   public CampaignRun send(CampaignSpec campaign) {
     return campaigns.send(Checks.notNull("Interact.campaign", campaign));
@@ -147,7 +143,7 @@ public final class Interact {
    * Records that a treatment member opened or clicked a campaign message (from tracking events or the
    * channel's callbacks).
    *
-   * @throws org.ecrm.core.NotFoundException if the campaign was not sent
+   * @throws org.ecrm.core.model.NotFoundException if the campaign was not sent
    * @throws IllegalArgumentException if the customer was not sent the campaign or {@code at} is before the send
    */
   public void recordOutcome(String campaignId, CustomerId customerId, Outcome outcome, Instant at) {
@@ -157,7 +153,7 @@ public final class Interact {
   /**
    * The run of a sent campaign.
    *
-   * @throws org.ecrm.core.NotFoundException if the campaign was not sent
+   * @throws org.ecrm.core.model.NotFoundException if the campaign was not sent
    */
   public CampaignRun run(String campaignId) {
     return campaigns.run(campaignId);
@@ -167,7 +163,7 @@ public final class Interact {
    * Outcomes per segment and channel, purchases attributed within the window, and uplift against the
    * control group, from the orders stored now.
    *
-   * @throws org.ecrm.core.NotFoundException if the campaign was not sent
+   * @throws org.ecrm.core.model.NotFoundException if the campaign was not sent
    */
   public CampaignReport report(String campaignId) {
     return campaigns.report(campaignId);

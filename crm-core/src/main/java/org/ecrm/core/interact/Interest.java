@@ -1,6 +1,6 @@
 package org.ecrm.core.interact;
 
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * One interest of a visitor or customer: a category with a weight (page views for browsing, units

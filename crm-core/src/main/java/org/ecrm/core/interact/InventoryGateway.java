@@ -1,6 +1,6 @@
 package org.ecrm.core.interact;
 
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.model.Sku;
 
 /**

@@ -1,7 +1,7 @@
 package org.ecrm.core.interact;
 
 import java.util.List;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.Sku;

@@ -3,7 +3,7 @@ package org.ecrm.core.interact;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.model.CustomerId;
 
 /**

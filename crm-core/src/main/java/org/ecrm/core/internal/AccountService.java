@@ -6,16 +6,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.ecrm.core.Accounts;
-import org.ecrm.core.NotFoundException;
-import org.ecrm.core.Page;
-import org.ecrm.core.VersionConflictException;
 import org.ecrm.core.event.CrmEvent;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.model.Account;
 import org.ecrm.core.model.AccountContact;
 import org.ecrm.core.model.AccountId;
 import org.ecrm.core.model.BuyingRole;
 import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.NotFoundException;
+import org.ecrm.core.model.Page;
+import org.ecrm.core.model.VersionConflictException;
+import org.ecrm.core.service.Accounts;
 import org.ecrm.core.spi.AccountStore;
 
 /** {@link Accounts} over an {@link AccountStore}. Thread-safe. */

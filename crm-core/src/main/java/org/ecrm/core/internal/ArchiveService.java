@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.ecrm.core.Archive;
-import org.ecrm.core.ArchiveSummary;
 import org.ecrm.core.b2b.Opportunity;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.loyalty.PointsEntry;
 import org.ecrm.core.model.Account;
 import org.ecrm.core.model.AuditRecord;
@@ -24,11 +23,13 @@ import org.ecrm.core.model.Interaction;
 import org.ecrm.core.model.Order;
 import org.ecrm.core.model.Preferences;
 import org.ecrm.core.model.Product;
+import org.ecrm.core.service.Archive;
+import org.ecrm.core.service.ArchiveSummary;
 import org.ecrm.core.spi.Storage;
 import org.ecrm.core.support.Article;
+import org.ecrm.core.support.SupportCase;
 import org.ecrm.core.survey.Questionnaire;
 import org.ecrm.core.survey.Response;
-import org.ecrm.core.support.SupportCase;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -198,7 +199,7 @@ public final class ArchiveService implements Archive {
               + e.getOriginalMessage()));
         } catch (JacksonException e) {
           rejected.add(new ArchiveSummary.Rejected(lineNo, "invalid data: " + e.getOriginalMessage()));
-        } catch (IllegalArgumentException | org.ecrm.core.CrmException e) {
+        } catch (IllegalArgumentException | org.ecrm.core.model.CrmException e) {
           rejected.add(new ArchiveSummary.Rejected(lineNo, e.getMessage()));
         }
       }

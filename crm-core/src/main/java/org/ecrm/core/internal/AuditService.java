@@ -1,9 +1,10 @@
 package org.ecrm.core.internal;
 
 import java.util.List;
-import org.ecrm.core.Audit;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.model.Actor;
 import org.ecrm.core.model.AuditRecord;
+import org.ecrm.core.service.Audit;
 import org.ecrm.core.spi.AuditStore;
 
 /** {@link Audit} over an {@link AuditStore}. Thread-safe. */

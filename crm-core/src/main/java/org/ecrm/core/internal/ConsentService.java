@@ -5,14 +5,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ecrm.core.Consents;
-import org.ecrm.core.NotFoundException;
 import org.ecrm.core.event.CrmEvent;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.ConsentRecord;
 import org.ecrm.core.model.ConsentStatus;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.LawfulBasis;
+import org.ecrm.core.model.NotFoundException;
+import org.ecrm.core.service.Consents;
 import org.ecrm.core.spi.ConsentStore;
 
 /** {@link Consents} over a {@link ConsentStore}. Thread-safe. */

@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.ecrm.core.IdGenerator;
-import org.ecrm.core.StoreException;
-import org.ecrm.core.VersionConflictException;
 import org.ecrm.core.event.CrmEvent;
 import org.ecrm.core.model.Actor;
+import org.ecrm.core.model.IdGenerator;
+import org.ecrm.core.model.StoreException;
+import org.ecrm.core.model.VersionConflictException;
 import org.ecrm.core.spi.Storage;
 
 /**

@@ -8,25 +8,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.ecrm.core.CustomerFilter;
-import org.ecrm.core.Customers;
-import org.ecrm.core.NotFoundException;
-import org.ecrm.core.Page;
-import org.ecrm.core.VersionConflictException;
 import org.ecrm.core.event.CrmEvent;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.model.Account;
 import org.ecrm.core.model.AccountContact;
 import org.ecrm.core.model.BuyingRole;
 import org.ecrm.core.model.ConsentRecord;
 import org.ecrm.core.model.ConsentStatus;
 import org.ecrm.core.model.Customer;
-import org.ecrm.core.model.Order;
-import org.ecrm.core.support.SupportCase;
+import org.ecrm.core.model.CustomerFilter;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.EmailAddress;
 import org.ecrm.core.model.ExternalId;
+import org.ecrm.core.model.NotFoundException;
+import org.ecrm.core.model.Order;
+import org.ecrm.core.model.Page;
 import org.ecrm.core.model.PhoneNumber;
+import org.ecrm.core.model.VersionConflictException;
+import org.ecrm.core.service.Customers;
 import org.ecrm.core.spi.CustomerStore;
+import org.ecrm.core.support.SupportCase;
 
 /** {@link Customers} over a {@link CustomerStore}. Thread-safe. */
 public final class CustomerService implements Customers {

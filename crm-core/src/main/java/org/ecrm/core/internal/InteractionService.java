@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.ecrm.core.Interactions;
-import org.ecrm.core.NotFoundException;
-import org.ecrm.core.Page;
 import org.ecrm.core.event.CrmEvent;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.Interaction;
 import org.ecrm.core.model.InteractionId;
+import org.ecrm.core.model.NotFoundException;
+import org.ecrm.core.model.Page;
+import org.ecrm.core.service.Interactions;
 import org.ecrm.core.spi.InteractionStore;
 
 /** {@link Interactions} over an {@link InteractionStore}. Thread-safe. */

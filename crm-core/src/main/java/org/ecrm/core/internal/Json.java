@@ -1,5 +1,6 @@
 package org.ecrm.core.internal;
 
+import org.ecrm.core.internal.check.JacksonCheck;
 import org.ecrm.core.json.CrmJacksonModule;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -12,12 +12,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.ecrm.core.Orders;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.loyalty.PointsEntry;
 import org.ecrm.core.loyalty.RoiReport;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.Money;
 import org.ecrm.core.model.OrderStatus;
+import org.ecrm.core.service.Orders;
 import org.ecrm.core.spi.LedgerStore;
 
 /**

@@ -15,20 +15,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.ecrm.core.Customers;
-import org.ecrm.core.DuplicateKeyException;
-import org.ecrm.core.Orders;
-import org.ecrm.core.Products;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.loyalty.Loyalty;
 import org.ecrm.core.loyalty.LoyaltyProgram;
 import org.ecrm.core.loyalty.PointsEntry;
 import org.ecrm.core.loyalty.RoiReport;
 import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.DuplicateKeyException;
 import org.ecrm.core.model.Money;
 import org.ecrm.core.model.Order;
 import org.ecrm.core.model.OrderId;
 import org.ecrm.core.model.OrderLine;
 import org.ecrm.core.model.OrderStatus;
+import org.ecrm.core.service.Customers;
+import org.ecrm.core.service.Orders;
+import org.ecrm.core.service.Products;
 import org.ecrm.core.spi.LedgerStore;
 
 /** {@link Loyalty} over a {@link LedgerStore}. Thread-safe; writes of one member serialised. */

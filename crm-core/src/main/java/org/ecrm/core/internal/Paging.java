@@ -9,7 +9,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.ecrm.core.Page;
+import org.ecrm.core.internal.check.Checks;
+import org.ecrm.core.model.Page;
 import org.jspecify.annotations.Nullable;
 
 /** Keyset paging over a store's {@code scan(after, limit)}. Stateless. */

@@ -3,11 +3,12 @@ package org.ecrm.core.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.ecrm.core.Customers;
-import org.ecrm.core.PreferenceCentre;
 import org.ecrm.core.event.CrmEvent;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.Preferences;
+import org.ecrm.core.service.Customers;
+import org.ecrm.core.service.PreferenceCentre;
 import org.ecrm.core.spi.PreferenceStore;
 
 /** {@link PreferenceCentre} over a {@link PreferenceStore}. Thread-safe; changes of one customer are serialised. */

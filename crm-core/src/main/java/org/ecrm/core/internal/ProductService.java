@@ -4,14 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.ecrm.core.NotFoundException;
-import org.ecrm.core.Page;
-import org.ecrm.core.Products;
-import org.ecrm.core.VersionConflictException;
 import org.ecrm.core.event.CrmEvent;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.model.Money;
+import org.ecrm.core.model.NotFoundException;
+import org.ecrm.core.model.Page;
 import org.ecrm.core.model.Product;
 import org.ecrm.core.model.Sku;
+import org.ecrm.core.model.VersionConflictException;
+import org.ecrm.core.service.Products;
 import org.ecrm.core.spi.ProductStore;
 
 /** {@link Products} over a {@link ProductStore}. Thread-safe. */

@@ -1,10 +1,11 @@
 package org.ecrm.core.internal;
 
 import java.util.List;
-import org.ecrm.core.Customers;
-import org.ecrm.core.NotFoundException;
-import org.ecrm.core.PreferenceCentre;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.NotFoundException;
+import org.ecrm.core.service.Customers;
+import org.ecrm.core.service.PreferenceCentre;
 import org.ecrm.core.spi.SurveyStore;
 import org.ecrm.core.survey.AnswerStatistics;
 import org.ecrm.core.survey.PreferenceMapping;

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.model.Money;
 import org.jspecify.annotations.Nullable;
 

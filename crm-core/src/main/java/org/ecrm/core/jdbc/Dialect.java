@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
-import org.ecrm.core.jdbc.internal.BuiltInDialect;
 
 /**
  * What differs between the databases {@link JdbcStorage} runs on. H2 2.x ({@link #h2()}) and PostgreSQL

@@ -4,9 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.ecrm.core.StoreException;
 import org.ecrm.core.jdbc.internal.JdbcStores;
 import org.ecrm.core.jdbc.internal.Schema;
+import org.ecrm.core.jdbc.internal.SqlDialect;
+import org.ecrm.core.model.StoreException;
 import org.ecrm.core.spi.AccountStore;
 import org.ecrm.core.spi.ArticleStore;
 import org.ecrm.core.spi.AuditStore;
@@ -49,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Thread safety.</b> Instances are thread-safe: the stores hold no mutable state, every method
  * borrows its own connection from the data source, and each write is one transaction that locks the
  * written row ({@code SELECT ... FOR UPDATE}) before it checks the version, so concurrent updates of one
- * record serialise and all but one fail with {@link org.ecrm.core.VersionConflictException}. Several
+ * record serialise and all but one fail with {@link org.ecrm.core.model.VersionConflictException}. Several
  * processes may share a PostgreSQL database; an embedded H2 database is opened by one process at a time.
  */
 public final class JdbcStorage implements Storage {
@@ -58,11 +59,16 @@ public final class JdbcStorage implements Storage {
   private final Dialect dialect;
   private final JdbcStores stores;
 
+  /** The dialect as the stores below the API see it. */
+  private static SqlDialect sql(Dialect d) {
+    return new SqlDialect(d.name(), d.idType(), d.textType(), d::lockForMigration);
+  }
+
   private JdbcStorage(Builder b, Dialect dialect, Schema schema) {
     this.dataSource = b.dataSource;
     this.closeDataSource = b.closeDataSource;
     this.dialect = dialect;
-    this.stores = new JdbcStores(b.dataSource, dialect, schema);
+    this.stores = new JdbcStores(b.dataSource, sql(dialect), schema);
   }
 
   /**

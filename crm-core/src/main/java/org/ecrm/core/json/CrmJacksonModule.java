@@ -1,12 +1,12 @@
 package org.ecrm.core.json;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.ecrm.core.event.CrmEvent;
 import org.ecrm.core.model.AccountId;
 import org.ecrm.core.model.AttributeValue;
@@ -18,7 +18,7 @@ import org.ecrm.core.model.OrderId;
 import org.ecrm.core.model.PhoneNumber;
 import org.ecrm.core.model.RefundId;
 import org.ecrm.core.model.Sku;
-import org.ecrm.core.model.TimelineEntry;
+import org.ecrm.core.service.TimelineEntry;
 import org.ecrm.core.survey.Answer;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -58,7 +58,7 @@ public final class CrmJacksonModule extends SimpleModule {
    */
   public CrmJacksonModule() {
     super("ecrm-core", Version.unknownVersion());
-    org.ecrm.core.internal.JacksonCheck.requireDatabind("CrmJacksonModule");
+    org.ecrm.core.internal.check.JacksonCheck.requireDatabind("CrmJacksonModule");
     stringValue(CustomerId.class, CustomerId::value, CustomerId::of);
     stringValue(AccountId.class, AccountId::value, AccountId::of);
     stringValue(OrderId.class, OrderId::value, OrderId::of);

@@ -23,7 +23,7 @@ public interface Loyalty {
   /**
    * Credits points.
    *
-   * @throws org.ecrm.core.NotFoundException if the customer does not exist
+   * @throws org.ecrm.core.model.NotFoundException if the customer does not exist
    * @throws IllegalArgumentException if {@code points} is not positive
    */
   PointsEntry earn(CustomerId customerId, long points, String reason, String sourceEvent);

@@ -1,7 +1,7 @@
 package org.ecrm.core.loyalty;
 
 import java.time.Instant;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.model.CustomerId;
 
 /**

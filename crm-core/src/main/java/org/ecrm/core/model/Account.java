@@ -3,7 +3,7 @@ package org.ecrm.core.model;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * A B2B organisation with the people of its decision-making unit. A customer may be a contact of

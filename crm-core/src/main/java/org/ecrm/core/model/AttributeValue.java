@@ -3,7 +3,7 @@ package org.ecrm.core.model;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * A typed custom attribute value on a customer, account or interaction: text, number, yes/no, date or

@@ -2,7 +2,7 @@ package org.ecrm.core.model;
 
 import java.time.Instant;
 import java.util.List;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * Who changed which entity when, and how. Written for every change made through the facade.

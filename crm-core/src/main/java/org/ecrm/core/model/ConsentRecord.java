@@ -1,7 +1,7 @@
 package org.ecrm.core.model;
 
 import java.time.Instant;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * One change of a customer's consent for a purpose on a channel. Consent records are never changed or

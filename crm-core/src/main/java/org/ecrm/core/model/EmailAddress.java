@@ -2,7 +2,7 @@ package org.ecrm.core.model;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * An e-mail address, normalised to lower case without surrounding white space, validated against

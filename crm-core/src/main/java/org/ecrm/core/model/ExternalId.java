@@ -1,6 +1,6 @@
 package org.ecrm.core.model;
 
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * The identity of a customer in another system: a web user id, an anonymous cookie id, a shop's

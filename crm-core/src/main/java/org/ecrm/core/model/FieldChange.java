@@ -1,6 +1,6 @@
 package org.ecrm.core.model;
 
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * One field's change in an audit record, values rendered as text ({@code ""} when absent;

@@ -3,7 +3,7 @@ package org.ecrm.core.model;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * An amount of money in one currency. The amount is exact ({@link BigDecimal}) and is kept at the

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,6 @@
 package org.ecrm.core.model;
 
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * One line of an order. Immutable and thread-safe.

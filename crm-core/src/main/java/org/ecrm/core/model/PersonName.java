@@ -1,6 +1,6 @@
 package org.ecrm.core.model;
 
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * A person's name. Either part may be empty (a lead known only by e-mail has no name yet).

@@ -1,7 +1,7 @@
 package org.ecrm.core.model;
 
 import java.util.Set;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * A telephone number normalised to digits, with an optional ITU-T E.164 country calling code.

@@ -3,7 +3,7 @@ package org.ecrm.core.model;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * A postal address. Street lines, city and postal code are free text; the country is an ISO 3166-1

@@ -1,7 +1,7 @@
 package org.ecrm.core.model;
 
 import java.time.Instant;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * A product in the catalogue. Immutable and thread-safe.

@@ -2,7 +2,7 @@ package org.ecrm.core.model;
 
 import java.time.Instant;
 import java.util.List;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * Money paid back on an order, with the goods returned (if any). A refund always belongs to the order

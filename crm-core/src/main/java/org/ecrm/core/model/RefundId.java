@@ -1,6 +1,6 @@
 package org.ecrm.core.model;
 
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * The identifier of a refund or return of an order: a stripped, non-blank string of at most 128 characters without control

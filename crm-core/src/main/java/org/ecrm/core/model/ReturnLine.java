@@ -1,6 +1,6 @@
 package org.ecrm.core.model;
 
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * Goods sent back with a refund. Immutable and thread-safe.

@@ -3,8 +3,8 @@ package org.ecrm.core.spi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.ecrm.core.CustomerFilter;
 import org.ecrm.core.model.Customer;
+import org.ecrm.core.model.CustomerFilter;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.EmailAddress;
 import org.ecrm.core.model.ExternalId;
@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Stores customers. E-mail addresses and external identities are unique keys across customers
- * ({@link org.ecrm.core.DuplicateKeyException} otherwise); phone numbers are an index that may hold
+ * ({@link org.ecrm.core.model.DuplicateKeyException} otherwise); phone numbers are an index that may hold
  * several customers. Thread-safe and atomic per method, as {@link VersionedStore} says.
  */
 public interface CustomerStore extends VersionedStore<CustomerId, Customer> {
@@ -43,7 +43,7 @@ public interface CustomerStore extends VersionedStore<CustomerId, Customer> {
    * Deletes the customer if its stored version is {@code version}.
    *
    * @return false if no customer has the id
-   * @throws org.ecrm.core.VersionConflictException if the stored version differs
+   * @throws org.ecrm.core.model.VersionConflictException if the stored version differs
    */
   boolean delete(CustomerId id, long version);
 

@@ -13,7 +13,7 @@ public interface InteractionStore {
   /**
    * Stores a new interaction.
    *
-   * @throws org.ecrm.core.DuplicateKeyException if the id is taken
+   * @throws org.ecrm.core.model.DuplicateKeyException if the id is taken
    */
   Interaction insert(Interaction interaction);
 

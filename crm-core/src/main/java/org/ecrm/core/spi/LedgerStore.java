@@ -13,7 +13,7 @@ public interface LedgerStore {
   /**
    * Appends an entry.
    *
-   * @throws org.ecrm.core.DuplicateKeyException if the member already has an entry with its source event
+   * @throws org.ecrm.core.model.DuplicateKeyException if the member already has an entry with its source event
    */
   void append(PointsEntry entry);
 

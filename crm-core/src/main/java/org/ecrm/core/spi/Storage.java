@@ -1,7 +1,6 @@
 package org.ecrm.core.spi;
 
 import java.util.function.Supplier;
-import org.ecrm.core.internal.memory.InMemoryStorage;
 
 /**
  * The stores of one CRM: what a storage adapter provides. Implementations must be thread-safe.
@@ -58,8 +57,8 @@ public interface Storage extends AutoCloseable {
    * <p>The default runs {@code work} directly, giving no such guarantee; the in-memory storage undoes
    * the writes of a failed unit, the JDBC storage runs the unit in one database transaction. An
    * adapter that cannot tell whether its commit took effect (the connection dropped after the commit
-   * was sent) throws a {@link org.ecrm.core.StoreException} whose
-   * {@link org.ecrm.core.StoreException#outcomeUnknown()} is true.
+   * was sent) throws a {@link org.ecrm.core.model.StoreException} whose
+   * {@link org.ecrm.core.model.StoreException#outcomeUnknown()} is true.
    *
    * @param operation what the work does, for error messages, e.g. {@code "merge customer c-2 into c-1"}
    * @param work the operation
@@ -72,13 +71,4 @@ public interface Storage extends AutoCloseable {
   /** Releases resources; the default does nothing. */
   @Override
   default void close() {}
-
-  /**
-   * A new, empty, thread-safe in-memory storage: the default when no adapter is configured. Lookups by
-   * id and by the indexed keys are hash lookups; iteration is in id order. About 1.4 KB of heap per
-   * customer with one e-mail, one phone, one address and two tags (measured, see the README).
-   */
-  static Storage inMemory() {
-    return new InMemoryStorage();
-  }
 }

@@ -6,7 +6,7 @@ package org.ecrm.core.spi;
  * {@code META-INF/services/org.ecrm.core.spi.StorageProvider} and, on the module path, with
  * {@code provides org.ecrm.core.spi.StorageProvider with ...}.
  *
- * <p>With no provider the facade uses {@link Storage#inMemory()}; with several it picks the one with
+ * <p>With no provider the facade uses {@link org.ecrm.core.memory.MemoryStorage#create() the in-memory storage}; with several it picks the one with
  * the highest {@link #priority()} (then the smallest name) and logs the choice; a provider that throws
  * is logged and skipped.
  */

@@ -12,7 +12,7 @@ public interface SurveyStore {
   /**
    * Stores a questionnaire version.
    *
-   * @throws org.ecrm.core.DuplicateKeyException if that id and version exist
+   * @throws org.ecrm.core.model.DuplicateKeyException if that id and version exist
    */
   void putQuestionnaire(Questionnaire questionnaire);
 

@@ -25,7 +25,7 @@ public interface VersionedStore<K extends Comparable<K>, V> {
    * version when an archive is imported.
    *
    * @return the stored record
-   * @throws org.ecrm.core.DuplicateKeyException if the id or a unique key is taken
+   * @throws org.ecrm.core.model.DuplicateKeyException if the id or a unique key is taken
    */
   V insert(V record);
 
@@ -33,10 +33,10 @@ public interface VersionedStore<K extends Comparable<K>, V> {
    * Replaces the stored record with {@code next}, whose version must be the stored version + 1.
    *
    * @return the stored record
-   * @throws org.ecrm.core.NotFoundException if no record has the id
-   * @throws org.ecrm.core.VersionConflictException if the stored version is not
+   * @throws org.ecrm.core.model.NotFoundException if no record has the id
+   * @throws org.ecrm.core.model.VersionConflictException if the stored version is not
    *     {@code next.version() - 1}; nothing is written
-   * @throws org.ecrm.core.DuplicateKeyException if a unique key of {@code next} belongs to another record
+   * @throws org.ecrm.core.model.DuplicateKeyException if a unique key of {@code next} belongs to another record
    */
   V update(V next);
 

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * A FAQ / knowledge-base article, with the cases it solved. Immutable and thread-safe.

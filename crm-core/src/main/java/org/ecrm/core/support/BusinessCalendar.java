@@ -10,7 +10,7 @@ import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**

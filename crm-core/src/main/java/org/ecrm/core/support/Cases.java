@@ -16,7 +16,7 @@ public interface Cases {
   /**
    * Opens a case with the customer's first message.
    *
-   * @throws org.ecrm.core.NotFoundException if the customer does not exist
+   * @throws org.ecrm.core.model.NotFoundException if the customer does not exist
    */
   SupportCase open(CustomerId customerId, Channel channel, CaseType type, CasePriority priority,
       String subject, String message);

@@ -13,7 +13,7 @@ public interface KnowledgeBase {
   /**
    * Writes a new article.
    *
-   * @throws org.ecrm.core.DuplicateKeyException if the id is taken
+   * @throws org.ecrm.core.model.DuplicateKeyException if the id is taken
    * @throws IllegalArgumentException naming the field for a blank question or answer
    */
   Article create(String id, String question, String answer, Set<String> tags, String language,
@@ -22,7 +22,7 @@ public interface KnowledgeBase {
   /**
    * Changes an article read earlier.
    *
-   * @throws org.ecrm.core.VersionConflictException if it changed since it was read
+   * @throws org.ecrm.core.model.VersionConflictException if it changed since it was read
    */
   Article update(Article changed);
 
@@ -43,7 +43,7 @@ public interface KnowledgeBase {
   /**
    * Records that an article solved a case.
    *
-   * @throws org.ecrm.core.NotFoundException if the article or the case does not exist
+   * @throws org.ecrm.core.model.NotFoundException if the article or the case does not exist
    */
   Article solved(String articleId, String caseId);
 

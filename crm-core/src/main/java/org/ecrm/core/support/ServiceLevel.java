@@ -3,7 +3,7 @@ package org.ecrm.core.support;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * Service-level targets for the cases it matches, in working time: first response, next update

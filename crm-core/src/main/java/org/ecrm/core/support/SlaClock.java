@@ -3,7 +3,7 @@ package org.ecrm.core.support;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.InteractionId;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * Answers to a questionnaire aggregated per question: counts per option, yes/no counts, mean and median

@@ -2,7 +2,7 @@ package org.ecrm.core.survey;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.ecrm.core.CrmException;
+import org.ecrm.core.model.CrmException;
 
 /**
  * A response does not fit its questionnaire. The message lists every problem, one per line; {@link

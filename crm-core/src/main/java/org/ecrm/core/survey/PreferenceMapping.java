@@ -1,13 +1,12 @@
 package org.ecrm.core.survey;
 
-import org.ecrm.core.model.ContactFrequency;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.model.Channel;
+import org.ecrm.core.model.ContactFrequency;
 import org.jspecify.annotations.Nullable;
 
 /**

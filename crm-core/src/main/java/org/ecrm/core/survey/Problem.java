@@ -1,6 +1,6 @@
 package org.ecrm.core.survey;
 
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * One thing wrong with a {@link Response}, found by {@link Questionnaire#validate(Response)}.

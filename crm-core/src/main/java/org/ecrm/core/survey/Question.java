@@ -1,7 +1,7 @@
 package org.ecrm.core.survey;
 
 import java.util.List;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * One question of a {@link Questionnaire}. Build one with the factories ({@link #singleChoice},

@@ -2,7 +2,7 @@ package org.ecrm.core.survey;
 
 import java.util.Map;
 import java.util.OptionalDouble;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * Aggregated answers to one question, part of {@link AnswerStatistics}. Fields that do not apply to the

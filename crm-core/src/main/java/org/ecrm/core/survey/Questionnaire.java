@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * A versioned questionnaire: an ordered list of {@link Question}s with unique ids. A response names the

@@ -12,14 +12,14 @@ public interface Surveys {
   /**
    * Stores a questionnaire version.
    *
-   * @throws org.ecrm.core.DuplicateKeyException if that id and version exist
+   * @throws org.ecrm.core.model.DuplicateKeyException if that id and version exist
    */
   Questionnaire define(Questionnaire questionnaire);
 
   /**
    * Records a response after validating it against its questionnaire version.
    *
-   * @throws org.ecrm.core.NotFoundException if the customer or the questionnaire version does not exist
+   * @throws org.ecrm.core.model.NotFoundException if the customer or the questionnaire version does not exist
    * @throws InvalidResponseException listing every problem (unknown question, wrong type, missing
    *     required answer, option not allowed, out of range, too long); nothing is stored
    */
@@ -40,7 +40,7 @@ public interface Surveys {
    * Per-question statistics (counts per option, mean/median, yes/no, NPS) over the responses to one
    * questionnaire version.
    *
-   * @throws org.ecrm.core.NotFoundException if the questionnaire version does not exist
+   * @throws org.ecrm.core.model.NotFoundException if the questionnaire version does not exist
    */
   AnswerStatistics statistics(String questionnaireId, int version);
 }

@@ -1,7 +1,7 @@
 package org.ecrm.core.survey;
 
 import java.util.List;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
 
 /**
  * The outcome of {@link Questionnaire#validate(Response)}: every problem found, in question order.

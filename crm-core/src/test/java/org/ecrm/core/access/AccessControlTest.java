@@ -13,7 +13,6 @@ import static org.ecrm.core.access.Permission.WRITE_INTERACTIONS;
 
 import java.io.StringReader;
 import org.ecrm.core.Crm;
-import org.ecrm.core.CustomerFilter;
 import org.ecrm.core.io.EntityKind;
 import org.ecrm.core.io.ImportFormat;
 import org.ecrm.core.io.ImportRequest;
@@ -21,6 +20,7 @@ import org.ecrm.core.model.Actor;
 import org.ecrm.core.model.AuditRecord;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.Customer;
+import org.ecrm.core.model.CustomerFilter;
 import org.ecrm.core.model.EmailAddress;
 import org.ecrm.core.model.Interaction;
 import org.ecrm.core.model.InteractionType;

@@ -45,7 +45,7 @@ class B2bTest {
         .hasMessageContaining("is closed (Won)");
     assertThatThrownBy(() -> crm.b2b().moveTo(big.id(), "Dreaming")).hasMessageStartingWith("stage: unknown pipeline stage");
     assertThatThrownBy(() -> crm.b2b().open(AccountId.of("ghost"), "x", Money.of("1", "EUR"), LocalDate.now()))
-        .isInstanceOf(org.ecrm.core.NotFoundException.class);
+        .isInstanceOf(org.ecrm.core.model.NotFoundException.class);
     assertThat(crm.b2b().forecast(usd.id(), Money.of("6000.00", "USD"), LocalDate.of(2024, 6, 1)).amount())
         .isEqualTo(Money.of("6000.00", "USD"));
     assertThat(crm.b2b().ofAccount(acme.id())).hasSize(3);

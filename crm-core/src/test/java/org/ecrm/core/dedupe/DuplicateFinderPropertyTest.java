@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.ecrm.core.dedupe.internal.JaroWinkler;
-import org.ecrm.core.dedupe.internal.Keys;
+import org.ecrm.core.dedupe.internal.MatchKeys;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.PostalAddress;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,11 +92,11 @@ class DuplicateFinderPropertyTest {
         if (rules.contains(MatchRule.EXTERNAL_ID) && a.externalIds().stream().anyMatch(b.externalIds()::contains)) {
           m.add(MatchRule.EXTERNAL_ID);
         }
-        String na = Keys.name(a.name());
-        String nb = Keys.name(b.name());
+        String na = MatchKeys.name(a.name());
+        String nb = MatchKeys.name(b.name());
         double sim = na.isEmpty() || nb.isEmpty() ? 0 : JaroWinkler.similarity(na, nb);
         boolean samePostcode = a.addresses().stream().anyMatch(x -> b.addresses().stream().anyMatch(y ->
-            !Keys.postcode(x).isEmpty() && Keys.postcode(x).equals(Keys.postcode(y))));
+            !MatchKeys.postcode(x).isEmpty() && MatchKeys.postcode(x).equals(MatchKeys.postcode(y))));
         if (rules.contains(MatchRule.NAME_AND_POSTCODE) && samePostcode && !na.isEmpty() && !nb.isEmpty()
             && sim >= threshold) {
           m.add(MatchRule.NAME_AND_POSTCODE);

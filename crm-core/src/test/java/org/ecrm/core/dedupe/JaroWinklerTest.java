@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.ecrm.core.dedupe.internal.JaroWinkler;
-import org.ecrm.core.dedupe.internal.Keys;
+import org.ecrm.core.dedupe.internal.MatchKeys;
 import org.ecrm.core.model.PersonName;
 import org.ecrm.core.model.PostalAddress;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,14 +25,14 @@ class JaroWinklerTest {
   @CsvSource(delimiter = '|', value = {"  José  | O'Neil-Smith | jose o neil smith", "ADA|LOVELACE|ada lovelace",
       "|Müller|muller", "''|''|''"})
   void name_isNormalised(String given, String family, String expected) {
-    assertThat(Keys.name(PersonName.of(given == null ? "" : given, family == null ? "" : family)))
+    assertThat(MatchKeys.name(PersonName.of(given == null ? "" : given, family == null ? "" : family)))
         .isEqualTo(expected == null ? "" : expected);
   }
 
   @ParameterizedTest
   @CsvSource({"SW1A 1AA, GB, GB:SW1A1AA", "sw1a-1aa, gb, GB:SW1A1AA", "'', DE, ''"})
   void postcode_isNormalised(String postcode, String country, String expected) {
-    assertThat(Keys.postcode(PostalAddress.of("1 Street", postcode == null ? "" : postcode, "Town", country)))
+    assertThat(MatchKeys.postcode(PostalAddress.of("1 Street", postcode == null ? "" : postcode, "Town", country)))
         .isEqualTo(expected == null ? "" : expected);
   }
 }

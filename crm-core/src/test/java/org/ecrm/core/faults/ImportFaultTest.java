@@ -11,6 +11,7 @@ import org.ecrm.core.io.ImportFormat;
 import org.ecrm.core.io.ImportRequest;
 import org.ecrm.core.io.ImportResult;
 import org.ecrm.core.io.RejectedRow;
+import org.ecrm.core.memory.MemoryStorage;
 import org.ecrm.core.model.Sku;
 import org.ecrm.core.spi.Storage;
 import org.ecrm.core.testkit.FaultyStorage;
@@ -31,7 +32,7 @@ class ImportFaultTest {
       csv.append("P").append(i).append(",Product ").append(i).append(",cat").append(i % 7).append(",")
           .append(1 + i % 50).append(".25,").append(i % 2 == 0 ? "false" : "true").append('\n');
     }
-    FaultyStorage faulty = new FaultyStorage(Storage.inMemory(), 5, 0.08);
+    FaultyStorage faulty = new FaultyStorage(MemoryStorage.create(), 5, 0.08);
     Crm crm = Crm.builder().storage(faulty.storage()).build();
     ImportResult r = crm.imports().run(ImportRequest.builder(EntityKind.PRODUCT, ImportFormat.CSV)
         .defaultCurrency("EUR").build(), new StringReader(csv.toString()));

@@ -3,6 +3,7 @@ package org.ecrm.core.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.ecrm.core.Crm;
+import org.ecrm.core.memory.MemoryStorage;
 import org.ecrm.core.spi.Storage;
 import org.ecrm.core.testkit.FaultWorkload;
 import org.ecrm.core.testkit.FaultyStorage;
@@ -18,7 +19,7 @@ class InMemoryFaultTest {
   @Test
   void sixteenWritersUnderRandomStoreFaultsLeaveNoPartialState() throws InterruptedException {
     for (long seed : new long[] {1, 2, 3}) {
-      FaultyStorage faulty = new FaultyStorage(Storage.inMemory(), seed, 0.03);
+      FaultyStorage faulty = new FaultyStorage(MemoryStorage.create(), seed, 0.03);
       FaultWorkload work = new FaultWorkload(16, 60, seed, "mem" + seed);
       Crm crm = Crm.builder().storage(faulty.storage()).listener(work.listener()).build();
       work.run(crm);
@@ -37,7 +38,7 @@ class InMemoryFaultTest {
   /** The check is not blind: without the storage's transactions the same faults leave partial writes. */
   @Test
   void withoutTransactionsTheSameFaultsLeavePartialWritesTheCheckFinds() throws InterruptedException {
-    FaultyStorage faulty = new FaultyStorage(Storage.inMemory(), 1, 0.03, false);
+    FaultyStorage faulty = new FaultyStorage(MemoryStorage.create(), 1, 0.03, false);
     FaultWorkload work = new FaultWorkload(16, 60, 1, "bare");
     Crm crm = Crm.builder().storage(faulty.storage()).listener(work.listener()).build();
     work.run(crm);

@@ -6,10 +6,10 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.StringReader;
 import java.io.StringWriter;
-import org.ecrm.core.ArchiveSummary;
 import org.ecrm.core.Crm;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.EmailAddress;
+import org.ecrm.core.service.ArchiveSummary;
 
 /**
  * Fuzzes the archive reader ({@code Archive.importAll}). Properties: only a bad header line stops it (an
@@ -47,7 +47,7 @@ class ArchiveFuzzTest {
     Crm crm = Crm.builder().discoverStorage(false).build();
     ArchiveSummary s;
     try {
-      s = crm.archive().importAll(new StringReader(in.toString()), org.ecrm.core.Archive.Mode.PARTIAL);
+      s = crm.archive().importAll(new StringReader(in.toString()), org.ecrm.core.service.Archive.Mode.PARTIAL);
     } catch (IllegalArgumentException e) {
       assertThat(header).as("only a bad header refuses the whole archive: %s", e).isFalse();
       return;

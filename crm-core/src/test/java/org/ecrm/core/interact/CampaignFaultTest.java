@@ -6,13 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ecrm.core.Crm;
-import org.ecrm.core.StoreException;
+import org.ecrm.core.memory.MemoryStorage;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.Interaction;
 import org.ecrm.core.model.InteractionId;
 import org.ecrm.core.model.LawfulBasis;
+import org.ecrm.core.model.StoreException;
 import org.ecrm.core.spi.Storage;
 import org.ecrm.core.testkit.FaultyStorage;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class CampaignFaultTest {
     int failedWhileRecording = 0;
     long injected = 0;
     for (long seed = 1; seed <= 6; seed++) {
-      FaultyStorage faulty = new FaultyStorage(Storage.inMemory(), seed, 0.004);
+      FaultyStorage faulty = new FaultyStorage(MemoryStorage.create(), seed, 0.004);
       faulty.off();
       Crm crm = Crm.builder().storage(faulty.storage())
           .clock(java.time.Clock.fixed(Fixture.START, java.time.ZoneOffset.UTC)).build();

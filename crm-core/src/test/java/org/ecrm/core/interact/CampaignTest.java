@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
-import org.ecrm.core.NotFoundException;
 import org.ecrm.core.interact.ContactDecision.Code;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.CustomerId;
@@ -13,6 +12,7 @@ import org.ecrm.core.model.Direction;
 import org.ecrm.core.model.Interaction;
 import org.ecrm.core.model.InteractionType;
 import org.ecrm.core.model.Money;
+import org.ecrm.core.model.NotFoundException;
 import org.ecrm.core.model.Sku;
 import org.junit.jupiter.api.Test;
 

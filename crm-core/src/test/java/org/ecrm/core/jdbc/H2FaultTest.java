@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.ecrm.core.Crm;
-import org.ecrm.core.DuplicateKeyException;
-import org.ecrm.core.StoreException;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.DuplicateKeyException;
+import org.ecrm.core.model.StoreException;
 import org.ecrm.core.spi.Storage;
 import org.ecrm.core.testkit.FaultWorkload;
 import org.ecrm.core.testkit.FaultyDataSource;

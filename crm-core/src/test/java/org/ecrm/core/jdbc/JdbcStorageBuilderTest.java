@@ -14,8 +14,8 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.ecrm.core.Crm;
-import org.ecrm.core.StoreException;
 import org.ecrm.core.model.Customer;
+import org.ecrm.core.model.StoreException;
 import org.junit.jupiter.api.Test;
 
 /** The builder on the host's data source: dialect recognition, a plugged-in dialect, bad arguments, closing. */

@@ -13,9 +13,9 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import org.ecrm.core.Crm;
-import org.ecrm.core.StoreException;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.StoreException;
 import org.ecrm.core.spi.Storage;
 import org.ecrm.core.testkit.FaultWorkload;
 import org.ecrm.core.testkit.FaultyDataSource;
@@ -119,7 +119,7 @@ class PostgresFaultTest {
             crm.customers().create(Customer.builder().id(id).name("Loop", id).email(id + "@example.com"));
             acknowledged.add(id);
             break;
-          } catch (org.ecrm.core.DuplicateKeyException e) {
+          } catch (org.ecrm.core.model.DuplicateKeyException e) {
             acknowledged.add(id); // an earlier attempt with an unknown outcome did store it
             break;
           } catch (StoreException e) {

@@ -39,9 +39,9 @@ import org.ecrm.core.model.Refund;
 import org.ecrm.core.model.RefundId;
 import org.ecrm.core.model.ReturnLine;
 import org.ecrm.core.model.Sku;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.json.JsonMapper;
@@ -116,9 +116,9 @@ class CrmJacksonModuleTest {
       assertThat(json).contains("\"kind\":\"" + e.getClass().getSimpleName() + "\"");
       assertThat(MAPPER.readValue(json, org.ecrm.core.event.CrmEvent.class)).isEqualTo(e);
     }
-    org.ecrm.core.model.TimelineEntry entry = new org.ecrm.core.model.TimelineEntry.OrderRefunded(
+    org.ecrm.core.service.TimelineEntry entry = new org.ecrm.core.service.TimelineEntry.OrderRefunded(
         refundedOrder(), refundedOrder().refunds().get(0));
-    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(entry), org.ecrm.core.model.TimelineEntry.class))
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(entry), org.ecrm.core.service.TimelineEntry.class))
         .isEqualTo(entry);
   }
 

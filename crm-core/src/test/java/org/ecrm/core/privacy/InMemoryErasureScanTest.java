@@ -1,12 +1,13 @@
 package org.ecrm.core.privacy;
 
+import org.ecrm.core.memory.MemoryStorage;
 import org.ecrm.core.spi.Storage;
 import org.ecrm.core.testkit.ErasureScanContract;
 
 class InMemoryErasureScanTest extends ErasureScanContract {
   @Override
   protected Storage newStorage() {
-    return Storage.inMemory();
+    return MemoryStorage.create();
   }
 
   @Override

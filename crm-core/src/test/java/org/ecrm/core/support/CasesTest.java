@@ -11,9 +11,9 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 import org.ecrm.core.Crm;
-import org.ecrm.core.IdGenerator;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.Customer;
+import org.ecrm.core.model.IdGenerator;
 import org.ecrm.core.model.InteractionType;
 import org.ecrm.core.testkit.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,7 +109,7 @@ class CasesTest {
     crm.cases().changeStatus(c.id(), CaseStatus.CLOSED);
     assertThatThrownBy(() -> crm.cases().reply(c.id(), "hello", false)).hasMessageContaining("CLOSED");
     assertThatThrownBy(() -> crm.cases().open(org.ecrm.core.model.CustomerId.of("ghost"), Channel.CHAT,
-        CaseType.QUERY, CasePriority.LOW, "x", "y")).isInstanceOf(org.ecrm.core.NotFoundException.class);
+        CaseType.QUERY, CasePriority.LOW, "x", "y")).isInstanceOf(org.ecrm.core.model.NotFoundException.class);
     assertThatThrownBy(() -> Crm.builder().serviceLevels(CAL, List.of(), 0.2))
         .hasMessage("serviceLevels: needs at least one policy '[]'");
     assertThatThrownBy(() -> Crm.builder().serviceLevels(CAL, POLICIES, 1.5))

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Set;
 import org.ecrm.core.Crm;
-import org.ecrm.core.NotFoundException;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.Customer;
+import org.ecrm.core.model.NotFoundException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,10 +82,10 @@ class KnowledgeBaseTest {
     kb.update(draft.withContent(draft.question(), "Bring it to any store with the receipt.", draft.tags(),
         Article.Status.PUBLISHED, draft.updatedAt(), draft.version()));
     assertThat(kb.search("store receipt", "en", 5)).extracting(h -> h.article().id()).containsExactly("draft");
-    assertThatThrownBy(() -> kb.update(draft)).isInstanceOf(org.ecrm.core.VersionConflictException.class);
+    assertThatThrownBy(() -> kb.update(draft)).isInstanceOf(org.ecrm.core.model.VersionConflictException.class);
     assertThatThrownBy(() -> kb.create("x", " ", "a", Set.of(), "en", Article.Status.DRAFT))
         .hasMessage("Article.question: must not be blank ''");
     assertThatThrownBy(() -> kb.create("returns", "q", "a", Set.of(), "en", Article.Status.DRAFT))
-        .isInstanceOf(org.ecrm.core.DuplicateKeyException.class);
+        .isInstanceOf(org.ecrm.core.model.DuplicateKeyException.class);
   }
 }

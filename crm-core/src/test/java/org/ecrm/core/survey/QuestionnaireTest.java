@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ecrm.core.CrmException;
 import org.ecrm.core.model.Channel;
+import org.ecrm.core.model.CrmException;
 import org.ecrm.core.model.CustomerId;
 import org.junit.jupiter.api.Test;
 

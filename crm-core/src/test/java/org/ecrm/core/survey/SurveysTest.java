@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.ecrm.core.Crm;
-import org.ecrm.core.NotFoundException;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.ContactFrequency;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
-import org.ecrm.core.model.TimelineEntry;
+import org.ecrm.core.model.NotFoundException;
+import org.ecrm.core.service.TimelineEntry;
 import org.ecrm.core.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +68,7 @@ class SurveysTest {
     Questionnaire other = Questionnaire.of("other", "x", 2, Question.yesNo("ok", "ok?"));
     assertThatThrownBy(() -> crm.surveys().record(Response.of(other, ada.id(), clock.instant(), Channel.WEB,
         Map.of("ok", Answer.yesNo(true))))).isInstanceOf(NotFoundException.class).hasMessageContaining("other@2");
-    assertThatThrownBy(() -> crm.surveys().define(q)).isInstanceOf(org.ecrm.core.DuplicateKeyException.class);
+    assertThatThrownBy(() -> crm.surveys().define(q)).isInstanceOf(org.ecrm.core.model.DuplicateKeyException.class);
   }
 
   @Test

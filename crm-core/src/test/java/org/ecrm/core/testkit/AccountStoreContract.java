@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import org.ecrm.core.DuplicateKeyException;
-import org.ecrm.core.VersionConflictException;
 import org.ecrm.core.model.Account;
 import org.ecrm.core.model.AccountContact;
 import org.ecrm.core.model.AccountId;
 import org.ecrm.core.model.BuyingRole;
 import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.DuplicateKeyException;
+import org.ecrm.core.model.VersionConflictException;
 import org.ecrm.core.spi.AccountStore;
 import org.junit.jupiter.api.Test;
 

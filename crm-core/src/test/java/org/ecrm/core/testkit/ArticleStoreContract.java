@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
-import org.ecrm.core.DuplicateKeyException;
-import org.ecrm.core.VersionConflictException;
+import org.ecrm.core.model.DuplicateKeyException;
+import org.ecrm.core.model.VersionConflictException;
 import org.ecrm.core.spi.ArticleStore;
 import org.ecrm.core.support.Article;
 import org.junit.jupiter.api.Test;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.ecrm.core.DuplicateKeyException;
-import org.ecrm.core.VersionConflictException;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.DuplicateKeyException;
 import org.ecrm.core.model.InteractionId;
+import org.ecrm.core.model.VersionConflictException;
 import org.ecrm.core.spi.CaseStore;
 import org.ecrm.core.support.CasePriority;
 import org.ecrm.core.support.CaseStatus;

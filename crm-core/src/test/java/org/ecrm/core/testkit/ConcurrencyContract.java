@@ -10,11 +10,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.ecrm.core.VersionConflictException;
 import org.ecrm.core.model.AttributeValue;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.EmailAddress;
+import org.ecrm.core.model.VersionConflictException;
 import org.ecrm.core.spi.CustomerStore;
 import org.junit.jupiter.api.Test;
 

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ecrm.core.CustomerFilter;
-import org.ecrm.core.DuplicateKeyException;
-import org.ecrm.core.NotFoundException;
-import org.ecrm.core.VersionConflictException;
 import org.ecrm.core.model.Customer;
+import org.ecrm.core.model.CustomerFilter;
 import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.DuplicateKeyException;
 import org.ecrm.core.model.EmailAddress;
 import org.ecrm.core.model.ExternalId;
+import org.ecrm.core.model.NotFoundException;
 import org.ecrm.core.model.PhoneNumber;
+import org.ecrm.core.model.VersionConflictException;
 import org.ecrm.core.spi.CustomerStore;
 import org.junit.jupiter.api.Test;
 

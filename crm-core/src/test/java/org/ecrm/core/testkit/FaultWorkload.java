@@ -13,9 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.ecrm.core.Crm;
-import org.ecrm.core.DuplicateKeyException;
-import org.ecrm.core.StoreException;
-import org.ecrm.core.VersionConflictException;
 import org.ecrm.core.event.CrmEvent;
 import org.ecrm.core.loyalty.PointsEntry;
 import org.ecrm.core.model.AttributeValue;
@@ -23,6 +20,7 @@ import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.ConsentRecord;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.DuplicateKeyException;
 import org.ecrm.core.model.EmailAddress;
 import org.ecrm.core.model.LawfulBasis;
 import org.ecrm.core.model.Money;
@@ -30,6 +28,8 @@ import org.ecrm.core.model.Order;
 import org.ecrm.core.model.OrderId;
 import org.ecrm.core.model.OrderLine;
 import org.ecrm.core.model.Refund;
+import org.ecrm.core.model.StoreException;
+import org.ecrm.core.model.VersionConflictException;
 import org.ecrm.core.spi.Storage;
 
 /**

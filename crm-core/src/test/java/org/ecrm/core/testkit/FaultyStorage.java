@@ -7,7 +7,7 @@ import java.lang.reflect.Proxy;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.ecrm.core.StoreException;
+import org.ecrm.core.model.StoreException;
 import org.ecrm.core.spi.Storage;
 
 /**

@@ -3,10 +3,10 @@ package org.ecrm.core.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.ecrm.core.DuplicateKeyException;
 import org.ecrm.core.model.AttributeValue;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.DuplicateKeyException;
 import org.ecrm.core.model.Interaction;
 import org.ecrm.core.model.InteractionId;
 import org.ecrm.core.model.InteractionType;

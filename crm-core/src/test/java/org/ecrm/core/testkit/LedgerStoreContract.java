@@ -3,9 +3,9 @@ package org.ecrm.core.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.ecrm.core.DuplicateKeyException;
 import org.ecrm.core.loyalty.PointsEntry;
 import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.DuplicateKeyException;
 import org.ecrm.core.spi.LedgerStore;
 import org.junit.jupiter.api.Test;
 

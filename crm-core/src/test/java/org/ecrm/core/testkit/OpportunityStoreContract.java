@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.ecrm.core.VersionConflictException;
 import org.ecrm.core.b2b.Opportunity;
 import org.ecrm.core.model.AccountId;
 import org.ecrm.core.model.Money;
+import org.ecrm.core.model.VersionConflictException;
 import org.ecrm.core.spi.OpportunityStore;
 import org.junit.jupiter.api.Test;
 

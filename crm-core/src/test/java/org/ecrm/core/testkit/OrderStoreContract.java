@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.ecrm.core.DuplicateKeyException;
-import org.ecrm.core.VersionConflictException;
 import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.DuplicateKeyException;
 import org.ecrm.core.model.Money;
 import org.ecrm.core.model.Order;
 import org.ecrm.core.model.OrderId;
 import org.ecrm.core.model.OrderStatus;
 import org.ecrm.core.model.Refund;
 import org.ecrm.core.model.RefundId;
+import org.ecrm.core.model.VersionConflictException;
 import org.ecrm.core.spi.OrderStore;
 import org.junit.jupiter.api.Test;
 

@@ -3,11 +3,11 @@ package org.ecrm.core.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.ecrm.core.DuplicateKeyException;
-import org.ecrm.core.VersionConflictException;
+import org.ecrm.core.model.DuplicateKeyException;
 import org.ecrm.core.model.Money;
 import org.ecrm.core.model.Product;
 import org.ecrm.core.model.Sku;
+import org.ecrm.core.model.VersionConflictException;
 import org.ecrm.core.spi.ProductStore;
 import org.junit.jupiter.api.Test;
 

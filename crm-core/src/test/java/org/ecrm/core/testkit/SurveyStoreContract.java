@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.ecrm.core.DuplicateKeyException;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.DuplicateKeyException;
 import org.ecrm.core.spi.SurveyStore;
 import org.ecrm.core.survey.Answer;
 import org.ecrm.core.survey.Question;

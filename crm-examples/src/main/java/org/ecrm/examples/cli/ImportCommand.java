@@ -10,16 +10,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ecrm.core.ArchiveSummary;
 import org.ecrm.core.Crm;
 import org.ecrm.core.io.EntityKind;
-import org.ecrm.core.io.InputFiles;
-import org.ecrm.core.io.SafeText;
 import org.ecrm.core.io.ImportFormat;
 import org.ecrm.core.io.ImportRequest;
 import org.ecrm.core.io.ImportResult;
+import org.ecrm.core.io.InputFiles;
 import org.ecrm.core.io.RejectedRow;
+import org.ecrm.core.io.SafeText;
 import org.ecrm.core.io.UpsertKey;
+import org.ecrm.core.service.ArchiveSummary;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -125,8 +125,8 @@ final class ImportCommand implements Callable<Integer> {
           ArchiveSummary s;
           try {
             // strict (all or nothing) unless rejections are allowed: then the valid records load
-            s = crm.archive().importAll(reader, rejects.max > 0 ? org.ecrm.core.Archive.Mode.PARTIAL
-                : org.ecrm.core.Archive.Mode.STRICT);
+            s = crm.archive().importAll(reader, rejects.max > 0 ? org.ecrm.core.service.Archive.Mode.PARTIAL
+                : org.ecrm.core.service.Archive.Mode.STRICT);
           } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new BadInputException("import: " + SafeText.abbreviate(name) + ": "
                 + SafeText.abbreviate(String.valueOf(e.getMessage())));

@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.ecrm.core.ArchiveSummary;
 import org.ecrm.core.Crm;
 import org.ecrm.core.io.InputFiles;
 import org.ecrm.core.io.SafeText;
 import org.ecrm.core.model.Actor;
+import org.ecrm.core.service.ArchiveSummary;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 

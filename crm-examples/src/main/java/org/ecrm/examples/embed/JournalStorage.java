@@ -20,13 +20,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
-import org.ecrm.core.StoreException;
 import org.ecrm.core.json.CrmJacksonModule;
+import org.ecrm.core.memory.MemoryStorage;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.EmailAddress;
 import org.ecrm.core.model.ExternalId;
 import org.ecrm.core.model.PhoneNumber;
+import org.ecrm.core.model.StoreException;
 import org.ecrm.core.spi.AccountStore;
 import org.ecrm.core.spi.ArticleStore;
 import org.ecrm.core.spi.AuditStore;
@@ -96,7 +97,7 @@ public final class JournalStorage implements Storage {
 
   /** As {@link #open(Path)}, with a hook run before every append (tests simulate a full disk). */
   static JournalStorage open(Path file, WriteFault fault) {
-    Storage memory = Storage.inMemory();
+    Storage memory = MemoryStorage.create();
     return new JournalStorage(memory, new JournalCustomers(file, memory.customers(), fault));
   }
 
@@ -465,7 +466,7 @@ public final class JournalStorage implements Storage {
     }
 
     @Override
-    public List<Customer> scan(org.ecrm.core.CustomerFilter filter, @Nullable CustomerId after, int limit) {
+    public List<Customer> scan(org.ecrm.core.model.CustomerFilter filter, @Nullable CustomerId after, int limit) {
       return delegate.scan(filter, after, limit);
     }
 

@@ -3,8 +3,8 @@ package org.ecrm.examples.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Objects;
-import org.ecrm.core.StoreException;
 import org.ecrm.core.jdbc.JdbcStorage;
+import org.ecrm.core.model.StoreException;
 import org.jspecify.annotations.Nullable;
 
 /**

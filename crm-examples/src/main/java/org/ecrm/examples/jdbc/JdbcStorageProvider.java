@@ -1,7 +1,8 @@
 package org.ecrm.examples.jdbc;
 
 import java.util.Locale;
-import org.ecrm.core.StoreException;
+import org.ecrm.core.memory.MemoryStorage;
+import org.ecrm.core.model.StoreException;
 import org.ecrm.core.spi.Storage;
 import org.ecrm.core.spi.StorageProvider;
 import org.jspecify.annotations.Nullable;
@@ -56,7 +57,7 @@ public final class JdbcStorageProvider implements StorageProvider {
     String url = setting(URL);
     if (url == null) {
       LOG.info("JDBC storage not configured ({} / {} unset): using in-memory storage", URL, envName(URL));
-      return Storage.inMemory();
+      return MemoryStorage.create();
     }
     return HikariStorage.open(url, setting(USER), setting(PASSWORD), 10);
   }

@@ -3,7 +3,7 @@ package org.ecrm.segmentation.clv;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.ecrm.core.CrmException;
+import org.ecrm.core.model.CrmException;
 
 /**
  * A model fit did not converge, or converged to a degenerate point (a parameter running to 0 or ∞).

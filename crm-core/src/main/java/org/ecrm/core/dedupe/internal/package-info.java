@@ -1,4 +1,8 @@
-/** Implementation of duplicate detection: normalisation, Jaro-Winkler similarity, blocking. Not API. */
+/**
+ * The string algorithms of duplicate detection, below its API: {@link
+ * org.ecrm.core.dedupe.internal.MatchKeys} (normalised name and postcode keys) and {@link
+ * org.ecrm.core.dedupe.internal.JaroWinkler} (name similarity). Depends on the model only. Not API.
+ */
 @NullMarked
 package org.ecrm.core.dedupe.internal;
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.ecrm.core.Customers;
 import org.ecrm.core.io.ImportRequest;
 import org.ecrm.core.model.AttributeValue;
 import org.ecrm.core.model.Customer;
@@ -15,6 +14,7 @@ import org.ecrm.core.model.LifecycleStage;
 import org.ecrm.core.model.PersonName;
 import org.ecrm.core.model.PhoneNumber;
 import org.ecrm.core.model.PostalAddress;
+import org.ecrm.core.service.Customers;
 
 /** Upserts one customer per row. */
 final class CustomerRows implements ImportRunner.RowHandler {

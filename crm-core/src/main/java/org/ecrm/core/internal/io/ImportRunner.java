@@ -17,12 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
-import org.ecrm.core.Accounts;
-import org.ecrm.core.Customers;
-import org.ecrm.core.Orders;
-import org.ecrm.core.Products;
-import org.ecrm.core.internal.Checks;
 import org.ecrm.core.internal.CrmContext;
+import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.io.EntityKind;
 import org.ecrm.core.io.ImportRequest;
 import org.ecrm.core.io.ImportResult;
@@ -33,6 +29,10 @@ import org.ecrm.core.model.AccountId;
 import org.ecrm.core.model.Money;
 import org.ecrm.core.model.Product;
 import org.ecrm.core.model.Sku;
+import org.ecrm.core.service.Accounts;
+import org.ecrm.core.service.Customers;
+import org.ecrm.core.service.Orders;
+import org.ecrm.core.service.Products;
 
 /** {@link Imports} through the facade's services. Thread-safe: each run has its own state. */
 public final class ImportRunner implements Imports {

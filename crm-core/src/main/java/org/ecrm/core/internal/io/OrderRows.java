@@ -1,9 +1,9 @@
 package org.ecrm.core.internal.io;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.ecrm.core.Customers;
-import org.ecrm.core.Orders;
 import org.ecrm.core.io.ImportRequest;
 import org.ecrm.core.io.RejectedRow;
 import org.ecrm.core.model.Channel;
@@ -25,6 +23,8 @@ import org.ecrm.core.model.OrderStatus;
 import org.ecrm.core.model.Refund;
 import org.ecrm.core.model.ReturnLine;
 import org.ecrm.core.model.Sku;
+import org.ecrm.core.service.Customers;
+import org.ecrm.core.service.Orders;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.b2b.Opportunity;
+import org.ecrm.core.internal.check.Checks;
+import org.ecrm.core.loyalty.PointsEntry;
 import org.ecrm.core.model.Account;
 import org.ecrm.core.model.AccountContact;
 import org.ecrm.core.model.AccountId;
@@ -27,22 +29,20 @@ import org.ecrm.core.model.Product;
 import org.ecrm.core.model.Sku;
 import org.ecrm.core.spi.AccountStore;
 import org.ecrm.core.spi.ArticleStore;
-import org.ecrm.core.spi.LedgerStore;
-import org.ecrm.core.spi.OpportunityStore;
-import org.ecrm.core.spi.SurveyStore;
-import org.ecrm.core.b2b.Opportunity;
-import org.ecrm.core.loyalty.PointsEntry;
 import org.ecrm.core.spi.AuditStore;
-import org.ecrm.core.support.Article;
 import org.ecrm.core.spi.CaseStore;
-import org.ecrm.core.support.SupportCase;
 import org.ecrm.core.spi.ConsentStore;
 import org.ecrm.core.spi.CustomerStore;
 import org.ecrm.core.spi.InteractionStore;
+import org.ecrm.core.spi.LedgerStore;
+import org.ecrm.core.spi.OpportunityStore;
 import org.ecrm.core.spi.OrderStore;
 import org.ecrm.core.spi.PreferenceStore;
 import org.ecrm.core.spi.ProductStore;
 import org.ecrm.core.spi.Storage;
+import org.ecrm.core.spi.SurveyStore;
+import org.ecrm.core.support.Article;
+import org.ecrm.core.support.SupportCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -380,7 +380,7 @@ public final class InMemoryStorage implements Storage {
       Checks.notNull("PointsEntry", entry);
       for (PointsEntry e : history.of(entry.customerId())) {
         if (e.sourceEvent().equals(entry.sourceEvent())) {
-          throw new org.ecrm.core.DuplicateKeyException("PointsEntry", "PointsEntry.sourceEvent",
+          throw new org.ecrm.core.model.DuplicateKeyException("PointsEntry", "PointsEntry.sourceEvent",
               entry.sourceEvent(), entry.customerId());
         }
       }

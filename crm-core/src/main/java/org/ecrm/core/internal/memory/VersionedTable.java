@@ -13,10 +13,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
-import org.ecrm.core.DuplicateKeyException;
-import org.ecrm.core.NotFoundException;
-import org.ecrm.core.VersionConflictException;
-import org.ecrm.core.internal.Checks;
+import org.ecrm.core.internal.check.Checks;
+import org.ecrm.core.model.DuplicateKeyException;
+import org.ecrm.core.model.NotFoundException;
+import org.ecrm.core.model.VersionConflictException;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,6 +3,8 @@ package org.ecrm.core.jdbc.internal;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.ecrm.core.b2b.Opportunity;
+
 import org.ecrm.core.model.Account;
 import org.ecrm.core.model.AccountContact;
 import org.ecrm.core.model.AccountId;
@@ -14,7 +16,6 @@ import org.ecrm.core.model.Sku;
 import org.ecrm.core.spi.AccountStore;
 import org.ecrm.core.spi.ArticleStore;
 import org.ecrm.core.spi.AuditStore;
-import org.ecrm.core.spi.SurveyStore;
 import org.ecrm.core.spi.CaseStore;
 import org.ecrm.core.spi.ConsentStore;
 import org.ecrm.core.spi.CustomerStore;
@@ -25,12 +26,10 @@ import org.ecrm.core.spi.OrderStore;
 import org.ecrm.core.spi.PreferenceStore;
 import org.ecrm.core.spi.ProductStore;
 import org.ecrm.core.spi.Storage;
+import org.ecrm.core.spi.SurveyStore;
 import org.ecrm.core.support.Article;
 import org.ecrm.core.support.SupportCase;
-import org.ecrm.core.b2b.Opportunity;
 import org.jspecify.annotations.Nullable;
-
-import org.ecrm.core.jdbc.Dialect;
 
 /**
  * The stores of one JDBC storage on one data source, after the schema is created or upgraded. Thread-safe:
@@ -56,9 +55,9 @@ public final class JdbcStores {
   /**
    * Brings the schema of {@code dataSource} to {@code schema}'s latest version, then builds the stores.
    *
-   * @throws org.ecrm.core.StoreException if the schema is newer than {@code schema} knows or cannot be made
+   * @throws org.ecrm.core.model.StoreException if the schema is newer than {@code schema} knows or cannot be made
    */
-  public JdbcStores(DataSource dataSource, Dialect dialect, Schema schema) {
+  public JdbcStores(DataSource dataSource, SqlDialect dialect, Schema schema) {
     Db db = new Db(dataSource);
     this.schemaVersion = schema.migrate(db, dialect);
     this.db = db;
@@ -86,8 +85,8 @@ public final class JdbcStores {
    * Runs the operation in one database transaction on one pooled connection: every store call of
    * this thread inside {@code work} uses it (a failed call is rolled back to a savepoint, so the work
    * may catch it and go on); commits when {@code work} returns, rolls back when it throws. Failures
-   * are {@link org.ecrm.core.StoreException}s naming the operation; a commit whose answer was lost has
-   * {@link org.ecrm.core.StoreException#outcomeUnknown()} true.
+   * are {@link org.ecrm.core.model.StoreException}s naming the operation; a commit whose answer was lost has
+   * {@link org.ecrm.core.model.StoreException#outcomeUnknown()} true.
    *
    * @param operation what the work does, for error messages
    * @param work the work

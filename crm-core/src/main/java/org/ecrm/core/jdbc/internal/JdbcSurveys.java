@@ -2,8 +2,8 @@ package org.ecrm.core.jdbc.internal;
 
 import java.util.List;
 import java.util.Optional;
-import org.ecrm.core.DuplicateKeyException;
 import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.DuplicateKeyException;
 import org.ecrm.core.spi.SurveyStore;
 import org.ecrm.core.survey.Questionnaire;
 import org.ecrm.core.survey.Response;

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
-import org.ecrm.core.DuplicateKeyException;
-import org.ecrm.core.NotFoundException;
-import org.ecrm.core.VersionConflictException;
+import org.ecrm.core.model.DuplicateKeyException;
+import org.ecrm.core.model.NotFoundException;
+import org.ecrm.core.model.VersionConflictException;
 import org.jspecify.annotations.Nullable;
 
 /**

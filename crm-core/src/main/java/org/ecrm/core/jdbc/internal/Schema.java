@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
-import org.ecrm.core.StoreException;
-import org.ecrm.core.jdbc.Dialect;
+
+import org.ecrm.core.model.StoreException;
 
 /**
  * Versioned SQL scripts and their runner. Script {@code V<n>__<name>.sql} brings the schema to version
@@ -25,7 +25,7 @@ import org.ecrm.core.jdbc.Dialect;
  * on failure; H2 commits DDL as it goes), and refuses a database whose schema is newer than the newest script.
  *
  * <p>Migrations of one database (same URL, user and current schema) are serialised inside the JVM by a
- * lock of this class, and across processes by {@link Dialect#lockForMigration} (an advisory lock on
+ * lock of this class, and across processes by the dialect's migration lock (an advisory lock on
  * PostgreSQL), taken before the version table is read. Immutable and thread-safe.
  */
 public final class Schema {
@@ -97,7 +97,7 @@ public final class Schema {
    *
    * @throws StoreException if the database's schema is newer than {@link #latest()}, or a script fails
    */
-  int migrate(Db db, Dialect dialect) {
+  int migrate(Db db, SqlDialect dialect) {
     String database = db.read("identify the database", Schema::identity);
     ReentrantLock lock = LOCKS.computeIfAbsent(database, k -> new ReentrantLock());
     lock.lock();
@@ -109,9 +109,9 @@ public final class Schema {
   }
 
   /** {@link #migrate} without the JVM-wide lock: only the dialect's database lock serialises. */
-  int migrateLocked(Db db, Dialect dialect) {
+  int migrateLocked(Db db, SqlDialect dialect) {
     return db.tx("migrate the schema", c -> {
-      dialect.lockForMigration(c);
+      dialect.migrationLock().lock(c);
       try (Statement s = c.createStatement()) {
         s.execute("CREATE TABLE IF NOT EXISTS ecrm_schema_version (version INTEGER PRIMARY KEY, "
             + "script VARCHAR(200) NOT NULL, applied_at TIMESTAMP NOT NULL)");
@@ -180,7 +180,7 @@ public final class Schema {
   }
 
   /** The statements of a script: comment lines dropped, split at ";" ending a line, placeholders expanded. */
-  static List<String> statements(String script, Dialect dialect) {
+  static List<String> statements(String script, SqlDialect dialect) {
     StringBuilder sql = new StringBuilder();
     for (String line : script.split("\n")) {
       if (!line.strip().startsWith("--")) {

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.ecrm.core.DuplicateKeyException;
+import org.ecrm.core.model.DuplicateKeyException;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,5 +1,6 @@
 package org.ecrm.core.internal.memory;
 
+import org.ecrm.core.memory.MemoryStorage;
 import org.ecrm.core.spi.Storage;
 import org.ecrm.core.testkit.InteractionStoreContract;
 
@@ -7,6 +8,6 @@ import org.ecrm.core.testkit.InteractionStoreContract;
 class InMemoryInteractionStoreTest extends InteractionStoreContract {
   @Override
   protected Storage newStorage() {
-    return Storage.inMemory();
+    return MemoryStorage.create();
   }
 }

@@ -1,5 +1,6 @@
 package org.ecrm.core.internal.memory;
 
+import org.ecrm.core.memory.MemoryStorage;
 import org.ecrm.core.spi.Storage;
 import org.ecrm.core.testkit.OpportunityStoreContract;
 
@@ -7,6 +8,6 @@ import org.ecrm.core.testkit.OpportunityStoreContract;
 class InMemoryOpportunityStoreTest extends OpportunityStoreContract {
   @Override
   protected Storage newStorage() {
-    return Storage.inMemory();
+    return MemoryStorage.create();
   }
 }

@@ -36,7 +36,7 @@ class PostgresSchemaMigrationTest extends SchemaMigrationContract {
     Schema schema = Schema.library();
     List<Callable<Integer>> tasks = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      tasks.add(() -> schema.migrateLocked(new Db(ds), Dialect.postgresql()));
+      tasks.add(() -> schema.migrateLocked(new Db(ds), sql(Dialect.postgresql())));
     }
     assertThat(atOnce(tasks)).containsOnly(schema.latest());
     assertThat(versions(ds)).containsExactly(1, 2);

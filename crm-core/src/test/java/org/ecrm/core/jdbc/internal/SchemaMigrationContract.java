@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,13 +17,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.ecrm.core.Crm;
-import org.ecrm.core.StoreException;
 import org.ecrm.core.jdbc.Dialect;
 import org.ecrm.core.jdbc.JdbcStorage;
-import java.time.Instant;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.EmailAddress;
+import org.ecrm.core.model.StoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +39,11 @@ abstract class SchemaMigrationContract {
 
   /** The built-in dialect the database should be recognised as. */
   protected abstract Dialect dialect();
+
+  /** The dialect as the stores see it (as JdbcStorage makes it). */
+  static SqlDialect sql(Dialect d) {
+    return new SqlDialect(d.name(), d.idType(), d.textType(), d::lockForMigration);
+  }
 
   /** Whether DDL takes part in transactions (a failed migration leaves nothing behind). */
   protected abstract boolean transactionalDdl();
@@ -108,7 +113,7 @@ abstract class SchemaMigrationContract {
   void olderSchema_isMigratedForward_keepingItsData() throws Exception {
     DataSource ds = newDatabase();
     // a database as a crm-core knowing only version 1 left it, with a customer in it
-    JdbcStores v1 = new JdbcStores(ds, dialect(), Schema.of(List.of(libraryScript(1))));
+    JdbcStores v1 = new JdbcStores(ds, sql(dialect()), Schema.of(List.of(libraryScript(1))));
     assertThat(v1.schemaVersion()).isEqualTo(1);
     Customer ada = v1.customers().insert(Customer.builder().id(CustomerId.of("c-1"))
         .name("Ada", "Lovelace").email("ada@example.com").createdAt(Instant.parse("2026-01-01T00:00:00Z"))
@@ -129,7 +134,7 @@ abstract class SchemaMigrationContract {
     DataSource ds = newDatabase();
     Schema future = Schema.of(List.of(libraryScript(1), libraryScript(2),
         new Schema.Script(3, "V3__future.sql", "CREATE TABLE future_things (id ${id} PRIMARY KEY);\n")));
-    new JdbcStores(ds, dialect(), future);
+    new JdbcStores(ds, sql(dialect()), future);
     assertThat(versions(ds)).containsExactly(1, 2, 3);
 
     assertThatThrownBy(() -> JdbcStorage.builder(ds).build()).isInstanceOf(StoreException.class)
@@ -146,7 +151,7 @@ abstract class SchemaMigrationContract {
     Schema broken = Schema.of(List.of(libraryScript(1), libraryScript(2),
         new Schema.Script(3, "V3__broken.sql", "CREATE TABLE v3_first (id INTEGER);\nCREATE TABLE v3_bad (;\n")));
 
-    assertThatThrownBy(() -> new JdbcStores(ds, dialect(), broken)).isInstanceOf(StoreException.class)
+    assertThatThrownBy(() -> new JdbcStores(ds, sql(dialect()), broken)).isInstanceOf(StoreException.class)
         .hasMessageContaining("V3__broken.sql").hasMessageContaining("statement 2 of 2");
 
     assertThat(versions(ds)).containsExactly(1, 2);

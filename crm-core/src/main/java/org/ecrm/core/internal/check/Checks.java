@@ -1,0 +1,164 @@
+package org.ecrm.core.internal.check;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Argument checks shared by the domain records and services. Every failure names the record, the
+ * field and the offending value, e.g. {@code Customer.emails[1]: invalid e-mail address 'a@'}.
+ *
+ * <p>Internal: not part of the API. Thread-safe (stateless).
+ */
+public final class Checks {
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:\\-]*");
+  /** Longest accepted id, key or token. */
+  public static final int MAX_KEY_LENGTH = 128;
+  /** Longest accepted free-text field. */
+  public static final int MAX_TEXT_LENGTH = 65_536;
+
+  private Checks() {}
+
+  /** Returns {@code value} or throws a {@link NullPointerException} naming {@code where}. */
+  public static <T> T notNull(String where, @Nullable T value) {
+    if (value == null) {
+      throw new NullPointerException(where + " must not be null");
+    }
+    return value;
+  }
+
+  /** Builds the standard message {@code where: reason 'value'}. */
+  public static IllegalArgumentException invalid(String where, String reason, @Nullable Object value) {
+    return new IllegalArgumentException(where + ": " + reason + " '" + value + "'");
+  }
+
+  /** A stripped, non-blank identifier of at most 128 characters with no control characters. */
+  public static String id(String where, @Nullable String value) {
+    notNull(where, value);
+    String v = value.strip();
+    if (v.isEmpty()) {
+      throw invalid(where, "must not be blank", value);
+    }
+    if (v.length() > MAX_KEY_LENGTH) {
+      throw invalid(where, "longer than " + MAX_KEY_LENGTH + " characters", abbreviate(v));
+    }
+    noControl(where, v);
+    return v;
+  }
+
+  /** A token such as a tag, purpose or attribute key: letters, digits, {@code _ . : -}. */
+  public static String token(String where, @Nullable String value) {
+    String v = id(where, value);
+    if (!TOKEN.matcher(v).matches()) {
+      throw invalid(where, "must start with a letter or digit and contain only letters, digits, '_', '.', ':' or '-'", v);
+    }
+    return v;
+  }
+
+  /** Free text, possibly empty, stripped, at most {@code 65,536} characters. */
+  public static String text(String where, @Nullable String value) {
+    notNull(where, value);
+    String v = value.strip();
+    if (v.length() > MAX_TEXT_LENGTH) {
+      throw invalid(where, "longer than " + MAX_TEXT_LENGTH + " characters", abbreviate(v));
+    }
+    return v;
+  }
+
+  /** Short free text (a name, a subject) without control characters, at most 1,000 characters. */
+  public static String line(String where, @Nullable String value) {
+    notNull(where, value);
+    String v = value.strip();
+    if (v.length() > 1000) {
+      throw invalid(where, "longer than 1000 characters", abbreviate(v));
+    }
+    noControl(where, v);
+    return v;
+  }
+
+  private static void noControl(String where, String v) {
+    for (int i = 0; i < v.length(); i++) {
+      if (Character.isISOControl(v.charAt(i))) {
+        throw invalid(where, "must not contain control characters", abbreviate(v));
+      }
+    }
+  }
+
+  /** An immutable copy of a list with no null elements and no duplicates, order kept. */
+  public static <T> List<T> distinctList(String where, @Nullable Collection<T> values) {
+    notNull(where, values);
+    LinkedHashSet<T> set = new LinkedHashSet<>();
+    int i = 0;
+    for (T v : values) {
+      notNull(where + "[" + i++ + "]", v);
+      set.add(v);
+    }
+    return List.copyOf(set);
+  }
+
+  /** An immutable copy of a list with no null elements. */
+  public static <T> List<T> list(String where, @Nullable Collection<T> values) {
+    notNull(where, values);
+    List<T> copy = new ArrayList<>(values.size());
+    int i = 0;
+    for (T v : values) {
+      copy.add(notNull(where + "[" + i++ + "]", v));
+    }
+    return Collections.unmodifiableList(copy);
+  }
+
+  /** An immutable sorted copy of a set of tokens. */
+  public static Set<String> tokens(String where, @Nullable Collection<String> values) {
+    notNull(where, values);
+    TreeSet<String> set = new TreeSet<>();
+    for (String v : values) {
+      set.add(token(where, v));
+    }
+    return Collections.unmodifiableSortedSet(set);
+  }
+
+  /** An immutable sorted copy of a map whose keys are tokens and whose values are checked. */
+  public static <V> Map<String, V> tokenMap(String where, @Nullable Map<String, V> values,
+      Consumer<V> valueCheck) {
+    notNull(where, values);
+    TreeMap<String, V> map = new TreeMap<>();
+    values.forEach((k, v) -> {
+      String key = token(where + " key", k);
+      notNull(where + "[" + key + "]", v);
+      valueCheck.accept(v);
+      map.put(key, v);
+    });
+    return Collections.unmodifiableSortedMap(map);
+  }
+
+  /** {@code value} if it is at least zero. */
+  public static long nonNegative(String where, long value) {
+    if (value < 0) {
+      throw invalid(where, "must not be negative", value);
+    }
+    return value;
+  }
+
+  /** {@code value} if it is greater than zero. */
+  public static long positive(String where, long value) {
+    if (value <= 0) {
+      throw invalid(where, "must be positive", value);
+    }
+    return value;
+  }
+
+  /** Shortens long values in messages so that an error never echoes megabytes of input. */
+  public static String abbreviate(String v) {
+    return v.length() <= 80 ? v : v.substring(0, 77) + "...";
+  }
+
+}

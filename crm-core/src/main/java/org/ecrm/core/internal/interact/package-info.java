@@ -1,5 +1,0 @@
-/** Implementation of {@code org.ecrm.core.interact}; not exported. */
-@NullMarked
-package org.ecrm.core.internal.interact;
-
-import org.jspecify.annotations.NullMarked;
