@@ -82,7 +82,7 @@ public final class ArchiveService implements Archive {
       exportHistory(mapper, out, counts, "consent", storage.consents()::scanCustomers, storage.consents()::history);
       exportHistory(mapper, out, counts, "preferences", storage.preferences()::scanCustomers,
           storage.preferences()::history);
-      exportHistory(mapper, out, counts, "points", storage.ledger()::scanCustomers, storage.ledger()::entries);
+      exportHistory(mapper, out, counts, "points", storage.ledger()::scanCustomers, storage.ledger()::history);
       for (long offset = 0; ; offset += PAGE) {
         List<AuditRecord> page = storage.audit().scan(offset, PAGE);
         for (AuditRecord r : page) {
@@ -350,7 +350,7 @@ public final class ArchiveService implements Archive {
             storage.surveys().questionnaire(q.id(), q.version()).isPresent());
       } else if (v instanceof PointsEntry e) {
         key(p, mine, "points source event", e.customerId().value() + "/" + e.sourceEvent(),
-            storage.ledger().entries(e.customerId()).stream().anyMatch(x -> x.sourceEvent().equals(e.sourceEvent())));
+            storage.ledger().history(e.customerId()).stream().anyMatch(x -> x.sourceEvent().equals(e.sourceEvent())));
       }
       if (!mine.isEmpty()) {
         keysOf.put(p.line(), mine);

@@ -187,7 +187,7 @@ public final class B2bService implements B2b {
           purchases = purchases.add(o.netTotal().amount());
         }
       }
-      for (PointsEntry e : ctx.storage().ledger().entries(id)) {
+      for (PointsEntry e : ctx.storage().ledger().history(id)) {
         if (e.kind() == PointsEntry.Kind.EARN && !e.at().isBefore(from) && e.at().isBefore(to)) {
           points += e.points();
         }

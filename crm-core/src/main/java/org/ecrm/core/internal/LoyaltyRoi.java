@@ -124,7 +124,7 @@ final class LoyaltyRoi {
     long issued = 0;
     long redeemed = 0;
     for (CustomerId m : members) {
-      for (PointsEntry e : ledger.entries(m)) {
+      for (PointsEntry e : ledger.history(m)) {
         if (e.at().isBefore(start) || !e.at().isBefore(postTo)) {
           continue;
         }

@@ -70,7 +70,7 @@ public final class LoyaltyService implements Loyalty {
 
   /** Writes the entry unless one with its source event exists; returns the stored entry. */
   private PointsEntry write(PointsEntry entry) {
-    for (PointsEntry e : store.entries(entry.customerId())) {
+    for (PointsEntry e : store.history(entry.customerId())) {
       if (e.sourceEvent().equals(entry.sourceEvent())) {
         return e;
       }
@@ -79,13 +79,13 @@ public final class LoyaltyService implements Loyalty {
       store.append(entry);
       return entry;
     } catch (DuplicateKeyException raced) { // another process wrote it first
-      return store.entries(entry.customerId()).stream()
+      return store.history(entry.customerId()).stream()
           .filter(e -> e.sourceEvent().equals(entry.sourceEvent())).findFirst().orElseThrow(() -> raced);
     }
   }
 
   private Optional<PointsEntry> existing(CustomerId id, String sourceEvent) {
-    return store.entries(id).stream().filter(e -> e.sourceEvent().equals(sourceEvent)).findFirst();
+    return store.history(id).stream().filter(e -> e.sourceEvent().equals(sourceEvent)).findFirst();
   }
 
   @Override
@@ -170,7 +170,7 @@ public final class LoyaltyService implements Loyalty {
     Instant now = ctx.now();
     return locked(id, op, () -> {
       List<PointsEntry> written = new ArrayList<>();
-      for (Lot lot : lots(store.entries(id))) {
+      for (Lot lot : lots(store.history(id))) {
         if (lot.remaining > 0 && !lot.earn.expiresAt().isAfter(now)) {
           written.add(write(new PointsEntry(id, PointsEntry.Kind.EXPIRE, -lot.remaining,
               "points earned " + lot.earn.at() + " expired", "expire:" + lot.earn.sourceEvent(), now, now)));
@@ -225,12 +225,12 @@ public final class LoyaltyService implements Loyalty {
 
   @Override
   public long balance(CustomerId customerId) {
-    return store.entries(customerId).stream().mapToLong(PointsEntry::points).sum();
+    return store.history(customerId).stream().mapToLong(PointsEntry::points).sum();
   }
 
   @Override
   public List<PointsEntry> ledger(CustomerId customerId) {
-    return store.entries(customers.require(customerId).id());
+    return store.history(customers.require(customerId).id());
   }
 
   @Override
@@ -238,7 +238,7 @@ public final class LoyaltyService implements Loyalty {
     CustomerId id = customers.require(customerId).id();
     Instant now = ctx.now();
     Instant from = now.atOffset(ZoneOffset.UTC).minus(program.requalification()).toInstant();
-    long earned = store.entries(id).stream().filter(e -> e.kind() == PointsEntry.Kind.EARN)
+    long earned = store.history(id).stream().filter(e -> e.kind() == PointsEntry.Kind.EARN)
         .filter(e -> !e.at().isBefore(from) && !e.at().isAfter(now)).mapToLong(PointsEntry::points).sum();
     return program.tierFor(earned);
   }

@@ -71,7 +71,7 @@ public final class PrivacyService implements Privacy {
     doc.set("interactions", mapper.valueToTree(interactions));
     doc.set("cases", mapper.valueToTree(s.cases().findByCustomer(c.id())));
     doc.set("responses", mapper.valueToTree(s.surveys().responsesOf(c.id())));
-    doc.set("loyalty", mapper.valueToTree(s.ledger().entries(c.id())));
+    doc.set("loyalty", mapper.valueToTree(s.ledger().history(c.id())));
     doc.set("consents", mapper.valueToTree(s.consents().history(c.id())));
     doc.set("preferences", mapper.valueToTree(s.preferences().history(c.id())));
     doc.set("audit", mapper.valueToTree(auditAbout(c.id(), orders, interactions)));

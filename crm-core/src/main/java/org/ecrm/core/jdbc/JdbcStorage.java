@@ -8,20 +8,8 @@ import org.ecrm.core.jdbc.internal.JdbcStores;
 import org.ecrm.core.jdbc.internal.Schema;
 import org.ecrm.core.jdbc.internal.SqlDialect;
 import org.ecrm.core.model.StoreException;
-import org.ecrm.core.spi.AccountStore;
-import org.ecrm.core.spi.ArticleStore;
-import org.ecrm.core.spi.AuditStore;
-import org.ecrm.core.spi.CaseStore;
-import org.ecrm.core.spi.ConsentStore;
-import org.ecrm.core.spi.CustomerStore;
-import org.ecrm.core.spi.InteractionStore;
-import org.ecrm.core.spi.LedgerStore;
-import org.ecrm.core.spi.OpportunityStore;
-import org.ecrm.core.spi.OrderStore;
-import org.ecrm.core.spi.PreferenceStore;
-import org.ecrm.core.spi.ProductStore;
+import org.ecrm.core.spi.ForwardingStorage;
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.SurveyStore;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,22 +41,20 @@ import org.jspecify.annotations.Nullable;
  * record serialise and all but one fail with {@link org.ecrm.core.model.VersionConflictException}. Several
  * processes may share a PostgreSQL database; an embedded H2 database is opened by one process at a time.
  */
-public final class JdbcStorage implements Storage {
+public final class JdbcStorage extends ForwardingStorage {
   private final DataSource dataSource;
   private final boolean closeDataSource;
   private final Dialect dialect;
-  private final JdbcStores stores;
-
   /** The dialect as the stores below the API see it. */
   private static SqlDialect sql(Dialect d) {
     return new SqlDialect(d.name(), d.idType(), d.textType(), d::lockForMigration);
   }
 
   private JdbcStorage(Builder b, Dialect dialect, Schema schema) {
+    super(new JdbcStores(b.dataSource, sql(dialect), schema));
     this.dataSource = b.dataSource;
     this.closeDataSource = b.closeDataSource;
     this.dialect = dialect;
-    this.stores = new JdbcStores(b.dataSource, sql(dialect), schema);
   }
 
   /**
@@ -108,76 +94,6 @@ public final class JdbcStorage implements Storage {
    */
   public Dialect dialect() {
     return dialect;
-  }
-
-  @Override
-  public <T> T transaction(String operation, java.util.function.Supplier<T> work) {
-    return stores.transaction(operation, work);
-  }
-
-  @Override
-  public CustomerStore customers() {
-    return stores.customers();
-  }
-
-  @Override
-  public AccountStore accounts() {
-    return stores.accounts();
-  }
-
-  @Override
-  public ProductStore products() {
-    return stores.products();
-  }
-
-  @Override
-  public OrderStore orders() {
-    return stores.orders();
-  }
-
-  @Override
-  public InteractionStore interactions() {
-    return stores.interactions();
-  }
-
-  @Override
-  public ConsentStore consents() {
-    return stores.consents();
-  }
-
-  @Override
-  public CaseStore cases() {
-    return stores.cases();
-  }
-
-  @Override
-  public ArticleStore articles() {
-    return stores.articles();
-  }
-
-  @Override
-  public OpportunityStore opportunities() {
-    return stores.opportunities();
-  }
-
-  @Override
-  public LedgerStore ledger() {
-    return stores.ledger();
-  }
-
-  @Override
-  public PreferenceStore preferences() {
-    return stores.preferences();
-  }
-
-  @Override
-  public SurveyStore surveys() {
-    return stores.surveys();
-  }
-
-  @Override
-  public AuditStore audit() {
-    return stores.audit();
   }
 
   /**

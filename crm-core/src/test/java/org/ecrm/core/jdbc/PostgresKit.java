@@ -9,18 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.ecrm.core.spi.AccountStore;
-import org.ecrm.core.spi.ArticleStore;
-import org.ecrm.core.spi.AuditStore;
-import org.ecrm.core.spi.CaseStore;
-import org.ecrm.core.spi.ConsentStore;
-import org.ecrm.core.spi.CustomerStore;
-import org.ecrm.core.spi.InteractionStore;
-import org.ecrm.core.spi.LedgerStore;
-import org.ecrm.core.spi.OpportunityStore;
-import org.ecrm.core.spi.OrderStore;
-import org.ecrm.core.spi.PreferenceStore;
-import org.ecrm.core.spi.ProductStore;
+import org.ecrm.core.spi.ForwardingStorage;
 import org.ecrm.core.spi.Storage;
 
 /**
@@ -123,80 +112,17 @@ public final class PostgresKit {
   }
 
   /** The storage under test, which runs {@code afterClose} when closed. */
-  private record Dropping(JdbcStorage storage, Runnable afterClose) implements Storage {
-    @Override
-    public CustomerStore customers() {
-      return storage.customers();
-    }
+  private static final class Dropping extends ForwardingStorage {
+    private final Runnable afterClose;
 
-    @Override
-    public AccountStore accounts() {
-      return storage.accounts();
-    }
-
-    @Override
-    public ProductStore products() {
-      return storage.products();
-    }
-
-    @Override
-    public OrderStore orders() {
-      return storage.orders();
-    }
-
-    @Override
-    public InteractionStore interactions() {
-      return storage.interactions();
-    }
-
-    @Override
-    public ConsentStore consents() {
-      return storage.consents();
-    }
-
-    @Override
-    public CaseStore cases() {
-      return storage.cases();
-    }
-
-    @Override
-    public ArticleStore articles() {
-      return storage.articles();
-    }
-
-    @Override
-    public OpportunityStore opportunities() {
-      return storage.opportunities();
-    }
-
-    @Override
-    public LedgerStore ledger() {
-      return storage.ledger();
-    }
-
-    @Override
-    public PreferenceStore preferences() {
-      return storage.preferences();
-    }
-
-    @Override
-    public AuditStore audit() {
-      return storage.audit();
-    }
-
-    @Override
-    public org.ecrm.core.spi.SurveyStore surveys() {
-      return storage.surveys();
-    }
-
-    @Override
-    public <T> T transaction(String operation, java.util.function.Supplier<T> work) {
-      return storage.transaction(operation, work);
+    Dropping(JdbcStorage storage, Runnable afterClose) {
+      super(storage);
+      this.afterClose = afterClose;
     }
 
     @Override
     public void close() {
-      storage.close();
+      super.close();
       afterClose.run();
     }
   }

@@ -174,9 +174,9 @@ public abstract class ErasureScanContract extends StoreContractSupport {
     assertThat(ordersAfter).hasSameSizeAs(ordersBefore).hasSize(2);
     assertThat(ordersAfter).extracting(Order::total).containsExactlyInAnyOrderElementsOf(
         ordersBefore.stream().map(Order::total).toList());
-    assertThat(storage.ledger().entries(erased.pseudonymId())).hasSize(2)
+    assertThat(storage.ledger().history(erased.pseudonymId())).hasSize(2)
         .allSatisfy(e -> assertThat(e.reason()).isEmpty());
-    assertThat(storage.ledger().entries(erased.pseudonymId()).stream().mapToLong(e -> e.points()).sum())
+    assertThat(storage.ledger().history(erased.pseudonymId()).stream().mapToLong(e -> e.points()).sum())
         .isEqualTo(pointsBefore);
   }
 

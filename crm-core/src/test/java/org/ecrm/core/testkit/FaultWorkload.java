@@ -503,7 +503,7 @@ public final class FaultWorkload {
             .anyMatch(w.detail()::equals);
       case "earn":
       case "redeem": {
-        long n = s.ledger().entries(CustomerId.of(w.key())).stream()
+        long n = s.ledger().history(CustomerId.of(w.key())).stream()
             .filter(e -> e.sourceEvent().equals(w.detail())).count();
         check(n <= 1, w, "source event written " + n + " times");
         return n == 1;
@@ -515,9 +515,9 @@ public final class FaultWorkload {
         boolean mergedGone = s.customers().get(merged).isEmpty();
         Order order = s.orders().get(OrderId.of(merged.value() + "-order")).orElseThrow();
         boolean orderMoved = order.customerId().equals(survivor);
-        boolean pointsMoved = s.ledger().entries(survivor).stream()
+        boolean pointsMoved = s.ledger().history(survivor).stream()
             .anyMatch(e -> e.sourceEvent().equals(merged.value() + "-earn"));
-        boolean pointsLeft = s.ledger().entries(merged).stream()
+        boolean pointsLeft = s.ledger().history(merged).stream()
             .anyMatch(e -> e.sourceEvent().equals(merged.value() + "-earn"));
         boolean emailMoved = s.customers().findByEmail(EmailAddress.of(merged.value() + "@fault.example"))
             .map(c -> c.id().equals(survivor)).orElse(false);
@@ -575,7 +575,7 @@ public final class FaultWorkload {
     while (true) {
       List<CustomerId> page = s.ledger().scanCustomers(member, 500);
       for (CustomerId id : page) {
-        long balance = s.ledger().entries(id).stream().mapToLong(PointsEntry::points).sum();
+        long balance = s.ledger().history(id).stream().mapToLong(PointsEntry::points).sum();
         invariant(balance >= 0, "ledger of " + id + " is negative: " + balance);
       }
       if (page.size() < 500) {

@@ -4,11 +4,27 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.ecrm.core.model.StoreException;
+import org.ecrm.core.spi.AccountStore;
+import org.ecrm.core.spi.ArticleStore;
+import org.ecrm.core.spi.AuditStore;
+import org.ecrm.core.spi.CaseStore;
+import org.ecrm.core.spi.ConsentStore;
+import org.ecrm.core.spi.CustomerStore;
+import org.ecrm.core.spi.ForwardingStorage;
+import org.ecrm.core.spi.InteractionStore;
+import org.ecrm.core.spi.LedgerStore;
+import org.ecrm.core.spi.OpportunityStore;
+import org.ecrm.core.spi.OrderStore;
+import org.ecrm.core.spi.PreferenceStore;
+import org.ecrm.core.spi.ProductStore;
 import org.ecrm.core.spi.Storage;
+import org.ecrm.core.spi.SurveyStore;
 
 /**
  * A {@link Storage} that wraps another and makes its store calls throw {@link StoreException} at random
@@ -17,12 +33,17 @@ import org.ecrm.core.spi.Storage;
  * stops the faults so that the state can be checked. Thread-safe.
  */
 public final class FaultyStorage {
-  private static final Set<String> STORES = Set.of("customers", "accounts", "products", "orders",
-      "interactions", "consents", "cases", "articles", "opportunities", "ledger", "surveys", "preferences",
-      "audit");
+  /** Each store's accessor name, for the messages of injected faults. */
+  private static final Map<Class<?>, String> STORES = Map.ofEntries(Map.entry(CustomerStore.class, "customers"),
+      Map.entry(AccountStore.class, "accounts"), Map.entry(ProductStore.class, "products"),
+      Map.entry(OrderStore.class, "orders"), Map.entry(InteractionStore.class, "interactions"),
+      Map.entry(ConsentStore.class, "consents"), Map.entry(CaseStore.class, "cases"),
+      Map.entry(ArticleStore.class, "articles"), Map.entry(OpportunityStore.class, "opportunities"),
+      Map.entry(LedgerStore.class, "ledger"), Map.entry(SurveyStore.class, "surveys"),
+      Map.entry(PreferenceStore.class, "preferences"), Map.entry(AuditStore.class, "audit"));
   private static final Set<String> READS = Set.of("get", "scan", "count", "findByEmail", "findByPhone",
       "findByExternalId", "resolveAlias", "aliasesOf", "findByCustomer", "findByContact", "findByCategory",
-      "findByAccount", "history", "entries", "scanCustomers", "forEntity", "byActor", "questionnaire",
+      "findByAccount", "history", "scanCustomers", "forEntity", "byActor", "questionnaire",
       "questionnaires", "responsesOf", "responsesTo", "toString", "hashCode", "equals");
 
   private final Storage inner;
@@ -51,17 +72,17 @@ public final class FaultyStorage {
     this.inner = inner;
     this.random = new Random(seed);
     this.rate = rate;
-    this.proxy = (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(), new Class<?>[] {Storage.class},
-        (p, m, args) -> {
-          if (!transactions && m.getName().equals("transaction")) {
-            return ((java.util.function.Supplier<?>) args[1]).get();
-          }
-          Object result = call(inner, m, args);
-          if (STORES.contains(m.getName()) && (args == null || args.length == 0)) {
-            return wrap(m.getReturnType(), result, m.getName());
-          }
-          return result;
-        });
+    this.proxy = new ForwardingStorage(inner) {
+      @Override
+      protected <S> S wrap(Class<S> type, S store) {
+        return type.cast(FaultyStorage.this.wrap(type, store));
+      }
+
+      @Override
+      public <T> T transaction(String operation, Supplier<T> work) {
+        return transactions ? super.transaction(operation, work) : work.get();
+      }
+    };
   }
 
   /** The faulty storage to build a CRM on. */
@@ -94,7 +115,8 @@ public final class FaultyStorage {
     return injected.get();
   }
 
-  private Object wrap(Class<?> type, Object store, String name) {
+  private Object wrap(Class<?> type, Object store) {
+    String name = STORES.get(type);
     InvocationHandler h = (p, m, args) -> {
       calls.incrementAndGet();
       String call = name + "." + m.getName();

@@ -28,20 +28,9 @@ import org.ecrm.core.model.EmailAddress;
 import org.ecrm.core.model.ExternalId;
 import org.ecrm.core.model.PhoneNumber;
 import org.ecrm.core.model.StoreException;
-import org.ecrm.core.spi.AccountStore;
-import org.ecrm.core.spi.ArticleStore;
-import org.ecrm.core.spi.AuditStore;
-import org.ecrm.core.spi.CaseStore;
-import org.ecrm.core.spi.ConsentStore;
 import org.ecrm.core.spi.CustomerStore;
-import org.ecrm.core.spi.InteractionStore;
-import org.ecrm.core.spi.LedgerStore;
-import org.ecrm.core.spi.OpportunityStore;
-import org.ecrm.core.spi.OrderStore;
-import org.ecrm.core.spi.PreferenceStore;
-import org.ecrm.core.spi.ProductStore;
+import org.ecrm.core.spi.ForwardingStorage;
 import org.ecrm.core.spi.Storage;
-import org.ecrm.core.spi.SurveyStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +41,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A custom storage adapter skeleton: customers are kept in memory and written through to an
  * append-only JSON Lines journal, replayed when the storage is opened again; every other store is the
- * in-memory default. It shows the shape of an adapter: implement a store interface of
- * {@code org.ecrm.core.spi}, let the in-memory store (or your database) enforce the rules, and prove it
+ * in-memory default. It shows the shape of an adapter: extend {@link ForwardingStorage} and override only
+ * the stores you change, implement a store interface of {@code org.ecrm.core.spi}, let the in-memory store (or your database) enforce the rules, and prove it
  * with the contract kit from {@code crm-core}'s test-jar ({@code JournalStorageTest} extends
  * {@code CustomerStoreContract}).
  *
@@ -71,13 +60,12 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Thread-safe: reads go to the thread-safe in-memory store; writes are serialised so the journal's
  * order is the order the changes were applied in.
  */
-public final class JournalStorage implements Storage {
+public final class JournalStorage extends ForwardingStorage {
   private static final Logger LOG = LoggerFactory.getLogger(JournalStorage.class);
-  private final Storage memory;
   private final JournalCustomers customers;
 
   private JournalStorage(Storage memory, JournalCustomers customers) {
-    this.memory = memory;
+    super(memory);
     this.customers = customers;
   }
 
@@ -106,71 +94,25 @@ public final class JournalStorage implements Storage {
     return customers;
   }
 
+  /**
+   * Runs {@code work} directly, as a storage without transactions does: the journal cannot take back a
+   * record already forced to disk, so the in-memory view must not undo one either.
+   *
+   * @param operation what the work does
+   * @param work the operation
+   * @param <T> what the work returns
+   * @return what {@code work} returned
+   */
   @Override
-  public AccountStore accounts() {
-    return memory.accounts();
-  }
-
-  @Override
-  public ProductStore products() {
-    return memory.products();
-  }
-
-  @Override
-  public OrderStore orders() {
-    return memory.orders();
-  }
-
-  @Override
-  public InteractionStore interactions() {
-    return memory.interactions();
-  }
-
-  @Override
-  public ConsentStore consents() {
-    return memory.consents();
-  }
-
-  @Override
-  public CaseStore cases() {
-    return memory.cases();
-  }
-
-  @Override
-  public ArticleStore articles() {
-    return memory.articles();
-  }
-
-  @Override
-  public OpportunityStore opportunities() {
-    return memory.opportunities();
-  }
-
-  @Override
-  public LedgerStore ledger() {
-    return memory.ledger();
-  }
-
-  @Override
-  public SurveyStore surveys() {
-    return memory.surveys();
-  }
-
-  @Override
-  public PreferenceStore preferences() {
-    return memory.preferences();
-  }
-
-  @Override
-  public AuditStore audit() {
-    return memory.audit();
+  public <T> T transaction(String operation, Supplier<T> work) {
+    return work.get();
   }
 
   /** Closes the journal. */
   @Override
   public void close() {
     customers.close();
-    memory.close();
+    super.close();
   }
 
   /**

@@ -1,20 +1,14 @@
 package org.ecrm.core.internal.memory;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.ecrm.core.b2b.Opportunity;
 import org.ecrm.core.internal.check.Checks;
-import org.ecrm.core.loyalty.PointsEntry;
 import org.ecrm.core.model.Account;
 import org.ecrm.core.model.AccountContact;
 import org.ecrm.core.model.AccountId;
-import org.ecrm.core.model.ConsentRecord;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.EmailAddress;
@@ -24,7 +18,6 @@ import org.ecrm.core.model.InteractionId;
 import org.ecrm.core.model.Order;
 import org.ecrm.core.model.OrderId;
 import org.ecrm.core.model.PhoneNumber;
-import org.ecrm.core.model.Preferences;
 import org.ecrm.core.model.Product;
 import org.ecrm.core.model.Sku;
 import org.ecrm.core.spi.AccountStore;
@@ -56,12 +49,12 @@ public final class InMemoryStorage implements Storage {
   private final Products products = new Products(journal);
   private final Orders orders = new Orders(journal);
   private final Interactions interactions = new Interactions(journal);
-  private final Consents consents = new Consents(journal);
+  private final ConsentStore consents = InMemoryHistory.consents(journal);
   private final InMemoryAuditStore audit = new InMemoryAuditStore(journal);
-  private final PreferenceHistory preferences = new PreferenceHistory(journal);
+  private final PreferenceStore preferences = InMemoryHistory.preferences(journal);
   private final CaseTable cases = new CaseTable(journal);
   private final Articles articles = new Articles(journal);
-  private final Ledger ledger = new Ledger(journal);
+  private final LedgerStore ledger = InMemoryHistory.ledger(journal);
   private final Opportunities opportunities = new Opportunities(journal);
   private final InMemorySurveyStore surveys = new InMemorySurveyStore(journal);
 
@@ -364,186 +357,6 @@ public final class InMemoryStorage implements Storage {
     @Override
     public List<Opportunity> findByAccount(AccountId accountId) {
       return table.lookup(0, Checks.notNull("accountId", accountId));
-    }
-  }
-
-  private static final class Ledger implements LedgerStore {
-    private final History<PointsEntry> history;
-
-    Ledger(Journal journal) {
-      history = new History<>(journal, PointsEntry::customerId,
-        (e, to) -> new PointsEntry(to, e.kind(), e.points(), e.reason(), e.sourceEvent(), e.at(), e.expiresAt()));
-    }
-
-    @Override
-    public synchronized void append(PointsEntry entry) {
-      Checks.notNull("PointsEntry", entry);
-      for (PointsEntry e : history.of(entry.customerId())) {
-        if (e.sourceEvent().equals(entry.sourceEvent())) {
-          throw new org.ecrm.core.model.DuplicateKeyException("PointsEntry", "PointsEntry.sourceEvent",
-              entry.sourceEvent(), entry.customerId());
-        }
-      }
-      history.append(entry);
-    }
-
-    @Override
-    public List<PointsEntry> entries(CustomerId customerId) {
-      return history.of(customerId);
-    }
-
-    @Override
-    public synchronized int reassign(CustomerId from, CustomerId to) {
-      return history.reassign(from, to);
-    }
-
-    @Override
-    public synchronized int pseudonymise(CustomerId from, CustomerId pseudonym) {
-      List<PointsEntry> moved = history.of(from);
-      history.deleteAll(from);
-      for (int i = 0; i < moved.size(); i++) {
-        history.append(moved.get(i).pseudonymised(pseudonym, i + 1));
-      }
-      return moved.size();
-    }
-
-    @Override
-    public List<CustomerId> scanCustomers(@Nullable CustomerId after, int limit) {
-      return history.scanCustomers(after, limit);
-    }
-  }
-
-  private static final class Consents implements ConsentStore {
-    private final History<ConsentRecord> history;
-
-    Consents(Journal journal) {
-      history = new History<>(journal, ConsentRecord::customerId,
-          (r, to) -> new ConsentRecord(to, r.purpose(), r.channel(), r.status(), r.lawfulBasis(),
-              r.source(), r.recordedAt()));
-    }
-
-    @Override
-    public void append(ConsentRecord record) {
-      history.append(record);
-    }
-
-    @Override
-    public List<ConsentRecord> history(CustomerId customerId) {
-      return history.of(customerId);
-    }
-
-    @Override
-    public int reassign(CustomerId from, CustomerId to) {
-      return history.reassign(from, to);
-    }
-
-    @Override
-    public int deleteAll(CustomerId customerId) {
-      return history.deleteAll(customerId);
-    }
-
-    @Override
-    public List<CustomerId> scanCustomers(@Nullable CustomerId after, int limit) {
-      return history.scanCustomers(after, limit);
-    }
-  }
-
-  private static final class PreferenceHistory implements PreferenceStore {
-    private final History<Preferences> history;
-
-    PreferenceHistory(Journal journal) {
-      history = new History<>(journal, Preferences::customerId, Preferences::forCustomer);
-    }
-
-    @Override
-    public void append(Preferences preferences) {
-      history.append(preferences);
-    }
-
-    @Override
-    public List<Preferences> history(CustomerId customerId) {
-      return history.of(customerId);
-    }
-
-    @Override
-    public int reassign(CustomerId from, CustomerId to) {
-      return history.reassign(from, to);
-    }
-
-    @Override
-    public int deleteAll(CustomerId customerId) {
-      return history.deleteAll(customerId);
-    }
-
-    @Override
-    public List<CustomerId> scanCustomers(@Nullable CustomerId after, int limit) {
-      return history.scanCustomers(after, limit);
-    }
-  }
-
-  /** An append-only history per customer, shared by the consent and preference stores. */
-  private static final class History<T> {
-    private final Function<T, CustomerId> owner;
-    private final BiFunction<T, CustomerId, T> repoint;
-    private final ConcurrentSkipListMap<CustomerId, List<T>> byCustomer = new ConcurrentSkipListMap<>();
-    private final Journal journal;
-
-    History(Journal journal, Function<T, CustomerId> owner, BiFunction<T, CustomerId, T> repoint) {
-      this.journal = journal;
-      this.owner = owner;
-      this.repoint = repoint;
-    }
-
-    /** Journals how to put the history of {@code id} back as it is now. */
-    private void remember(CustomerId id) {
-      List<T> before = byCustomer.get(id);
-      journal.record(() -> {
-        synchronized (this) {
-          if (before == null) {
-            byCustomer.remove(id);
-          } else {
-            byCustomer.put(id, before);
-          }
-        }
-      });
-    }
-
-    synchronized void append(T record) {
-      Checks.notNull("record", record);
-      remember(owner.apply(record));
-      byCustomer.compute(owner.apply(record), (id, list) -> {
-        List<T> next = new ArrayList<>(list == null ? List.of() : list);
-        next.add(record);
-        return List.copyOf(next);
-      });
-    }
-
-    List<T> of(CustomerId customerId) {
-      return byCustomer.getOrDefault(Checks.notNull("customerId", customerId), List.of());
-    }
-
-    synchronized int reassign(CustomerId from, CustomerId to) {
-      remember(Checks.notNull("from", from));
-      List<T> moved = byCustomer.remove(from);
-      if (moved == null) {
-        return 0;
-      }
-      moved.forEach(r -> append(repoint.apply(r, to)));
-      return moved.size();
-    }
-
-    synchronized int deleteAll(CustomerId customerId) {
-      remember(Checks.notNull("customerId", customerId));
-      List<T> gone = byCustomer.remove(customerId);
-      return gone == null ? 0 : gone.size();
-    }
-
-    List<CustomerId> scanCustomers(@Nullable CustomerId after, int limit) {
-      if (limit < 1) {
-        throw Checks.invalid("scan limit", "must be at least 1", limit);
-      }
-      return (after == null ? byCustomer : byCustomer.tailMap(after, false)).keySet().stream()
-          .limit(limit).toList();
     }
   }
 }

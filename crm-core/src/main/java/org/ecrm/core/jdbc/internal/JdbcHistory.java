@@ -10,15 +10,17 @@ import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.DuplicateKeyException;
 import org.ecrm.core.model.Preferences;
 import org.ecrm.core.spi.ConsentStore;
+import org.ecrm.core.spi.HistoryStore;
 import org.ecrm.core.spi.LedgerStore;
 import org.ecrm.core.spi.PreferenceStore;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An append-only history per customer in a table with an identity column {@code seq}: append order is
- * {@code seq} order. Backs the consent, preference and ledger stores. Thread-safe.
+ * {@code seq} order: the JDBC {@link HistoryStore}. The consent, preference and ledger stores are this class
+ * with their entry type and table fixed. Thread-safe.
  */
-final class JdbcHistory<T> {
+class JdbcHistory<T> implements HistoryStore<T> {
   private final Db db;
   private final String kind;
   private final String table;
@@ -27,7 +29,7 @@ final class JdbcHistory<T> {
   private final BiFunction<T, CustomerId, T> repoint;
   private final @Nullable Function<T, String> sourceEvent;
 
-  private JdbcHistory(Db db, String kind, String table, Class<T> type, Function<T, CustomerId> owner,
+  JdbcHistory(Db db, String kind, String table, Class<T> type, Function<T, CustomerId> owner,
       BiFunction<T, CustomerId, T> repoint, @Nullable Function<T, String> sourceEvent) {
     this.db = db;
     this.kind = kind;
@@ -38,7 +40,8 @@ final class JdbcHistory<T> {
     this.sourceEvent = sourceEvent;
   }
 
-  void append(T record) {
+  @Override
+  public void append(T record) {
     JdbcTable.notNull(kind, record);
     try {
       db.tx(kind + " append", c -> {
@@ -64,14 +67,16 @@ final class JdbcHistory<T> {
     }
   }
 
-  List<T> of(CustomerId customerId) {
+  @Override
+  public List<T> history(CustomerId customerId) {
     String id = JdbcTable.notNull("customerId", customerId).value();
     return db.read(kind + " history " + id, c -> db.records(c, type,
         "SELECT data FROM " + table + " WHERE customer_id = ? ORDER BY seq", id));
   }
 
   /** Deletes the records of {@code from} and appends them, repointed, after those of {@code to}. */
-  int reassign(CustomerId from, CustomerId to) {
+  @Override
+  public int reassign(CustomerId from, CustomerId to) {
     return reassign(from, to, (r, n) -> repoint.apply(r, to));
   }
 
@@ -96,12 +101,14 @@ final class JdbcHistory<T> {
     }
   }
 
-  int deleteAll(CustomerId customerId) {
+  @Override
+  public int deleteAll(CustomerId customerId) {
     String id = JdbcTable.notNull("customerId", customerId).value();
     return db.tx(kind + " deleteAll " + id, c -> Db.update(c, "DELETE FROM " + table + " WHERE customer_id = ?", id));
   }
 
-  List<CustomerId> scanCustomers(@Nullable CustomerId after, int limit) {
+  @Override
+  public List<CustomerId> scanCustomers(@Nullable CustomerId after, int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException(kind + " scan limit must be at least 1: " + limit);
     }
@@ -115,97 +122,41 @@ final class JdbcHistory<T> {
   }
 
   static ConsentStore consents(Db db) {
-    JdbcHistory<ConsentRecord> h = new JdbcHistory<>(db, "ConsentRecord", "consents", ConsentRecord.class,
-        ConsentRecord::customerId, (r, to) -> new ConsentRecord(to, r.purpose(), r.channel(), r.status(),
-            r.lawfulBasis(), r.source(), r.recordedAt()), null);
-    return new ConsentStore() {
-      @Override
-      public void append(ConsentRecord record) {
-        h.append(record);
-      }
-
-      @Override
-      public List<ConsentRecord> history(CustomerId customerId) {
-        return h.of(customerId);
-      }
-
-      @Override
-      public int reassign(CustomerId from, CustomerId to) {
-        return h.reassign(from, to);
-      }
-
-      @Override
-      public int deleteAll(CustomerId customerId) {
-        return h.deleteAll(customerId);
-      }
-
-      @Override
-      public List<CustomerId> scanCustomers(@Nullable CustomerId after, int limit) {
-        return h.scanCustomers(after, limit);
-      }
-    };
+    return new Consents(db);
   }
 
   static PreferenceStore preferences(Db db) {
-    JdbcHistory<Preferences> h = new JdbcHistory<>(db, "Preferences", "preferences", Preferences.class,
-        Preferences::customerId, Preferences::forCustomer, null);
-    return new PreferenceStore() {
-      @Override
-      public void append(Preferences preferences) {
-        h.append(preferences);
-      }
-
-      @Override
-      public List<Preferences> history(CustomerId customerId) {
-        return h.of(customerId);
-      }
-
-      @Override
-      public int reassign(CustomerId from, CustomerId to) {
-        return h.reassign(from, to);
-      }
-
-      @Override
-      public int deleteAll(CustomerId customerId) {
-        return h.deleteAll(customerId);
-      }
-
-      @Override
-      public List<CustomerId> scanCustomers(@Nullable CustomerId after, int limit) {
-        return h.scanCustomers(after, limit);
-      }
-    };
+    return new PreferenceHistory(db);
   }
 
   static LedgerStore ledger(Db db) {
-    JdbcHistory<PointsEntry> h = new JdbcHistory<>(db, "PointsEntry", "ledger", PointsEntry.class,
-        PointsEntry::customerId, (e, to) -> new PointsEntry(to, e.kind(), e.points(), e.reason(), e.sourceEvent(),
-            e.at(), e.expiresAt()), PointsEntry::sourceEvent);
-    return new LedgerStore() {
-      @Override
-      public void append(PointsEntry entry) {
-        h.append(entry);
-      }
+    return new Ledger(db);
+  }
 
-      @Override
-      public List<PointsEntry> entries(CustomerId customerId) {
-        return h.of(customerId);
-      }
+  private static final class Consents extends JdbcHistory<ConsentRecord> implements ConsentStore {
+    Consents(Db db) {
+      super(db, "ConsentRecord", "consents", ConsentRecord.class, ConsentRecord::customerId, (r, to) ->
+          new ConsentRecord(to, r.purpose(), r.channel(), r.status(), r.lawfulBasis(), r.source(), r.recordedAt()),
+          null);
+    }
+  }
 
-      @Override
-      public int reassign(CustomerId from, CustomerId to) {
-        return h.reassign(from, to);
-      }
+  private static final class PreferenceHistory extends JdbcHistory<Preferences> implements PreferenceStore {
+    PreferenceHistory(Db db) {
+      super(db, "Preferences", "preferences", Preferences.class, Preferences::customerId, Preferences::forCustomer,
+          null);
+    }
+  }
 
-      @Override
-      public int pseudonymise(CustomerId from, CustomerId pseudonym) {
-        return h.reassign(from, pseudonym, (e, n) -> e.pseudonymised(pseudonym, n));
-      }
+  private static final class Ledger extends JdbcHistory<PointsEntry> implements LedgerStore {
+    Ledger(Db db) {
+      super(db, "PointsEntry", "ledger", PointsEntry.class, PointsEntry::customerId, (e, to) -> new PointsEntry(to,
+          e.kind(), e.points(), e.reason(), e.sourceEvent(), e.at(), e.expiresAt()), PointsEntry::sourceEvent);
+    }
 
-      @Override
-      public List<CustomerId> scanCustomers(@Nullable CustomerId after, int limit) {
-        return h.scanCustomers(after, limit);
-      }
-    };
+    @Override
+    public int pseudonymise(CustomerId from, CustomerId pseudonym) {
+      return reassign(from, pseudonym, (e, n) -> e.pseudonymised(pseudonym, n));
+    }
   }
 }

@@ -26,6 +26,7 @@ import org.ecrm.core.spi.OrderStore;
 import org.ecrm.core.spi.PreferenceStore;
 import org.ecrm.core.spi.ProductStore;
 import org.ecrm.core.spi.Storage;
+import org.ecrm.core.spi.Storage;
 import org.ecrm.core.spi.SurveyStore;
 import org.ecrm.core.support.Article;
 import org.ecrm.core.support.SupportCase;
@@ -35,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * The stores of one JDBC storage on one data source, after the schema is created or upgraded. Thread-safe:
  * the stores hold no mutable state and every method borrows its own connection.
  */
-public final class JdbcStores {
+public final class JdbcStores implements Storage {
   private final Db db;
   private final CustomerStore customers;
   private final AccountStore accounts;
@@ -93,58 +94,72 @@ public final class JdbcStores {
    * @param <T> what the work returns
    * @return what the work returned
    */
+  @Override
   public <T> T transaction(String operation, java.util.function.Supplier<T> work) {
     return db.transaction(JdbcTable.notNull("operation", operation), JdbcTable.notNull("work", work));
   }
 
+  @Override
   public CustomerStore customers() {
     return customers;
   }
 
+  @Override
   public AccountStore accounts() {
     return accounts;
   }
 
+  @Override
   public ProductStore products() {
     return products;
   }
 
+  @Override
   public OrderStore orders() {
     return orders;
   }
 
+  @Override
   public InteractionStore interactions() {
     return interactions;
   }
 
+  @Override
   public ConsentStore consents() {
     return consents;
   }
 
+  @Override
   public CaseStore cases() {
     return cases;
   }
 
+  @Override
   public ArticleStore articles() {
     return articles;
   }
 
+  @Override
   public OpportunityStore opportunities() {
     return opportunities;
   }
 
+  @Override
   public LedgerStore ledger() {
     return ledger;
   }
 
+  @Override
   public PreferenceStore preferences() {
     return preferences;
   }
 
+  @Override
   public SurveyStore surveys() {
     return surveys;
   }
 
+  @Override
   public AuditStore audit() {
     return audit;
   }

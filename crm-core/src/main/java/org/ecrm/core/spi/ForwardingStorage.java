@@ -1,0 +1,138 @@
+package org.ecrm.core.spi;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A {@link Storage} that forwards every call to another one, so an adapter overrides only what it changes:
+ * one store ({@link #customers()} of a journalling adapter), {@link #transaction}, {@link #close()}, or every
+ * store at once through {@link #wrap(Class, Object)} (decorators: metrics, logging, fault injection).
+ *
+ * <pre>{@code
+ * final class AuditedStorage extends ForwardingStorage {
+ *   AuditedStorage(Storage inner) { super(inner); }
+ *   @Override public CustomerStore customers() { return new LoggingCustomers(super.customers()); }
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe when the delegate is and the overrides are.
+ */
+public class ForwardingStorage implements Storage {
+  private final Storage delegate;
+
+  /**
+   * A storage forwarding to {@code delegate}.
+   *
+   * @param delegate where every call goes unless overridden
+   * @throws NullPointerException naming {@code delegate} if it is null
+   */
+  protected ForwardingStorage(Storage delegate) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+  }
+
+  /**
+   * The storage calls are forwarded to.
+   *
+   * @return the delegate
+   */
+  protected final Storage delegate() {
+    return delegate;
+  }
+
+  /**
+   * Every store accessor passes the delegate's store through here before returning it. The default returns
+   * {@code store} as it is; override it to decorate every store at once.
+   *
+   * @param type the store's interface, e.g. {@code CustomerStore.class}
+   * @param store the delegate's store
+   * @param <S> the store type
+   * @return the store to hand out
+   */
+  protected <S> S wrap(Class<S> type, S store) {
+    return store;
+  }
+
+  @Override
+  public CustomerStore customers() {
+    return wrap(CustomerStore.class, delegate.customers());
+  }
+
+  @Override
+  public AccountStore accounts() {
+    return wrap(AccountStore.class, delegate.accounts());
+  }
+
+  @Override
+  public ProductStore products() {
+    return wrap(ProductStore.class, delegate.products());
+  }
+
+  @Override
+  public OrderStore orders() {
+    return wrap(OrderStore.class, delegate.orders());
+  }
+
+  @Override
+  public InteractionStore interactions() {
+    return wrap(InteractionStore.class, delegate.interactions());
+  }
+
+  @Override
+  public ConsentStore consents() {
+    return wrap(ConsentStore.class, delegate.consents());
+  }
+
+  @Override
+  public CaseStore cases() {
+    return wrap(CaseStore.class, delegate.cases());
+  }
+
+  @Override
+  public ArticleStore articles() {
+    return wrap(ArticleStore.class, delegate.articles());
+  }
+
+  @Override
+  public OpportunityStore opportunities() {
+    return wrap(OpportunityStore.class, delegate.opportunities());
+  }
+
+  @Override
+  public LedgerStore ledger() {
+    return wrap(LedgerStore.class, delegate.ledger());
+  }
+
+  @Override
+  public SurveyStore surveys() {
+    return wrap(SurveyStore.class, delegate.surveys());
+  }
+
+  @Override
+  public PreferenceStore preferences() {
+    return wrap(PreferenceStore.class, delegate.preferences());
+  }
+
+  @Override
+  public AuditStore audit() {
+    return wrap(AuditStore.class, delegate.audit());
+  }
+
+  /**
+   * Forwards to the delegate's {@link Storage#transaction}, so its all-or-nothing guarantee holds.
+   *
+   * @param operation what the work does, for error messages
+   * @param work the operation
+   * @param <T> what the work returns
+   * @return what {@code work} returned
+   */
+  @Override
+  public <T> T transaction(String operation, Supplier<T> work) {
+    return delegate.transaction(operation, work);
+  }
+
+  /** Closes the delegate. */
+  @Override
+  public void close() {
+    delegate.close();
+  }
+}

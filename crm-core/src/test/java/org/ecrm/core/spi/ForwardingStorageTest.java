@@ -1,0 +1,72 @@
+package org.ecrm.core.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.ecrm.core.memory.MemoryStorage;
+import org.ecrm.core.model.ConsentRecord;
+import org.ecrm.core.model.CustomerId;
+import org.junit.jupiter.api.Test;
+
+class ForwardingStorageTest {
+
+  @Test
+  void everyStoreIsTheDelegates_passedThroughWrap() {
+    Storage inner = MemoryStorage.create();
+    List<Class<?>> wrapped = new ArrayList<>();
+    Storage forwarding = new ForwardingStorage(inner) {
+      @Override
+      protected <S> S wrap(Class<S> type, S store) {
+        wrapped.add(type);
+        return store;
+      }
+    };
+    assertThat(forwarding.customers()).isSameAs(inner.customers());
+    assertThat(forwarding.accounts()).isSameAs(inner.accounts());
+    assertThat(forwarding.products()).isSameAs(inner.products());
+    assertThat(forwarding.orders()).isSameAs(inner.orders());
+    assertThat(forwarding.interactions()).isSameAs(inner.interactions());
+    assertThat(forwarding.consents()).isSameAs(inner.consents());
+    assertThat(forwarding.cases()).isSameAs(inner.cases());
+    assertThat(forwarding.articles()).isSameAs(inner.articles());
+    assertThat(forwarding.opportunities()).isSameAs(inner.opportunities());
+    assertThat(forwarding.ledger()).isSameAs(inner.ledger());
+    assertThat(forwarding.surveys()).isSameAs(inner.surveys());
+    assertThat(forwarding.preferences()).isSameAs(inner.preferences());
+    assertThat(forwarding.audit()).isSameAs(inner.audit());
+    assertThat(wrapped).containsExactly(CustomerStore.class, AccountStore.class, ProductStore.class, OrderStore.class,
+        InteractionStore.class, ConsentStore.class, CaseStore.class, ArticleStore.class, OpportunityStore.class,
+        LedgerStore.class, SurveyStore.class, PreferenceStore.class, AuditStore.class);
+  }
+
+  @Test
+  void transactionIsTheDelegates_aFailedUnitLeavesNothing() {
+    Storage forwarding = new ForwardingStorage(MemoryStorage.create()) {};
+    ConsentRecord r = new ConsentRecord(CustomerId.of("c1"), "newsletter", org.ecrm.core.model.Channel.EMAIL,
+        org.ecrm.core.model.ConsentStatus.GRANTED, org.ecrm.core.model.LawfulBasis.CONSENT, "form",
+        java.time.Instant.parse("2024-01-01T00:00:00Z"));
+    assertThatThrownBy(() -> forwarding.transaction("append then fail", () -> {
+      forwarding.consents().append(r);
+      throw new IllegalStateException("boom");
+    })).hasMessage("boom");
+    assertThat(forwarding.consents().history(CustomerId.of("c1"))).isEmpty();
+  }
+
+  @Test
+  void closeClosesTheDelegate_andANullDelegateIsRejected() {
+    AtomicBoolean closed = new AtomicBoolean();
+    Storage inner = new ForwardingStorage(MemoryStorage.create()) {
+      @Override
+      public void close() {
+        closed.set(true);
+      }
+    };
+    new ForwardingStorage(inner) {}.close();
+    assertThat(closed).isTrue();
+    assertThatThrownBy(() -> new ForwardingStorage(null) {}).isInstanceOf(NullPointerException.class)
+        .hasMessage("delegate");
+  }
+}
