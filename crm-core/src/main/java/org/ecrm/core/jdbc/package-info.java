@@ -5,6 +5,8 @@
  * {@linkplain org.ecrm.core.jdbc.Dialect dialects}; other databases plug in through the same interface. The
  * schema is created and upgraded by versioned SQL scripts shipped in the jar. No JDBC driver or connection
  * pool comes with crm-core: the host brings both.
+ *
+ * <p>Start at {@link org.ecrm.core.jdbc.JdbcStorage#builder(javax.sql.DataSource)}.
  */
 @NullMarked
 package org.ecrm.core.jdbc;

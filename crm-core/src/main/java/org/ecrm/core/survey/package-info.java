@@ -7,6 +7,9 @@
  * mapping from answers to {@link org.ecrm.core.survey.StatedPreferences}
  * ({@link org.ecrm.core.survey.PreferenceMapping}). Everything here is a pure, immutable value or
  * function; storing responses and preferences is the facade's job.
+ *
+ * <p>Start at {@link org.ecrm.core.survey.Surveys}, from {@code Crm.surveys()}, and at {@link
+ * org.ecrm.core.survey.Questionnaire}.
  */
 @NullMarked
 package org.ecrm.core.survey;
