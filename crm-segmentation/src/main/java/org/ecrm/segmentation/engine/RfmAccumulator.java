@@ -1,4 +1,4 @@
-package org.ecrm.segmentation;
+package org.ecrm.segmentation.engine;
 
 import java.time.LocalDate;
 import java.util.Currency;
@@ -51,7 +51,7 @@ public interface RfmAccumulator {
   long excludedAfterAsOf();
 
   /** Every rejected record, in arrival order. */
-  List<Rejection> rejections();
+  List<RejectedRecord> rejections();
 
   /** Records skipped on purpose, counted per reason. */
   Map<String, Long> skipped();
@@ -75,6 +75,6 @@ public interface RfmAccumulator {
    */
   static RfmAccumulator fromBytes(byte[] bytes) {
     java.util.Objects.requireNonNull(bytes, "bytes");
-    return org.ecrm.segmentation.internal.CustomerTable.fromBytes(bytes, 1);
+    return org.ecrm.segmentation.engine.internal.CustomerTable.fromBytes(bytes, 1);
   }
 }

@@ -1,11 +1,11 @@
-package org.ecrm.segmentation;
+package org.ecrm.segmentation.engine;
 
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
-import org.ecrm.segmentation.internal.Sources;
+import org.ecrm.segmentation.engine.internal.Sources;
 
 /**
  * Streams transactions as columnar {@link TransactionBatch}es, so a host can feed the engine from any

@@ -1,4 +1,4 @@
-package org.ecrm.segmentation.interact;
+package org.ecrm.it.interact;
 
 import java.time.Clock;
 import java.time.Instant;
