@@ -47,7 +47,7 @@ public final class CustomerBaseSummary {
    * amount would overflow its customer's day total (field "amount"), in arrival order. Large inputs are
    * summarised on the common fork-join pool as well as the calling thread.
    *
-   * @throws MixedCurrencyException if batches come in two currencies
+   * @throws org.ecrm.segmentation.engine.MixedCurrencyException if batches come in two currencies
    * @throws ArithmeticException if a customer's repeat-purchase or holdout total overflows 64-bit minor
    *     units (the message names the customer)
    */

@@ -21,7 +21,7 @@ public final class TransactionSources {
    * mixed freely; results find customers by that text ({@link RfmResult#find(String)}) and write it
    * back. Rows with a bad field are rejected with their line number and the field name (an id that is
    * empty, longer than 128 characters or holds a control character is bad); the other rows are kept. A row in another currency than the format's is a
-   * {@link MixedCurrencyException}.
+   * {@link org.ecrm.segmentation.engine.MixedCurrencyException}.
    */
   public static TransactionSource csv(Path file, CsvFormat format) {
     Objects.requireNonNull(file, "file");
@@ -56,7 +56,7 @@ public final class TransactionSources {
    * {@code zone}, its amount chosen by {@code refunds}; customer ids become dense keys through
    * {@code keys} (for hosts that want numeric keys; {@link #orders(Crm, java.util.Currency, ZoneId,
    * RefundHandling)} needs no dictionary).
-   * Orders in another currency than {@code currency}'s are a {@link MixedCurrencyException}.
+   * Orders in another currency than {@code currency}'s are a {@link org.ecrm.segmentation.engine.MixedCurrencyException}.
    */
   public static TransactionSource orders(Crm crm, java.util.Currency currency, ZoneId zone,
       RefundHandling refunds, CustomerKeys keys) {

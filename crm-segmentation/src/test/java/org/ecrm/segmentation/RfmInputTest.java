@@ -104,7 +104,7 @@ class RfmInputTest {
     Files.writeString(f, String.join("\n",
         "customer_id,date,amount,currency",
         "1,2024-01-01,10.00,EUR",
-        "x,2024-01-01,10.00,EUR",
+        "x\u0007,2024-01-01,10.00,EUR",
         "2,2024-13-01,10.00,EUR",
         "3,1969-12-31,10.00,EUR",
         "4,2024-01-01,10.001,EUR",

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe; one fitter can run several fits at once.
  */
 public final class BgNbdFitter extends ModelFitter<BgNbdModel> {
-  private BgNbdFitter(Builder b) {
+  private BgNbdFitter(Builder<?> b) {
     super(b);
   }
 
@@ -24,30 +24,13 @@ public final class BgNbdFitter extends ModelFitter<BgNbdModel> {
    *
    * @return the builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static Builder<BgNbdFitter> builder() {
+    return new Builder<>(4, BgNbdFitter::new);
   }
 
   @Override
   BgNbdModel fit(List<CustomerSummary> customers, double @Nullable [] weights, double penalizer,
       int maxEvaluations, int minimumCustomers) {
     return Fits.bgNbd(customers, weights, penalizer, maxEvaluations, minimumCustomers);
-  }
-
-  /** Builds a {@link BgNbdFitter}; each setter may be called once. Not thread-safe. */
-  public static final class Builder extends ModelFitter.Builder<BgNbdFitter, Builder> {
-    private Builder() {
-      super(4);
-    }
-
-    @Override
-    Builder self() {
-      return this;
-    }
-
-    @Override
-    public BgNbdFitter build() {
-      return new BgNbdFitter(this);
-    }
   }
 }

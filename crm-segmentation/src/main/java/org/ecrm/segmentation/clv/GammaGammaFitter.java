@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe; one fitter can run several fits at once.
  */
 public final class GammaGammaFitter extends ModelFitter<GammaGammaModel> {
-  private GammaGammaFitter(Builder b) {
+  private GammaGammaFitter(Builder<?> b) {
     super(b);
   }
 
@@ -26,30 +26,13 @@ public final class GammaGammaFitter extends ModelFitter<GammaGammaModel> {
    *
    * @return the builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static Builder<GammaGammaFitter> builder() {
+    return new Builder<>(3, GammaGammaFitter::new);
   }
 
   @Override
   GammaGammaModel fit(List<CustomerSummary> customers, double @Nullable [] weights, double penalizer,
       int maxEvaluations, int minimumCustomers) {
     return Fits.gammaGamma(customers, weights, penalizer, maxEvaluations, minimumCustomers);
-  }
-
-  /** Builds a {@link GammaGammaFitter}; each setter may be called once. Not thread-safe. */
-  public static final class Builder extends ModelFitter.Builder<GammaGammaFitter, Builder> {
-    private Builder() {
-      super(3);
-    }
-
-    @Override
-    Builder self() {
-      return this;
-    }
-
-    @Override
-    public GammaGammaFitter build() {
-      return new GammaGammaFitter(this);
-    }
   }
 }

@@ -2,6 +2,7 @@ package org.ecrm.segmentation.clv;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.ecrm.segmentation.internal.util.Checks;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +23,7 @@ public abstract sealed class ModelFitter<M> permits BgNbdFitter, ParetoNbdFitter
   private final int maxEvaluations;
   private final int minimumCustomers;
 
-  ModelFitter(Builder<?, ?> b) {
+  ModelFitter(Builder<?> b) {
     penalizer = b.penalizer;
     maxEvaluations = b.maxEvaluations;
     minimumCustomers = b.minimumCustomers;
@@ -64,11 +65,10 @@ public abstract sealed class ModelFitter<M> permits BgNbdFitter, ParetoNbdFitter
    * Sets a fitter's options; each setter may be called once. Not thread-safe.
    *
    * @param <F> the fitter built
-   * @param <B> the concrete builder, returned by the setters
    */
-  public abstract static sealed class Builder<F, B extends Builder<F, B>>
-      permits BgNbdFitter.Builder, ParetoNbdFitter.Builder, GammaGammaFitter.Builder {
+  public static final class Builder<F> {
     private final int fewestCustomers;
+    private final Function<Builder<F>, F> make;
     private double penalizer;
     private int maxEvaluations = 20_000;
     private int minimumCustomers = 10;
@@ -76,12 +76,14 @@ public abstract sealed class ModelFitter<M> permits BgNbdFitter, ParetoNbdFitter
     private boolean maxEvaluationsSet;
     private boolean minimumCustomersSet;
 
-    /** {@code fewestCustomers}: the least {@link #minimumCustomers} may be, the model's parameter count. */
-    Builder(int fewestCustomers) {
+    /**
+     * {@code fewestCustomers}: the least {@link #minimumCustomers} may be, the model's parameter count;
+     * {@code make}: the fitter's constructor.
+     */
+    Builder(int fewestCustomers, Function<Builder<F>, F> make) {
       this.fewestCustomers = fewestCustomers;
+      this.make = make;
     }
-
-    abstract B self();
 
     /**
      * Sets the L2 penalty.
@@ -90,11 +92,11 @@ public abstract sealed class ModelFitter<M> permits BgNbdFitter, ParetoNbdFitter
      * @return this builder
      * @throws IllegalArgumentException when negative or not finite
      */
-    public B penalizer(double penalizer) {
+    public Builder<F> penalizer(double penalizer) {
       Checks.notSetTwice("penalizer", penalizerSet);
       this.penalizer = Checks.nonNegative("penalizer", penalizer);
       penalizerSet = true;
-      return self();
+      return this;
     }
 
     /**
@@ -104,14 +106,14 @@ public abstract sealed class ModelFitter<M> permits BgNbdFitter, ParetoNbdFitter
      * @return this builder
      * @throws IllegalArgumentException when below 100
      */
-    public B maxEvaluations(int maxEvaluations) {
+    public Builder<F> maxEvaluations(int maxEvaluations) {
       Checks.notSetTwice("maxEvaluations", maxEvaluationsSet);
       if (maxEvaluations < 100) {
         throw new IllegalArgumentException("maxEvaluations must be at least 100: " + maxEvaluations);
       }
       this.maxEvaluations = maxEvaluations;
       maxEvaluationsSet = true;
-      return self();
+      return this;
     }
 
     /**
@@ -122,7 +124,7 @@ public abstract sealed class ModelFitter<M> permits BgNbdFitter, ParetoNbdFitter
      * @return this builder
      * @throws IllegalArgumentException when below the model's number of parameters (4; Gamma-Gamma 3)
      */
-    public B minimumCustomers(int minimumCustomers) {
+    public Builder<F> minimumCustomers(int minimumCustomers) {
       Checks.notSetTwice("minimumCustomers", minimumCustomersSet);
       if (minimumCustomers < fewestCustomers) {
         throw new IllegalArgumentException("minimumCustomers must be at least " + fewestCustomers + ": "
@@ -130,7 +132,7 @@ public abstract sealed class ModelFitter<M> permits BgNbdFitter, ParetoNbdFitter
       }
       this.minimumCustomers = minimumCustomers;
       minimumCustomersSet = true;
-      return self();
+      return this;
     }
 
     /**
@@ -138,6 +140,8 @@ public abstract sealed class ModelFitter<M> permits BgNbdFitter, ParetoNbdFitter
      *
      * @return the fitter
      */
-    public abstract F build();
+    public F build() {
+      return make.apply(this);
+    }
   }
 }

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe; one fitter can run several fits at once.
  */
 public final class ParetoNbdFitter extends ModelFitter<ParetoNbdModel> {
-  private ParetoNbdFitter(Builder b) {
+  private ParetoNbdFitter(Builder<?> b) {
     super(b);
   }
 
@@ -24,30 +24,13 @@ public final class ParetoNbdFitter extends ModelFitter<ParetoNbdModel> {
    *
    * @return the builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static Builder<ParetoNbdFitter> builder() {
+    return new Builder<>(4, ParetoNbdFitter::new);
   }
 
   @Override
   ParetoNbdModel fit(List<CustomerSummary> customers, double @Nullable [] weights, double penalizer,
       int maxEvaluations, int minimumCustomers) {
     return Fits.paretoNbd(customers, weights, penalizer, maxEvaluations, minimumCustomers);
-  }
-
-  /** Builds a {@link ParetoNbdFitter}; each setter may be called once. Not thread-safe. */
-  public static final class Builder extends ModelFitter.Builder<ParetoNbdFitter, Builder> {
-    private Builder() {
-      super(4);
-    }
-
-    @Override
-    Builder self() {
-      return this;
-    }
-
-    @Override
-    public ParetoNbdFitter build() {
-      return new ParetoNbdFitter(this);
-    }
   }
 }

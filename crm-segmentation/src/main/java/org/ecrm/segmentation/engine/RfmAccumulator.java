@@ -9,7 +9,7 @@ import java.util.Map;
  * Mergeable per-customer RFM state (last day, count, sum, and purchase days when frequency counts
  * days). Transactions may arrive in any order and in any batches; two accumulators of the same analysis
  * merge into one, and merging is associative and commutative, so scores computed from a merged state
- * equal those computed from all the data at once. Scores come from {@link RfmAnalysis#score}.
+ * equal those computed from all the data at once. Scores come from {@link org.ecrm.segmentation.RfmAnalysis#score}.
  *
  * <p>Not thread-safe: give each thread its own accumulator and merge them.
  */

@@ -12,8 +12,8 @@ import org.ecrm.segmentation.engine.internal.Sources;
  * store without materialising one object per purchase. This is the segmentation SPI: implement
  * {@link #read(TransactionSink)} to plug in a database cursor, a message stream or a file format.
  *
- * <p>Adapters shipped: {@link #ofArrays}, {@link #ofIterable}, {@link TransactionSources#csv} and
- * {@link TransactionSources#orders}. One analysis uses one currency: a batch in another currency is a
+ * <p>Adapters shipped: {@link #ofArrays}, {@link #ofIterable}, {@link org.ecrm.segmentation.TransactionSources#csv} and
+ * {@link org.ecrm.segmentation.TransactionSources#orders}. One analysis uses one currency: a batch in another currency is a
  * {@link MixedCurrencyException}.
  *
  * <p>Implementations state their own thread safety; the shipped adapters may be read any number of

@@ -14,18 +14,29 @@ import org.jspecify.annotations.Nullable;
  * @param <P> the parameter record
  */
 abstract class PurchaseModelImpl<P extends Record> implements PurchaseModel {
+  /** A closed form of the time {@code t} alone. */
+  interface OfTime {
+    double at(double p1, double p2, double p3, double p4, double t);
+  }
+
+  /** A closed form of a customer's summary {@code (x, tx, age)}. */
+  interface OfCustomer {
+    double at(double p1, double p2, double p3, double p4, double x, double tx, double age);
+  }
+
+  /** A closed form of the time and a customer's summary. */
+  interface OfTimeAndCustomer {
+    double at(double p1, double p2, double p3, double p4, double t, double x, double tx, double age);
+  }
+
+  /** A closed form of a count {@code n} and the time. */
+  interface OfCountAndTime {
+    double at(double p1, double p2, double p3, double p4, int n, double t);
+  }
+
   /** A model's closed forms over its four parameters {@code (p1, p2, p3, p4)}. */
-  interface Formulas {
-    double expectedPurchases(double p1, double p2, double p3, double p4, double t);
-
-    double conditionalExpectedPurchases(double p1, double p2, double p3, double p4, double t, double x,
-        double tx, double age);
-
-    double probabilityAlive(double p1, double p2, double p3, double p4, double x, double tx, double age);
-
-    double probabilityOfPurchases(double p1, double p2, double p3, double p4, int n, double t);
-
-    double logLikelihood(double p1, double p2, double p3, double p4, double x, double tx, double age);
+  record Formulas(OfTime expectedPurchases, OfTimeAndCustomer conditionalExpectedPurchases,
+      OfCustomer probabilityAlive, OfCountAndTime probabilityOfPurchases, OfCustomer logLikelihood) {
   }
 
   private final String name;
@@ -59,21 +70,21 @@ abstract class PurchaseModelImpl<P extends Record> implements PurchaseModel {
   @Override
   public double expectedPurchases(double t) {
     Arguments.time("t", t);
-    return Arguments.finite(f.expectedPurchases(p1, p2, p3, p4, t), "expected purchases", "t=" + t);
+    return Arguments.finite(f.expectedPurchases().at(p1, p2, p3, p4, t), "expected purchases", "t=" + t);
   }
 
   @Override
   public double conditionalExpectedPurchases(double t, CustomerSummary c) {
     Arguments.time("t", t);
     Objects.requireNonNull(c, "customer");
-    return Arguments.finite(f.conditionalExpectedPurchases(p1, p2, p3, p4, t, c.frequency(), c.recency(), c.t()),
+    return Arguments.finite(f.conditionalExpectedPurchases().at(p1, p2, p3, p4, t, c.frequency(), c.recency(), c.t()),
         "conditional expected purchases", c + ", t=" + t);
   }
 
   @Override
   public double probabilityAlive(CustomerSummary c) {
     Objects.requireNonNull(c, "customer");
-    return f.probabilityAlive(p1, p2, p3, p4, c.frequency(), c.recency(), c.t());
+    return f.probabilityAlive().at(p1, p2, p3, p4, c.frequency(), c.recency(), c.t());
   }
 
   @Override
@@ -82,14 +93,14 @@ abstract class PurchaseModelImpl<P extends Record> implements PurchaseModel {
       throw new IllegalArgumentException("n must not be negative: " + n);
     }
     Arguments.time("t", t);
-    return Arguments.finite(f.probabilityOfPurchases(p1, p2, p3, p4, n, t), "P(X(t) = n)",
+    return Arguments.finite(f.probabilityOfPurchases().at(p1, p2, p3, p4, n, t), "P(X(t) = n)",
         "n=" + n + ", t=" + t);
   }
 
   @Override
   public double logLikelihood(CustomerSummary c) {
     Objects.requireNonNull(c, "customer");
-    return f.logLikelihood(p1, p2, p3, p4, c.frequency(), c.recency(), c.t());
+    return f.logLikelihood().at(p1, p2, p3, p4, c.frequency(), c.recency(), c.t());
   }
 
   @Override

@@ -454,6 +454,8 @@ public final class CustomerTable implements RfmAccumulator {
   }
 
   private static final int FORMAT = 0x52464D31; // "RFM1"
+  /** Starts the optional section of named customers' id texts. */
+  private static final int NAMES = 0x4E414D45; // "NAME"
 
   @Override
   public byte[] toBytes() {
@@ -519,6 +521,7 @@ public final class CustomerTable implements RfmAccumulator {
         named += nameOf(i) != null ? 1 : 0;
       }
       if (named > 0) {
+        out.writeInt(NAMES);
         out.writeInt(named);
         for (int i = 0; i < part.size; i++) {
           if (nameOf(i) != null) {
@@ -585,6 +588,9 @@ public final class CustomerTable implements RfmAccumulator {
         }
       }
       if (in.available() > 0) {
+        if (in.available() < 8 || in.readInt() != NAMES) {
+          throw new IllegalArgumentException("RfmAccumulator.fromBytes: trailing bytes after the state");
+        }
         int named = in.readInt();
         for (int k = 0; k < named; k++) {
           int index = in.readInt();

@@ -37,8 +37,14 @@ public final class CustomerIds {
     if (end > 2 && s.charAt(end - 2) == '.' && s.charAt(end - 1) == '0') {
       end -= 2;
     }
-    if (end == 0 || end > 20) {
+    int i = end > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
+    if (i == end) {
       return NOT_NUMERIC;
+    }
+    for (; i < end; i++) { // digits only, so that text ids cost no exception
+      if (Character.digit(s.charAt(i), 10) < 0) {
+        return NOT_NUMERIC;
+      }
     }
     try {
       long v = Long.parseLong(s, 0, end, 10);
