@@ -58,6 +58,12 @@ public final class CustomerTable implements RfmAccumulator {
   private final List<RejectedRecord> rejections = new ArrayList<>();
   /** The id text of each named customer, by customer index (null for numeric keys); null while none. */
   private String @Nullable [] names;
+  /**
+   * Per customer index, {@code 1 << 32 | name.hashCode()} of a named customer, 0 for a numeric one: a row
+   * of a known customer is checked against this word (one small array, no text compared), so two texts
+   * with one key are told apart unless their 32-bit string hashes agree too (about 2^-94 per pair).
+   */
+  private long[] nameChecks = new long[0];
   private final Map<String, Long> skipped = new TreeMap<>();
 
   public CustomerTable(LocalDate asOf, @Nullable Currency currency, boolean distinctDays, int parallelism) {
@@ -211,20 +217,24 @@ public final class CustomerTable implements RfmAccumulator {
    * already has another text (two names with one key), or had rows under its bare key.
    */
   private boolean name(int index, String name, boolean fresh) {
+    long check = 1L << 32 | (name.hashCode() & 0xFFFF_FFFFL);
+    long[] c = nameChecks;
+    if (c.length > index && c[index] != 0) {
+      return c[index] == check; // a known named customer
+    }
+    if (!fresh) {
+      return false; // rows under the bare key came first
+    }
     String[] n = names;
     if (n == null || n.length <= index) {
-      n = java.util.Arrays.copyOf(n == null ? new String[0] : n, Math.max(16, Math.max(index + 1, part.size * 2)));
+      int size = Math.max(16, Math.max(index + 1, part.size * 2));
+      n = java.util.Arrays.copyOf(n == null ? new String[0] : n, size);
       names = n;
+      nameChecks = c = java.util.Arrays.copyOf(c, size);
     }
-    String had = n[index];
-    if (had == null) {
-      if (!fresh) {
-        return false;
-      }
-      n[index] = name;
-      return true;
-    }
-    return had.equals(name);
+    n[index] = name;
+    c[index] = check;
+    return true;
   }
 
   /** The id text of the named customer with {@code index}, or null. */
