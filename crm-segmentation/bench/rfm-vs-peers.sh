@@ -17,6 +17,7 @@ cd "$ROOT"
 
 if [[ "${PEERS:-1}" != 0 && -d "$PEERS_SRC" ]]; then
   # run.sh builds in place: run a copy; it writes the data sets to /tmp/rfm-peers, which RfmBench reads
+  # (RFM_BENCH_DIR, below)
   rm -rf "$OUT/peers-src" && cp -r "$PEERS_SRC" "$OUT/peers-src"
   for n in ${PEER_ROWS:-1000000 10000000}; do
     (cd "$OUT/peers-src" && ./run.sh "$n") | tee "$OUT/peers-$n.md"
@@ -29,4 +30,6 @@ CP="crm-segmentation/target/test-classes:crm-segmentation/target/classes:$(cat "
 if [[ $# -eq 0 ]]; then
   set -- RfmBench
 fi
-"$JAVA" -cp "$CP" org.openjdk.jmh.Main -f 1 -rf json -rff "$OUT/rfm-bench.json" "$@" | tee "$OUT/rfm-bench.txt"
+# the generated CSV files: the peers' directory when they ran, else RfmBench writes its own there
+RFM_BENCH_DIR=${RFM_BENCH_DIR:-/tmp/rfm-peers}
+"$JAVA" -Drfm.bench.dir="$RFM_BENCH_DIR" -cp "$CP" org.openjdk.jmh.Main -f 1 -rf json -rff "$OUT/rfm-bench.json" "$@" | tee "$OUT/rfm-bench.txt"

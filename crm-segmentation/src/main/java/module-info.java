@@ -10,4 +10,5 @@ module org.ecrm.segmentation {
 
   exports org.ecrm.segmentation;
   exports org.ecrm.segmentation.clv;
+  exports org.ecrm.segmentation.engine;
 }

@@ -38,7 +38,7 @@ import org.ecrm.core.survey.Question;
 import org.ecrm.core.survey.Questionnaire;
 import org.ecrm.core.survey.Response;
 import org.ecrm.examples.jdbc.HikariStorage;
-import org.ecrm.segmentation.CustomerKeys;
+import org.ecrm.segmentation.engine.CustomerKeys;
 import org.ecrm.segmentation.Pareto;
 import org.ecrm.segmentation.RefundHandling;
 import org.ecrm.segmentation.RfmAnalysis;

@@ -1,5 +1,8 @@
 package org.ecrm.segmentation;
 
+import org.ecrm.segmentation.engine.RejectedRecord;
+import org.ecrm.segmentation.engine.TransactionSource;
+
 
 
 import java.time.LocalDate;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.ecrm.segmentation.internal.BtydReader;
+import org.ecrm.segmentation.internal.util.CustomerIds;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +47,7 @@ public final class CustomerBaseSummary {
    * amount would overflow its customer's day total (field "amount"), in arrival order. Large inputs are
    * summarised on the common fork-join pool as well as the calling thread.
    *
-   * @throws MixedCurrencyException if batches come in two currencies
+   * @throws org.ecrm.segmentation.engine.MixedCurrencyException if batches come in two currencies
    * @throws ArithmeticException if a customer's repeat-purchase or holdout total overflows 64-bit minor
    *     units (the message names the customer)
    */
@@ -55,11 +59,27 @@ public final class CustomerBaseSummary {
   /** The per-customer rows (in customer-key order) and the counts of what was left out. */
   public record Result(List<BtydCustomer> customers, Currency currency, PeriodUnit unit,
       double holdoutDuration, int customersFirstAfterCalibration, long transactionsAfterEnd,
-      List<Rejection> rejections) {
+      List<RejectedRecord> rejections) {
     /** Copies the lists. */
     public Result {
       customers = List.copyOf(customers);
       rejections = List.copyOf(rejections);
+    }
+
+    /**
+     * The row of the customer with the host's id {@code customerId} ({@code "C-0042"}, {@code "42"}), if
+     * summarised; empty also for a text that cannot be a customer id.
+     *
+     * @param customerId the id
+     * @return the row, or empty
+     */
+    public Optional<BtydCustomer> find(String customerId) {
+      String id = customerId.strip();
+      if (CustomerIds.problem(id) != null) {
+        return Optional.empty();
+      }
+      return find(CustomerIds.key(id)).filter(c -> c.customerId().equals(CustomerIds.isNamed(c.customer())
+          ? id : Long.toString(c.customer())));
     }
 
     /** The row of {@code customer}, if summarised. */

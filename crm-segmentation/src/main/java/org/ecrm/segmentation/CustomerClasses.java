@@ -1,5 +1,7 @@
 package org.ecrm.segmentation;
 
+import org.ecrm.segmentation.engine.CustomerKeys;
+
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -79,6 +81,20 @@ public final class CustomerClasses {
       throw new IllegalArgumentException("highValueShare must be in (0, 1]: " + highValueShare);
     }
     return new CustomerClasses(result, knownCustomers, highValueShare);
+  }
+
+  /**
+   * The keys of every customer in {@code crm}, as {@link TransactionSources#orders(Crm, java.util.Currency,
+   * java.time.ZoneId, RefundHandling)} keys them (from the ids themselves).
+   *
+   * @param crm the store
+   * @return the keys
+   */
+  public static long[] knownCustomers(Crm crm) {
+    Objects.requireNonNull(crm, "crm");
+    try (Stream<Customer> s = crm.customers().stream(CustomerFilter.all())) {
+      return s.mapToLong(c -> org.ecrm.segmentation.internal.util.CustomerIds.key(c.id().value())).toArray();
+    }
   }
 
   /** The keys of every customer in {@code crm}, through {@code keys} (as used by {@link TransactionSources#orders}). */

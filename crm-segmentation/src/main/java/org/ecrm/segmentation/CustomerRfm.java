@@ -11,7 +11,14 @@ package org.ecrm.segmentation;
  * @param f frequency score 1..n
  * @param m monetary score 1..n
  * @param segment the segment name ("Others" when no rule matched)
+ * @param customerId the customer's id as the host has it ({@code C-0042}), or the key's digits for a
+ *     numeric id
  */
 public record CustomerRfm(long customer, int recencyDays, long frequency, long monetaryMinor, int r, int f,
-    int m, String segment) {
+    int m, String segment, String customerId) {
+  /** Checks the components. */
+  public CustomerRfm {
+    java.util.Objects.requireNonNull(segment, "segment");
+    java.util.Objects.requireNonNull(customerId, "customerId");
+  }
 }

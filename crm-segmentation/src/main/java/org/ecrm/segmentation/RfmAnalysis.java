@@ -1,5 +1,8 @@
 package org.ecrm.segmentation;
 
+import org.ecrm.segmentation.engine.RfmAccumulator;
+import org.ecrm.segmentation.engine.TransactionSource;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -9,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.ecrm.segmentation.internal.CsvSource;
-import org.ecrm.segmentation.internal.CustomerTable;
+import org.ecrm.segmentation.engine.internal.CustomerTable;
 import org.ecrm.segmentation.internal.CutSearch;
 import org.ecrm.segmentation.internal.CutsImpl;
 import org.ecrm.segmentation.internal.RfmEngine;

@@ -1,5 +1,7 @@
 package org.ecrm.segmentation;
 
+import org.ecrm.segmentation.engine.RfmAccumulator;
+
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;

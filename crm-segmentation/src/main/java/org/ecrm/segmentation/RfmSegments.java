@@ -1,5 +1,7 @@
 package org.ecrm.segmentation;
 
+import org.ecrm.segmentation.engine.CustomerKeys;
+
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package org.ecrm.segmentation;
 
+import org.ecrm.segmentation.engine.CustomerKeys;
+import org.ecrm.segmentation.engine.TransactionSource;
+
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -13,9 +16,12 @@ public final class TransactionSources {
   }
 
   /**
-   * A CSV file read with FastCSV (RFC 4180). Rows with a bad field are rejected with their line number
-   * and the field name; the other rows are kept. A row in another currency than the format's is a
-   * {@link MixedCurrencyException}.
+   * A CSV file read with FastCSV (RFC 4180). Customer ids are taken as the host has them: a 64-bit
+   * integer ({@code 42}, also {@code 0042} or {@code 42.0}) or any other text ({@code abc}, {@code C-0042}),
+   * mixed freely; results find customers by that text ({@link RfmResult#find(String)}) and write it
+   * back. Rows with a bad field are rejected with their line number and the field name (an id that is
+   * empty, longer than 128 characters or holds a control character is bad); the other rows are kept. A row in another currency than the format's is a
+   * {@link org.ecrm.segmentation.engine.MixedCurrencyException}.
    */
   public static TransactionSource csv(Path file, CsvFormat format) {
     Objects.requireNonNull(file, "file");
@@ -25,8 +31,32 @@ public final class TransactionSources {
 
   /**
    * The orders of a crm-core {@link Crm}, one transaction per order on the day it was placed in
-   * {@code zone}, its amount chosen by {@code refunds}; customer ids become keys through {@code keys}.
-   * Orders in another currency than {@code currency}'s are a {@link MixedCurrencyException}.
+   * {@code zone}, its amount chosen by {@code refunds}, each under its {@link org.ecrm.core.model.CustomerId}
+   * as it is: the result finds a customer by that id ({@link RfmResult#find(org.ecrm.core.model.CustomerId)}).
+   * Orders in another currency than {@code currency}'s are a
+   * {@link org.ecrm.segmentation.engine.MixedCurrencyException}.
+   *
+   * @param crm the store
+   * @param currency the analysis currency
+   * @param zone the zone whose calendar day an order counts on
+   * @param refunds how refunds count
+   * @return the source
+   */
+  public static TransactionSource orders(Crm crm, java.util.Currency currency, ZoneId zone,
+      RefundHandling refunds) {
+    Objects.requireNonNull(crm, "crm");
+    Objects.requireNonNull(currency, "currency");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(refunds, "refunds");
+    return new OrderSource(crm, currency, zone, refunds, null);
+  }
+
+  /**
+   * The orders of a crm-core {@link Crm}, one transaction per order on the day it was placed in
+   * {@code zone}, its amount chosen by {@code refunds}; customer ids become dense keys through
+   * {@code keys} (for hosts that want numeric keys; {@link #orders(Crm, java.util.Currency, ZoneId,
+   * RefundHandling)} needs no dictionary).
+   * Orders in another currency than {@code currency}'s are a {@link org.ecrm.segmentation.engine.MixedCurrencyException}.
    */
   public static TransactionSource orders(Crm crm, java.util.Currency currency, ZoneId zone,
       RefundHandling refunds, CustomerKeys keys) {

@@ -99,13 +99,18 @@ public final class BenchData {
 
   /** Writes the bench CSV layout. */
   public void writeCsv(Path file) throws IOException {
+    writeCsv(file, "");
+  }
+
+  /** Writes the bench CSV layout with each customer id written as {@code idPrefix + key}. */
+  public void writeCsv(Path file, String idPrefix) throws IOException {
     try (BufferedWriter w = Files.newBufferedWriter(file)) {
       w.write("customer_id,date,amount\n");
       for (int i = 0; i < customers.length; i++) {
         long c = cents[i];
         String sign = c < 0 ? "-" : "";
         long a = Math.abs(c);
-        w.write(customers[i] + "," + LocalDate.ofEpochDay(days[i]) + "," + sign + (a / 100) + "."
+        w.write(idPrefix + customers[i] + "," + LocalDate.ofEpochDay(days[i]) + "," + sign + (a / 100) + "."
             + (a % 100 < 10 ? "0" : "") + (a % 100) + "\n");
       }
     }

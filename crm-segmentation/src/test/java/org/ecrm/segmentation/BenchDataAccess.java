@@ -36,6 +36,10 @@ public final class BenchDataAccess {
     data.writeCsv(file);
   }
 
+  public void writeCsv(Path file, String idPrefix) throws IOException {
+    data.writeCsv(file, idPrefix);
+  }
+
   public long scoreChecksum(RfmResult r) {
     return BenchData.scoreChecksum(r);
   }

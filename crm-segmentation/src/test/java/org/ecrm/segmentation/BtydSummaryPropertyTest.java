@@ -1,5 +1,9 @@
 package org.ecrm.segmentation;
 
+import org.ecrm.segmentation.engine.RejectedRecord;
+import org.ecrm.segmentation.engine.TransactionBatch;
+import org.ecrm.segmentation.engine.TransactionSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -129,7 +133,7 @@ class BtydSummaryPropertyTest {
     assertThat(result.customers()).isEqualTo(expected.rows());
     assertThat(result.customersFirstAfterCalibration()).isEqualTo(expected.firstAfter());
     assertThat(result.transactionsAfterEnd()).isEqualTo(expected.afterEnd());
-    assertThat(result.rejections()).extracting(Rejection::record).containsExactlyElementsOf(expected.rejectedRecords());
+    assertThat(result.rejections()).extracting(RejectedRecord::record).containsExactlyElementsOf(expected.rejectedRecords());
   }
 
   @org.junit.jupiter.api.Test

@@ -1,5 +1,7 @@
 package org.ecrm.segmentation;
 
+import org.ecrm.segmentation.engine.TransactionSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

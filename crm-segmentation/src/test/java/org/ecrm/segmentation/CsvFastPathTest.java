@@ -1,5 +1,10 @@
 package org.ecrm.segmentation;
 
+import org.ecrm.segmentation.engine.MixedCurrencyException;
+import org.ecrm.segmentation.engine.RejectedRecord;
+import org.ecrm.segmentation.engine.RfmAccumulator;
+import org.ecrm.segmentation.engine.TransactionSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -141,7 +146,7 @@ class CsvFastPathTest {
         source);
     // the second planted row takes the total of all |amounts| past 2^63: it and every later planted row
     // are rejected, on both paths alike
-    assertThat(reference.rejections()).extracting(Rejection::record)
+    assertThat(reference.rejections()).extracting(RejectedRecord::record)
         .containsExactly(1L * rows / 5 + 2, 2L * rows / 5 + 2, 3L * rows / 5 + 2, 4L * rows / 5 + 2);
     assertThat(result.rejections()).isEqualTo(reference.rejections());
     assertThat(result.stream().toList()).isEqualTo(reference.stream().toList());
@@ -158,7 +163,7 @@ class CsvFastPathTest {
     RfmResult result = analysis.run(source);
 
     assertThat(result.stream().map(CustomerRfm::customer).toList()).containsExactly(1L, 2L, 3L);
-    assertThat(result.rejections()).containsExactly(new Rejection(6, "amount", "not a decimal number", "bad"));
+    assertThat(result.rejections()).containsExactly(new RejectedRecord(6, "amount", "not a decimal number", "bad"));
     assertThat(result.stream().toList()).isEqualTo(viaFastCsv(analysis, source).stream().toList());
   }
 

@@ -1,5 +1,9 @@
 package org.ecrm.segmentation;
 
+import org.ecrm.segmentation.engine.RejectedRecord;
+import org.ecrm.segmentation.engine.RfmAccumulator;
+import org.ecrm.segmentation.engine.TransactionSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,14 +45,14 @@ class CsvInputPathTest {
         + "7,2024-01-03 23:59:59,2.50\n8,2101-01-01,1.00\n";
   }
 
-  static final List<Rejection> EXPECTED = List.of(
-      new Rejection(3, "field 4", "extra field: the row has 4 fields, the header 3"),
-      new Rejection(4, "date", "outside 1970-01-01..2100-12-31", "9999-12-31"),
-      new Rejection(5, "date", "outside 1970-01-01..2100-12-31", "0000-01-01"),
-      new Rejection(6, "amount", "not a decimal number", "1e3"),
-      new Rejection(7, "amount", "is 300 characters long, more than 200", "9".repeat(40)),
-      new Rejection(8, "amount", "missing: the row has 2 fields, the header 3"),
-      new Rejection(10, "date", "outside 1970-01-01..2100-12-31", "2101-01-01"));
+  static final List<RejectedRecord> EXPECTED = List.of(
+      new RejectedRecord(3, "field 4", "extra field: the row has 4 fields, the header 3"),
+      new RejectedRecord(4, "date", "outside 1970-01-01..2100-12-31", "9999-12-31"),
+      new RejectedRecord(5, "date", "outside 1970-01-01..2100-12-31", "0000-01-01"),
+      new RejectedRecord(6, "amount", "not a decimal number", "1e3"),
+      new RejectedRecord(7, "amount", "is 300 characters long, more than 200", "9".repeat(40)),
+      new RejectedRecord(8, "amount", "missing: the row has 2 fields, the header 3"),
+      new RejectedRecord(10, "date", "outside 1970-01-01..2100-12-31", "2101-01-01"));
 
   static RfmResult viaFastCsv(RfmAnalysis analysis, TransactionSource source) {
     RfmAccumulator acc = analysis.newAccumulator();
@@ -103,7 +107,7 @@ class CsvInputPathTest {
     Files.write(cut, Arrays.copyOf(whole, whole.length / 2));
     RfmResult r = RfmAnalysis.builder().asOfDayAfterLast().build().run(TransactionSources.csv(cut, CsvFormat.defaults(EUR)));
     assertThat(r.rejections()).hasSize(1);
-    Rejection cutAt = r.rejections().get(0);
+    RejectedRecord cutAt = r.rejections().get(0);
     assertThat(cutAt.field()).isEmpty();
     assertThat(cutAt.reason()).isEqualTo("truncated gzip after line " + cutAt.record());
     assertThat(cutAt.message("cut.csv.gz")).isEqualTo("cut.csv.gz: truncated gzip after line " + cutAt.record());
@@ -142,7 +146,7 @@ class CsvInputPathTest {
     Files.writeString(csv, "customer_id,date,amount\n1,2024-01-01,50000000000000000.00\n"
         + "2,2024-01-02,50000000000000000.00\n3,2024-01-02,5.00\n");
     RfmResult r = RfmAnalysis.builder().asOfDayAfterLast().build().run(TransactionSources.csv(csv, CsvFormat.defaults(EUR)));
-    assertThat(r.rejections()).containsExactly(new Rejection(3, "amount", "overflows the 64-bit total of all amounts",
+    assertThat(r.rejections()).containsExactly(new RejectedRecord(3, "amount", "overflows the 64-bit total of all amounts",
         "5000000000000000000"));
     assertThat(Pareto.of(r).gini()).isBetween(0.0, 1.0);
   }

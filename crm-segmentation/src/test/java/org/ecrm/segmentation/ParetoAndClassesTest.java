@@ -1,5 +1,12 @@
 package org.ecrm.segmentation;
 
+import org.ecrm.segmentation.engine.CustomerKeys;
+import org.ecrm.segmentation.engine.MixedCurrencyException;
+import org.ecrm.segmentation.engine.RejectedRecord;
+import org.ecrm.segmentation.engine.TransactionBatch;
+import org.ecrm.segmentation.engine.TransactionSink;
+import org.ecrm.segmentation.engine.TransactionSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -154,7 +161,7 @@ class ParetoAndClassesTest {
     }
 
     @Override
-    public void reject(Rejection rejection) {
+    public void reject(RejectedRecord rejection) {
     }
 
     @Override

@@ -1,5 +1,11 @@
 package org.ecrm.segmentation;
 
+import org.ecrm.segmentation.engine.RejectedRecord;
+import org.ecrm.segmentation.engine.RfmAccumulator;
+import org.ecrm.segmentation.engine.TransactionBatch;
+import org.ecrm.segmentation.engine.TransactionSink;
+import org.ecrm.segmentation.engine.TransactionSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,7 +73,7 @@ class RfmAccumulatorBytesTest {
       @Override
       public void read(TransactionSink sink) {
         sink.accept(TransactionBatch.of(EUR, new long[] {1, 2}, new int[] {19_000, 19_001}, new long[] {5, 7}, 2, 0));
-        sink.reject(new Rejection(3, "amount", "not a number 'x'"));
+        sink.reject(new RejectedRecord(3, "amount", "not a number 'x'"));
         sink.skip("cancelled order");
         sink.skip("cancelled order");
       }
@@ -75,7 +81,7 @@ class RfmAccumulatorBytesTest {
     RfmAccumulator back = RfmAccumulator.fromBytes(acc.toBytes());
     assertThat(back.currency()).contains(EUR);
     assertThat(back.asOf()).isEqualTo(AS_OF);
-    assertThat(back.rejections()).containsExactly(new Rejection(3, "amount", "not a number 'x'"));
+    assertThat(back.rejections()).containsExactly(new RejectedRecord(3, "amount", "not a number 'x'"));
     assertThat(back.skipped()).containsEntry("cancelled order", 2L);
     assertThat(back.toBytes()).isEqualTo(acc.toBytes());
   }

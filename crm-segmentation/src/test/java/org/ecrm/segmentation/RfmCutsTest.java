@@ -1,5 +1,8 @@
 package org.ecrm.segmentation;
 
+import org.ecrm.segmentation.engine.RfmAccumulator;
+import org.ecrm.segmentation.engine.TransactionSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

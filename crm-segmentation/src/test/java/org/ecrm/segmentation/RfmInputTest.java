@@ -1,5 +1,11 @@
 package org.ecrm.segmentation;
 
+import org.ecrm.segmentation.engine.MixedCurrencyException;
+import org.ecrm.segmentation.engine.RejectedRecord;
+import org.ecrm.segmentation.engine.RfmAccumulator;
+import org.ecrm.segmentation.engine.TransactionBatch;
+import org.ecrm.segmentation.engine.TransactionSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -85,8 +91,8 @@ class RfmInputTest {
     // after a row of Long.MAX_VALUE the total of all amounts is full: later rows are rejected, so no
     // total over customers (segment revenue, Pareto) can overflow
     assertThat(r.rejections()).containsExactly(
-        new Rejection(1, "amount", "overflows the 64-bit total of all amounts", "1"),
-        new Rejection(2, "amount", "overflows the 64-bit total of all amounts", "5"));
+        new RejectedRecord(1, "amount", "overflows the 64-bit total of all amounts", "1"),
+        new RejectedRecord(2, "amount", "overflows the 64-bit total of all amounts", "5"));
     assertThat(r.find(1).orElseThrow().monetaryMinor()).isEqualTo(Long.MAX_VALUE);
     assertThat(r.find(2)).isEmpty();
     assertThat(Pareto.of(r).limitA()).isPositive();
@@ -98,7 +104,7 @@ class RfmInputTest {
     Files.writeString(f, String.join("\n",
         "customer_id,date,amount,currency",
         "1,2024-01-01,10.00,EUR",
-        "x,2024-01-01,10.00,EUR",
+        "x\u0007,2024-01-01,10.00,EUR",
         "2,2024-13-01,10.00,EUR",
         "3,1969-12-31,10.00,EUR",
         "4,2024-01-01,10.001,EUR",
@@ -111,9 +117,9 @@ class RfmInputTest {
     assertThat(r.stream().map(CustomerRfm::customer)).containsExactly(1L, 8L);
     assertThat(r.find(8).orElseThrow().monetaryMinor()).isEqualTo(-250);
     assertThat(r.nonPositiveMonetaryCount()).isEqualTo(1);
-    List<Rejection> rej = r.rejections();
-    assertThat(rej).extracting(Rejection::record).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L);
-    assertThat(rej).extracting(Rejection::field)
+    List<RejectedRecord> rej = r.rejections();
+    assertThat(rej).extracting(RejectedRecord::record).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L);
+    assertThat(rej).extracting(RejectedRecord::field)
         .containsExactly("customer_id", "date", "date", "amount", "amount", "currency", "amount");
     assertThat(rej.get(3).reason()).contains("more than 2 fraction digits");
     assertThat(rej.get(4).reason()).contains("overflows");
@@ -146,7 +152,7 @@ class RfmInputTest {
         new Tx(3, LocalDate.of(1960, 1, 1), 5));
     RfmResult r = analysis().run(TransactionSource.ofIterable(EUR, txs, Tx::c, Tx::d, Tx::a));
     assertThat(r.size()).isEqualTo(1);
-    assertThat(r.rejections()).extracting(Rejection::record, Rejection::field)
+    assertThat(r.rejections()).extracting(RejectedRecord::record, RejectedRecord::field)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "date"), org.assertj.core.groups.Tuple.tuple(2L, "date"));
   }
 

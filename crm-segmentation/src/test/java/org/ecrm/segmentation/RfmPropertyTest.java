@@ -1,5 +1,10 @@
 package org.ecrm.segmentation;
 
+import org.ecrm.segmentation.engine.RejectedRecord;
+import org.ecrm.segmentation.engine.RfmAccumulator;
+import org.ecrm.segmentation.engine.TransactionBatch;
+import org.ecrm.segmentation.engine.TransactionSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -268,7 +273,7 @@ class RfmPropertyTest {
     };
     RfmAnalysis sequential = RfmAnalysis.builder().asOf(LocalDate.ofEpochDay(asOf)).parallelism(1).build();
     RfmResult expected = sequential.run(small);
-    assertThat(expected.rejections()).extracting(Rejection::field).contains("amount", "date");
+    assertThat(expected.rejections()).extracting(RejectedRecord::field).contains("amount", "date");
     for (int threads = 1; threads <= 3; threads++) {
       RfmResult got = RfmAnalysis.builder().asOf(LocalDate.ofEpochDay(asOf)).parallelism(threads).build()
           .run(TransactionSource.ofArrays(EUR, c, d, a));

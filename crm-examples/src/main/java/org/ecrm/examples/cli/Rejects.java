@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.ecrm.core.io.SafeText;
-import org.ecrm.segmentation.Rejection;
+import org.ecrm.segmentation.engine.RejectedRecord;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -65,9 +65,9 @@ final class Rejects {
     byReason.merge(key.length() > 80 ? SafeText.abbreviate(key, 80) : key, 1L, Long::sum);
   }
 
-  void addAll(Path source, List<Rejection> rejections) {
+  void addAll(Path source, List<RejectedRecord> rejections) {
     String name = source.toString();
-    for (Rejection r : rejections) {
+    for (RejectedRecord r : rejections) {
       add(name, r.record(), r.field(), r.reason(), r.value());
     }
   }

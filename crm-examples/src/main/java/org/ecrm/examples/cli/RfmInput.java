@@ -10,7 +10,7 @@ import org.ecrm.core.io.SafeText;
 import org.ecrm.core.model.Money;
 import org.ecrm.segmentation.Binning;
 import org.ecrm.segmentation.CsvFormat;
-import org.ecrm.segmentation.MixedCurrencyException;
+import org.ecrm.segmentation.engine.MixedCurrencyException;
 import org.ecrm.segmentation.RfmAnalysis;
 import org.ecrm.segmentation.RfmResult;
 import org.ecrm.segmentation.SegmentTable;

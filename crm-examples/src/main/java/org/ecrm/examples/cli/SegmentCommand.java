@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code ecrm segment}: RFM scores and segments, and the Pareto summary, from a transaction CSV. */
 @Command(name = "segment", mixinStandardHelpOptions = true,
     description = {"RFM scores, segments and the Pareto summary of a transaction CSV, plain or gzip",
-        "(header customer_id,date,amount; date yyyy-mm-dd; amount with the currency's decimals).",
+        "(header customer_id,date,amount; date yyyy-mm-dd; amount with the currency's decimals;",
+        "customer ids are numbers or any text such as C-0042, written back as given).",
         "Rejected rows are counted by reason and listed (see --rejects); exit 1 when more were",
         "rejected than --max-rejects allows."})
 final class SegmentCommand implements Callable<Integer> {

@@ -30,7 +30,7 @@ final class SummaryCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The transaction CSV (customer_id,date,amount).")
+  @Parameters(index = "0", paramLabel = "FILE", description = "The transaction CSV (customer_id,date,amount; ids are numbers or any text).")
   Path file;
 
   @Option(names = "--currency", defaultValue = "USD", description = "Currency of the amounts (default: ${DEFAULT-VALUE}).")
@@ -78,7 +78,8 @@ final class SummaryCommand implements Callable<Integer> {
     Outputs.Body body = w -> {
       w.write("customer_id,frequency,recency,T,monetary_value\n");
       for (BtydCustomer c : r.customers()) {
-        w.write(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%s\n", c.customer(), c.frequency(), c.recency(), c.t(),
+        w.write(String.format(Locale.ROOT, "%s,%d,%.6f,%.6f,%s\n", SafeText.csvCell(c.customerId()), c.frequency(),
+            c.recency(), c.t(),
             c.monetaryValue().toPlainString()));
       }
       w.flush();

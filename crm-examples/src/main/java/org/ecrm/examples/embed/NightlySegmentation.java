@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.ecrm.core.Crm;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
-import org.ecrm.segmentation.CustomerKeys;
+import org.ecrm.segmentation.engine.CustomerKeys;
 import org.ecrm.segmentation.CustomerRfm;
 import org.ecrm.segmentation.RefundHandling;
 import org.ecrm.segmentation.RfmAnalysis;

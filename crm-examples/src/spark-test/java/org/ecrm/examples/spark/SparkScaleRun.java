@@ -6,7 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
 import org.ecrm.segmentation.RfmAnalysis;
 import org.ecrm.segmentation.RfmResult;
-import org.ecrm.segmentation.TransactionSource;
+import org.ecrm.segmentation.engine.TransactionSource;
 
 /**
  * A one-off timing run (not a test): RFM of N synthetic rows on Spark with the given master, and the

@@ -24,7 +24,7 @@ import org.ecrm.segmentation.Pareto;
 import org.ecrm.segmentation.PeriodUnit;
 import org.ecrm.segmentation.RfmAnalysis;
 import org.ecrm.segmentation.RfmResult;
-import org.ecrm.segmentation.TransactionSource;
+import org.ecrm.segmentation.engine.TransactionSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import org.ecrm.segmentation.RfmAnalysis;
 /**
  * RFM as a Spark Dataset {@link Aggregator}: each task adds its rows to the library's own mergeable
  * accumulator ({@link RfmAnalysis#newAccumulator()}), partial states are merged
- * ({@link org.ecrm.segmentation.RfmAccumulator#merge}) and the merged state is the result, which
+ * ({@link org.ecrm.segmentation.engine.RfmAccumulator#merge}) and the merged state is the result, which
  * {@link RfmAnalysis#score} turns into scores and segments exactly as in one JVM. No RFM logic lives in
  * Spark SQL.
  *

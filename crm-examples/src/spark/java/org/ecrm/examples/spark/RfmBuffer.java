@@ -5,8 +5,8 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.Currency;
-import org.ecrm.segmentation.RfmAccumulator;
-import org.ecrm.segmentation.TransactionBatch;
+import org.ecrm.segmentation.engine.RfmAccumulator;
+import org.ecrm.segmentation.engine.TransactionBatch;
 
 /**
  * The buffer of {@link RfmAggregator}: the library's {@link RfmAccumulator} plus a small column buffer,

@@ -38,7 +38,8 @@ public class RfmRow implements Serializable {
 
   /** Back to the library's record. */
   public CustomerRfm toCustomerRfm() {
-    return new CustomerRfm(customer, recencyDays, frequency, monetaryMinor, r, f, m, segment);
+    return new CustomerRfm(customer, recencyDays, frequency, monetaryMinor, r, f, m, segment,
+        Long.toString(customer));
   }
 
   public long getCustomer() {

@@ -25,11 +25,11 @@ import org.apache.spark.storage.StorageLevel;
 import org.ecrm.segmentation.BtydCustomer;
 import org.ecrm.segmentation.CustomerBaseSummary;
 import org.ecrm.segmentation.PeriodUnit;
-import org.ecrm.segmentation.Rejection;
+import org.ecrm.segmentation.engine.RejectedRecord;
 import org.ecrm.segmentation.RfmAnalysis;
 import org.ecrm.segmentation.RfmCuts;
 import org.ecrm.segmentation.RfmResult;
-import org.ecrm.segmentation.TransactionSource;
+import org.ecrm.segmentation.engine.TransactionSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -90,7 +90,7 @@ public final class SparkSegmentation {
    * (built by {@link RfmAggregator}, kept cached), the global cut points come from the
    * {@link RfmAnalysis#cutSearch() cut search} (each round one small job whose per-part replies are
    * tree-merged), and each part is scored against them by {@link RfmAnalysis#score(
-   * org.ecrm.segmentation.RfmAccumulator, RfmCuts)}. Every customer's row equals the single-JVM
+   * org.ecrm.segmentation.engine.RfmAccumulator, RfmCuts)}. Every customer's row equals the single-JVM
    * result's. The cached states stay until the returned Dataset's job has run; unpersist is left to the
    * caller's session lifetime.
    *
@@ -146,7 +146,7 @@ public final class SparkSegmentation {
     CustomerBaseSummary.Result empty = summary.summarize(
         TransactionSource.ofArrays(currency, new long[0], new int[0], new long[0]));
     List<BtydCustomer> customers = new ArrayList<>();
-    List<Rejection> rejections = new ArrayList<>();
+    List<RejectedRecord> rejections = new ArrayList<>();
     int firstAfter = 0;
     long afterEnd = 0;
     for (BtydPart p : parts) {
@@ -155,7 +155,7 @@ public final class SparkSegmentation {
             new BigDecimal(p.monetary[i]), p.frequencyHoldout[i], new BigDecimal(p.monetaryHoldout[i])));
       }
       for (int i = 0; i < p.rejectionRecord.length; i++) {
-        rejections.add(new Rejection(p.rejectionRecord[i], p.rejectionField[i], p.rejectionReason[i]));
+        rejections.add(new RejectedRecord(p.rejectionRecord[i], p.rejectionField[i], p.rejectionReason[i]));
       }
       firstAfter += p.firstAfterCalibration;
       afterEnd += p.transactionsAfterEnd;
@@ -250,7 +250,7 @@ public final class SparkSegmentation {
       rejectionField = new String[m];
       rejectionReason = new String[m];
       for (int i = 0; i < m; i++) {
-        Rejection x = r.rejections().get(i);
+        RejectedRecord x = r.rejections().get(i);
         rejectionRecord[i] = x.record();
         rejectionField[i] = x.field();
         rejectionReason[i] = x.reason();

@@ -102,9 +102,10 @@ class TransactionCsvHostileInputTest {
     c.add(rejected("date before 1970", "3,1969-12-31,1.00\n", ":4: date: outside 1970-01-01..2100-12-31 '1969-12-31'"));
     c.add(rejected("date that does not exist", "3,2023-02-30,1.00\n", ":4: date: not a valid date '2023-02-30'"));
     c.add(rejected("date in another format", "3,05/01/2024,1.00\n", ":4: date: not an ISO date yyyy-MM-dd '05/01/2024'"));
-    c.add(rejected("customer id not a number", "abc,2024-01-04,1.00\n", ":4: customer_id: not a 64-bit integer id 'abc'"));
-    c.add(rejected("customer id beyond 64 bits", "99999999999999999999,2024-01-04,1.00\n",
-        ":4: customer_id: not a 64-bit integer id '99999999999999999999'"));
+    c.add(rejected("customer id with a control character", "a\u0007b,2024-01-04,1.00\n",
+        ":4: customer_id: has a control character (U+0007) 'a\\x07b'"));
+    c.add(rejected("customer id longer than 128 characters", "x".repeat(129) + ",2024-01-04,1.00\n",
+        ":4: customer_id: is 129 characters long, more than 128 for a customer id"));
     c.add(rejected("amount beyond 64 bits", "3,2024-01-04,999999999999999999999.00\n",
         ":4: amount: overflows a 64-bit amount in minor units"));
     c.add(new Case("two customers of 50000000000000000.00", utf8(HEAD + "1,2024-01-01,50000000000000000.00\n"

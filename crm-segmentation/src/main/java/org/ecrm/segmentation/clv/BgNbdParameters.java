@@ -1,5 +1,7 @@
 package org.ecrm.segmentation.clv;
 
+import org.ecrm.segmentation.internal.util.Checks;
+
 /**
  * BG/NBD parameters (Fader, Hardie &amp; Lee 2005): purchase rates λ ~ Gamma(shape r, rate α), dropout
  * probabilities p ~ Beta(a, b). Immutable and thread-safe.

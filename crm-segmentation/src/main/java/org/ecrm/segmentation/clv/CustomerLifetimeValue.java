@@ -1,5 +1,7 @@
 package org.ecrm.segmentation.clv;
 
+import org.ecrm.segmentation.internal.util.Checks;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

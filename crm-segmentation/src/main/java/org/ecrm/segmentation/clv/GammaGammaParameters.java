@@ -1,5 +1,7 @@
 package org.ecrm.segmentation.clv;
 
+import org.ecrm.segmentation.internal.util.Checks;
+
 /**
  * Gamma-Gamma spend parameters (Fader, Hardie &amp; Lee 2005, "RFM and CLV"): each transaction's value
  * is Gamma(p, ν), and ν ~ Gamma(shape q, rate γ). Immutable and thread-safe.

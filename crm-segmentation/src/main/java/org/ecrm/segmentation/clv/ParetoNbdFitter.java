@@ -1,13 +1,12 @@
 package org.ecrm.segmentation.clv;
 
 import java.util.List;
-import java.util.Objects;
 import org.ecrm.segmentation.clv.internal.Fits;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Maximum-likelihood fitter of the {@link ParetoNbdModel}: minimises the mean negative log-likelihood plus
- * {@code penalizer · Σ θ²} over log-parameters (Nelder-Mead with restarts), the objective of the Python
- * {@code lifetimes} package. Identical summaries are compressed into one weighted row first.
+ * Maximum-likelihood fitter of the {@link ParetoNbdModel}; see {@link ModelFitter} for the objective
+ * and the options. A fit needs at least one customer with a repeat purchase (frequency &gt; 0).
  *
  * <pre>{@code
  * ParetoNbdModel model = ParetoNbdFitter.builder().build().fit(summaries);
@@ -15,98 +14,23 @@ import org.ecrm.segmentation.clv.internal.Fits;
  *
  * <p>Immutable and thread-safe; one fitter can run several fits at once.
  */
-public final class ParetoNbdFitter {
-  private final double penalizer;
-  private final int maxEvaluations;
-  private final int minimumCustomers;
-
-  private ParetoNbdFitter(Builder b) {
-    penalizer = b.penalizer;
-    maxEvaluations = b.maxEvaluations;
-    minimumCustomers = b.minimumCustomers;
-  }
-
-  /** @return a builder with penalizer 0, 20,000 evaluations and at least 10 customers */
-  public static Builder builder() {
-    return new Builder();
+public final class ParetoNbdFitter extends ModelFitter<ParetoNbdModel> {
+  private ParetoNbdFitter(Builder<?> b) {
+    super(b);
   }
 
   /**
-   * Fits the model, each summary counting as one customer.
+   * A builder with penalizer 0, 20,000 evaluations and at least 10 customers.
    *
-   * @throws NullPointerException naming the index of a null summary
-   * @throws IllegalArgumentException when there are fewer customers than the minimum or every
-   *     frequency is 0
-   * @throws ModelFitException when the optimiser does not converge or a parameter runs to 0 or ∞
+   * @return the builder
    */
-  public ParetoNbdModel fit(List<CustomerSummary> customers) {
-    return Fits.paretoNbd(customers, null, penalizer, maxEvaluations, minimumCustomers);
+  public static Builder<ParetoNbdFitter> builder() {
+    return new Builder<>(4, ParetoNbdFitter::new);
   }
 
-  /**
-   * Fits the model with a weight per summary: the number of customers the row stands for.
-   *
-   * @throws IllegalArgumentException naming the bad weight or a length mismatch; and as {@link #fit(List)}
-   * @throws ModelFitException as {@link #fit(List)}
-   */
-  public ParetoNbdModel fit(List<CustomerSummary> customers, double[] weights) {
-    Objects.requireNonNull(weights, "weights");
-    return Fits.paretoNbd(customers, weights.clone(), penalizer, maxEvaluations, minimumCustomers);
-  }
-
-  /** Builds a {@link ParetoNbdFitter}; each setter may be called once. Not thread-safe. */
-  public static final class Builder {
-    private double penalizer;
-    private int maxEvaluations = 20_000;
-    private int minimumCustomers = 10;
-    private boolean penalizerSet;
-    private boolean maxEvaluationsSet;
-    private boolean minimumCustomersSet;
-
-    private Builder() {}
-
-    /**
-     * @param penalizer L2 penalty coefficient on the parameters, ≥ 0 (default 0)
-     * @throws IllegalArgumentException when negative or not finite
-     */
-    public Builder penalizer(double penalizer) {
-      Checks.notSetTwice("penalizer", penalizerSet);
-      this.penalizer = Checks.nonNegative("penalizer", penalizer);
-      penalizerSet = true;
-      return this;
-    }
-
-    /**
-     * @param maxEvaluations likelihood evaluations allowed before the fit fails (default 20,000)
-     * @throws IllegalArgumentException when below 100
-     */
-    public Builder maxEvaluations(int maxEvaluations) {
-      Checks.notSetTwice("maxEvaluations", maxEvaluationsSet);
-      if (maxEvaluations < 100) {
-        throw new IllegalArgumentException("maxEvaluations must be at least 100: " + maxEvaluations);
-      }
-      this.maxEvaluations = maxEvaluations;
-      maxEvaluationsSet = true;
-      return this;
-    }
-
-    /**
-     * @param minimumCustomers fewest customers (sum of weights) a fit accepts (default 10)
-     * @throws IllegalArgumentException when below 4, the number of parameters
-     */
-    public Builder minimumCustomers(int minimumCustomers) {
-      Checks.notSetTwice("minimumCustomers", minimumCustomersSet);
-      if (minimumCustomers < 4) {
-        throw new IllegalArgumentException("minimumCustomers must be at least 4: " + minimumCustomers);
-      }
-      this.minimumCustomers = minimumCustomers;
-      minimumCustomersSet = true;
-      return this;
-    }
-
-    /** @return the fitter */
-    public ParetoNbdFitter build() {
-      return new ParetoNbdFitter(this);
-    }
+  @Override
+  ParetoNbdModel fit(List<CustomerSummary> customers, double @Nullable [] weights, double penalizer,
+      int maxEvaluations, int minimumCustomers) {
+    return Fits.paretoNbd(customers, weights, penalizer, maxEvaluations, minimumCustomers);
   }
 }

@@ -1,5 +1,7 @@
 package org.ecrm.segmentation.clv;
 
+import org.ecrm.segmentation.internal.util.Checks;
+
 /**
  * Pareto/NBD parameters (Schmittlein, Morrison &amp; Colombo 1987): purchase rates λ ~ Gamma(shape r,
  * rate α), dropout rates μ ~ Gamma(shape s, rate β). Immutable and thread-safe.

@@ -1,5 +1,10 @@
 package org.ecrm.segmentation.internal;
 
+import org.ecrm.segmentation.engine.internal.BatchAccess;
+import org.ecrm.segmentation.internal.util.CustomerIds;
+import org.ecrm.segmentation.internal.util.LongIntMap;
+import org.ecrm.segmentation.internal.util.RadixSort;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -10,12 +15,12 @@ import java.util.Currency;
 import java.util.List;
 import org.ecrm.segmentation.BtydCustomer;
 import org.ecrm.segmentation.CustomerBaseSummary;
-import org.ecrm.segmentation.MixedCurrencyException;
+import org.ecrm.segmentation.engine.MixedCurrencyException;
 import org.ecrm.segmentation.PeriodUnit;
-import org.ecrm.segmentation.Rejection;
-import org.ecrm.segmentation.TransactionBatch;
-import org.ecrm.segmentation.TransactionSink;
-import org.ecrm.segmentation.TransactionSource;
+import org.ecrm.segmentation.engine.RejectedRecord;
+import org.ecrm.segmentation.engine.TransactionBatch;
+import org.ecrm.segmentation.engine.TransactionSink;
+import org.ecrm.segmentation.engine.TransactionSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -114,7 +119,8 @@ public final class BtydReader {
     int end = holdoutEnd == null ? cal : (int) holdoutEnd.toEpochDay();
     LongIntMap ids = new LongIntMap(1 << 12);
     Rows rows = new Rows();
-    List<Rejection> rejections = new ArrayList<>();
+    List<RejectedRecord> rejections = new ArrayList<>();
+    java.util.Map<Long, String> names = new java.util.HashMap<>();
     long[] after = new long[1];
     Currency[] currency = new Currency[1];
     source.read(new TransactionSink() {
@@ -131,6 +137,23 @@ public final class BtydReader {
         long[] as = a.amounts(b);
         long first = b.firstRecord();
         int n = b.size();
+        String[] named = a.ids(b);
+        boolean[] clash = null;
+        if (named != null) {
+          for (int j = 0; j < n; j++) {
+            if (named[j] != null) {
+              String had = names.putIfAbsent(cs[j], named[j]);
+              if (had != null && !had.equals(named[j])) {
+                if (clash == null) {
+                  clash = new boolean[n];
+                }
+                clash[j] = true;
+                rejections.add(new RejectedRecord(first + j, "customer", "has the same engine key as the customer id "
+                    + org.ecrm.core.io.SafeText.quote(had) + "; rename one of them", named[j]));
+              }
+            }
+          }
+        }
         rows.reserve(n);
         int parts = n >= PARALLEL_MIN ? Math.min(Runtime.getRuntime().availableProcessors(), 8) : 1;
         // parts after the first look their keys up in private maps meanwhile (the lookups are the cost)
@@ -138,6 +161,7 @@ public final class BtydReader {
         long[][] localKeys = new long[parts][];
         List<java.util.concurrent.ForkJoinTask<?>> tasks = new ArrayList<>();
         int expected = Math.max(16, ids.size());
+        boolean[] skip = clash;
         for (int p = 1; p < parts; p++) {
           int part = p;
           int from = bound(n, p, parts);
@@ -147,7 +171,7 @@ public final class BtydReader {
             int[] idx = new int[to - from];
             for (int j = from; j < to; j++) {
               int d = ds[j];
-              idx[j - from] = d > end || d < 0 ? -1 : map.getOrAdd(cs[j]);
+              idx[j - from] = d > end || d < 0 || skip != null && skip[j] ? -1 : map.getOrAdd(cs[j]);
             }
             local[part] = idx;
             localKeys[part] = map.keysByIndex();
@@ -171,10 +195,13 @@ public final class BtydReader {
           }
           for (int j = from; j < to; j++) {
             int d = ds[j];
+            if (clash != null && clash[j]) {
+              continue; // rejected above
+            }
             if (d > end) {
               after[0]++;
             } else if (d < 0) {
-              rejections.add(new Rejection(first + j, "date", "is before 1970-01-01"));
+              rejections.add(new RejectedRecord(first + j, "date", "is before 1970-01-01"));
             } else {
               rows.add(global == null ? ids.getOrAdd(cs[j]) : global[idx[j - from]], d, as[j], first + j);
             }
@@ -183,7 +210,7 @@ public final class BtydReader {
       }
 
       @Override
-      public void reject(Rejection r) {
+      public void reject(RejectedRecord r) {
         rejections.add(r);
       }
 
@@ -217,7 +244,7 @@ public final class BtydReader {
     long[] amount = rows.amount;
     Summaries out = new Summaries(customers);
     int threads = n >= 1 << 17 ? Math.min(Runtime.getRuntime().availableProcessors(), 8) : 1;
-    List<List<Rejection>> overflow = new ArrayList<>();
+    List<List<RejectedRecord>> overflow = new ArrayList<>();
     List<java.util.concurrent.ForkJoinTask<?>> tasks = new ArrayList<>();
     int from = 0;
     for (int t = 0; t < threads; t++) {
@@ -226,7 +253,7 @@ public final class BtydReader {
       while (to < customers && (t == threads - 1 || start[to] < target)) {
         to++;
       }
-      List<Rejection> rejected = new ArrayList<>();
+      List<RejectedRecord> rejected = new ArrayList<>();
       overflow.add(rejected);
       int lo = from;
       int hi = to;
@@ -246,7 +273,7 @@ public final class BtydReader {
       firstAfter += b ? 1 : 0;
     }
     if (rejections.size() > rejectedBefore) {
-      rejections.sort(Comparator.comparingLong(Rejection::record)); // arrival order
+      rejections.sort(Comparator.comparingLong(RejectedRecord::record)); // arrival order
     }
     int[] byKey = new int[customers];
     for (int i = 0; i < customers; i++) {
@@ -263,7 +290,8 @@ public final class BtydReader {
         int f = out.freq[i];
         int hf = out.hFreq[i];
         list.add(new BtydCustomer(sortedKeys[k], f, out.recency[i] / per, out.age[i] / per,
-            f == 0 ? zero : mean(out.repeatSum[i], f, digits), hf, hf == 0 ? zero : mean(out.hSum[i], hf, digits)));
+            f == 0 ? zero : mean(out.repeatSum[i], f, digits), hf, hf == 0 ? zero : mean(out.hSum[i], hf, digits),
+            CustomerIds.text(sortedKeys[k], names.isEmpty() ? null : names.get(sortedKeys[k]))));
       }
     }
     double holdout = holdoutEnd == null ? 0 : (end - cal) / per;
@@ -383,7 +411,7 @@ public final class BtydReader {
 
   /** Summarises customers [lo, hi): orders each region by day (then arrival) unless sorted, and scans it. */
   private static void summarise(int lo, int hi, int[] start, long[] dayRow, boolean sorted, long[] amount,
-      int cal, Summaries out, Rows rows, long[] keys, List<Rejection> rejected) {
+      int cal, Summaries out, Rows rows, long[] keys, List<RejectedRecord> rejected) {
     for (int i = lo; i < hi; i++) {
       int from = start[i];
       int to = start[i + 1];
@@ -405,7 +433,7 @@ public final class BtydReader {
           long a = amount[(int) dayRow[q]];
           long s = total + a;
           if (((total ^ s) & (a ^ s)) < 0) {
-            rejected.add(new Rejection(rows.record((int) dayRow[q]), "amount", "overflows the 64-bit day total of"
+            rejected.add(new RejectedRecord(rows.record((int) dayRow[q]), "amount", "overflows the 64-bit day total of"
                 + " customer " + keys[i] + ": " + a));
             continue;
           }

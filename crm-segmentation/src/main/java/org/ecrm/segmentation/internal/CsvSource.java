@@ -1,5 +1,8 @@
 package org.ecrm.segmentation.internal;
 
+import org.ecrm.segmentation.engine.internal.CustomerTable;
+import org.ecrm.segmentation.engine.internal.Sources;
+
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -14,11 +17,12 @@ import java.util.List;
 import java.util.Optional;
 import org.ecrm.core.io.InputFiles;
 import org.ecrm.core.io.TruncatedInputException;
+import org.ecrm.segmentation.internal.util.CustomerIds;
 import org.ecrm.segmentation.CsvFormat;
-import org.ecrm.segmentation.MixedCurrencyException;
-import org.ecrm.segmentation.Rejection;
-import org.ecrm.segmentation.TransactionSink;
-import org.ecrm.segmentation.TransactionSource;
+import org.ecrm.segmentation.engine.MixedCurrencyException;
+import org.ecrm.segmentation.engine.RejectedRecord;
+import org.ecrm.segmentation.engine.TransactionSink;
+import org.ecrm.segmentation.engine.TransactionSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,13 +84,13 @@ public final class CsvSource implements TransactionSource {
         Optional<TruncatedInputException> cut = TruncatedInputException.in(e);
         handler.out.flush();
         if (cut.isPresent()) {
-          sink.reject(new Rejection(handler.lastLine, "", cut.get().getMessage() + " after line "
+          sink.reject(new RejectedRecord(handler.lastLine, "", cut.get().getMessage() + " after line "
               + handler.lastLine));
           return;
         }
         if (e instanceof CsvParseException) {
           // FastCSV's buffer limit: nothing after this record can be read reliably
-          sink.reject(new Rejection(handler.lastLine + 1, "", "unreadable record after line " + handler.lastLine
+          sink.reject(new RejectedRecord(handler.lastLine + 1, "", "unreadable record after line " + handler.lastLine
               + " (a field longer than " + MAX_BUFFER + " characters?); reading stopped, the rows before are kept"));
           return;
         }
@@ -97,7 +101,7 @@ public final class CsvSource implements TransactionSource {
         throw new IllegalArgumentException(file + ": no header line (empty file)");
       }
     } catch (TruncatedInputException e) {
-      sink.reject(new Rejection(0, "", e.getMessage() + " after line 0"));
+      sink.reject(new RejectedRecord(0, "", e.getMessage() + " after line 0"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -174,7 +178,7 @@ public final class CsvSource implements TransactionSource {
       if (index == ci) {
         int n = ascii(buf, offset, len);
         long v = n < 0 ? Long.MIN_VALUE : Fields.customer(scratch, 0, n);
-        if (v == Long.MIN_VALUE) {
+        if (CustomerIds.isNamed(v)) { // not a plain number (or one in the named keys' range)
           rawCustomer = new String(buf, offset, len);
         } else {
           customer = v;
@@ -232,13 +236,13 @@ public final class CsvSource implements TransactionSource {
         return Boolean.TRUE;
       }
       if (tooLong >= 0) {
-        sink.reject(new Rejection(line, name(tooLong), "is " + tooLongLength + " characters long, more than "
+        sink.reject(new RejectedRecord(line, name(tooLong), "is " + tooLongLength + " characters long, more than "
             + maxField, tooLongStart == null ? "" : tooLongStart));
         return Boolean.TRUE;
       }
       int count = getFieldCount();
       if (count != headerNames.size()) {
-        sink.reject(new Rejection(line, count < headerNames.size() ? name(count) : name(count - 1),
+        sink.reject(new RejectedRecord(line, count < headerNames.size() ? name(count) : name(count - 1),
             (count < headerNames.size() ? "missing: " : "extra field: ") + "the row has " + count
             + " fields, the header " + headerNames.size()));
         return Boolean.TRUE;
@@ -246,12 +250,13 @@ public final class CsvSource implements TransactionSource {
       String field = format.customerColumn();
       String raw = rawCustomer;
       try {
-        long c = rawCustomer == null ? customer : Parse.customer(rawCustomer.strip());
+        String id = rawCustomer == null ? null : rawCustomer.strip();
+        long c = id == null ? customer : Parse.customer(id);
         field = format.dateColumn();
         raw = rawDate;
         long d = rawDate == null ? day : Parse.epochDay(rawDate.strip());
         if (d < minDay || d > maxDay) {
-          sink.reject(new Rejection(line, field, "outside " + format.minDate() + ".." + format.maxDate(),
+          sink.reject(new RejectedRecord(line, field, "outside " + format.minDate() + ".." + format.maxDate(),
               rawDate == null ? java.time.LocalDate.ofEpochDay(d).toString() : rawDate));
           return Boolean.TRUE;
         }
@@ -265,19 +270,19 @@ public final class CsvSource implements TransactionSource {
             try {
               found = Currency.getInstance(other);
             } catch (IllegalArgumentException e) {
-              sink.reject(new Rejection(line, format.currencyColumn().orElseThrow(),
+              sink.reject(new RejectedRecord(line, format.currencyColumn().orElseThrow(),
                   "unknown ISO 4217 currency code", other));
               return Boolean.TRUE;
             }
             throw new MixedCurrencyException(currency, found, line);
           }
         }
-        out.add(line, c, d, a);
+        out.add(line, c, id != null && CustomerIds.isNamed(c) ? id : null, d, a);
       } catch (MixedCurrencyException e) {
         throw e;
       } catch (RuntimeException e) {
         String value = raw == null ? "" : raw;
-        sink.reject(new Rejection(line, field, Parse.reason(value, e), value));
+        sink.reject(new RejectedRecord(line, field, Parse.reason(value, e), value));
       }
       return Boolean.TRUE;
     }

@@ -1,5 +1,8 @@
 package org.ecrm.segmentation.internal;
 
+import org.ecrm.segmentation.engine.internal.CustomerTable;
+import org.ecrm.segmentation.internal.util.Keys;
+
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,7 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.ecrm.segmentation.Binning;
 import org.ecrm.segmentation.Dimension;
-import org.ecrm.segmentation.RfmAccumulator;
+import org.ecrm.segmentation.engine.RfmAccumulator;
 import org.ecrm.segmentation.RfmAnalysis;
 import org.ecrm.segmentation.RfmCuts;
 import org.jspecify.annotations.Nullable;

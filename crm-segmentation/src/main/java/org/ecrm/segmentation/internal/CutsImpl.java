@@ -1,5 +1,7 @@
 package org.ecrm.segmentation.internal;
 
+import org.ecrm.segmentation.internal.util.Keys;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package org.ecrm.segmentation.internal;
 
+import org.ecrm.segmentation.engine.internal.Sources;
+
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Iterator;
@@ -7,11 +9,13 @@ import java.util.stream.Stream;
 import org.ecrm.core.Crm;
 import org.ecrm.core.model.Order;
 import org.ecrm.core.model.OrderStatus;
-import org.ecrm.segmentation.CustomerKeys;
-import org.ecrm.segmentation.MixedCurrencyException;
+import org.ecrm.segmentation.engine.CustomerKeys;
+import org.ecrm.segmentation.engine.MixedCurrencyException;
 import org.ecrm.segmentation.RefundHandling;
-import org.ecrm.segmentation.TransactionSink;
-import org.ecrm.segmentation.TransactionSource;
+import org.ecrm.segmentation.engine.TransactionSink;
+import org.ecrm.segmentation.engine.TransactionSource;
+import org.ecrm.segmentation.internal.util.CustomerIds;
+import org.jspecify.annotations.Nullable;
 
 /** crm-core orders adapter. Immutable; reads the store anew on each read. */
 public final class OrderSource implements TransactionSource {
@@ -19,9 +23,10 @@ public final class OrderSource implements TransactionSource {
   private final Currency currency;
   private final ZoneId zone;
   private final RefundHandling refunds;
-  private final CustomerKeys keys;
+  /** Dense keys through this dictionary, or null to key customers by their ids' text. */
+  private final @Nullable CustomerKeys keys;
 
-  public OrderSource(Crm crm, Currency currency, ZoneId zone, RefundHandling refunds, CustomerKeys keys) {
+  public OrderSource(Crm crm, Currency currency, ZoneId zone, RefundHandling refunds, @Nullable CustomerKeys keys) {
     this.crm = crm;
     this.currency = currency;
     this.zone = zone;
@@ -51,7 +56,13 @@ public final class OrderSource implements TransactionSource {
           continue;
         }
         long day = o.placedAt().atZone(zone).toLocalDate().toEpochDay();
-        out.add(rec, keys.keyOf(o.customerId()), day, amount);
+        if (keys != null) {
+          out.add(rec, keys.keyOf(o.customerId()), day, amount);
+        } else {
+          String id = o.customerId().value(); // valid: CustomerId has the same rules
+          long key = CustomerIds.key(id);
+          out.add(rec, key, CustomerIds.isNamed(key) ? id : null, day, amount);
+        }
       }
     }
     out.flush();

@@ -1,24 +1,28 @@
 package org.ecrm.segmentation.internal;
 
+import org.ecrm.segmentation.internal.util.CustomerIds;
+
 /** Allocation-free parsers for the CSV adapter. Each returns normally or throws with a message. */
 public final class Parse {
   private Parse() {
   }
 
-  /** A signed long; a trailing ".0" (spreadsheet float ids) is accepted. */
+  /**
+   * The engine key of a stripped customer id: the id itself when it is a 64-bit integer (a trailing
+   * ".0", as spreadsheets write ids, is accepted), else the key of the named id (see {@link CustomerIds});
+   * the caller keeps the text for a named key.
+   *
+   * @throws IllegalArgumentException with the reason when the text cannot be a customer id
+   */
   public static long customer(String s) {
-    if (s.isEmpty()) {
-      throw new IllegalArgumentException("missing");
+    long k = CustomerIds.numericKey(s);
+    if (k != CustomerIds.NOT_NUMERIC) {
+      return k;
     }
-    int end = s.length();
-    if (end > 2 && s.endsWith(".0")) {
-      end -= 2;
+    if (s.indexOf('\uFFFD') >= 0) {
+      throw new IllegalArgumentException("invalid UTF-8 (or U+FFFD)"); // the decoder's mark of bad bytes
     }
-    try {
-      return Long.parseLong(s, 0, end, 10);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(s.isEmpty() ? "missing" : "not a 64-bit integer id");
-    }
+    return CustomerIds.key(s);
   }
 
   /**

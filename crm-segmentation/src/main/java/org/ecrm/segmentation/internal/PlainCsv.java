@@ -1,5 +1,8 @@
 package org.ecrm.segmentation.internal;
 
+import org.ecrm.segmentation.engine.internal.CustomerTable;
+import org.ecrm.segmentation.engine.internal.Sources;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -17,9 +20,10 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.ecrm.segmentation.CsvFormat;
-import org.ecrm.segmentation.MixedCurrencyException;
-import org.ecrm.segmentation.Rejection;
-import org.ecrm.segmentation.TransactionSink;
+import org.ecrm.segmentation.engine.MixedCurrencyException;
+import org.ecrm.segmentation.engine.RejectedRecord;
+import org.ecrm.segmentation.engine.TransactionSink;
+import org.ecrm.segmentation.internal.util.CustomerIds;
 
 /**
  * The fast path of {@link CsvSource} for files without a single quote character: bytes are split at
@@ -203,7 +207,7 @@ public final class PlainCsv {
     final long from;
     final long to;
     final Sources.BatchBuilder out;
-    final List<Rejection> rejected = new ArrayList<>();
+    final List<RejectedRecord> rejected = new ArrayList<>();
     final int[] starts;
     final int[] ends;
     /** Line breaks seen; a row's record number is this count, relative to the range's first line. */
@@ -223,12 +227,12 @@ public final class PlainCsv {
     }
 
     @Override
-    public void accept(org.ecrm.segmentation.TransactionBatch batch) {
+    public void accept(org.ecrm.segmentation.engine.TransactionBatch batch) {
       acc.add(batch);
     }
 
     @Override
-    public void reject(Rejection rejection) {
+    public void reject(RejectedRecord rejection) {
       rejected.add(rejection);
     }
 
@@ -379,13 +383,13 @@ public final class PlainCsv {
         // a byte count above the limit; the limit counts characters, so decode to decide
         String longText = longText(b);
         if (longText.length() > c.maxField) {
-          rejected.add(new Rejection(record, name(longField), "is " + longText.length()
+          rejected.add(new RejectedRecord(record, name(longField), "is " + longText.length()
               + " characters long, more than " + c.maxField, longText.substring(0, 40)));
           return;
         }
       }
       if (field != width) {
-        rejected.add(new Rejection(record, field < width ? name(field) : name(field - 1),
+        rejected.add(new RejectedRecord(record, field < width ? name(field) : name(field - 1),
             (field < width ? "missing: " : "extra field: ") + "the row has " + field + " fields, the header "
             + width));
         return;
@@ -394,8 +398,10 @@ public final class PlainCsv {
       int at = c.ci;
       try {
         long customer = Fields.customer(b, starts[c.ci], ends[c.ci]);
-        if (customer == Long.MIN_VALUE) {
-          customer = Parse.customer(text(b, c.ci).strip());
+        String id = null;
+        if (CustomerIds.isNamed(customer)) { // not a plain number (or one in the named keys' range)
+          id = text(b, c.ci).strip();
+          customer = Parse.customer(id);
         }
         name = c.format.dateColumn();
         at = c.di;
@@ -404,7 +410,7 @@ public final class PlainCsv {
           day = Parse.epochDay(text(b, c.di).strip());
         }
         if (day < c.minDay || day > c.maxDay) {
-          rejected.add(new Rejection(record, name, "outside " + c.format.minDate() + ".." + c.format.maxDate(),
+          rejected.add(new RejectedRecord(record, name, "outside " + c.format.minDate() + ".." + c.format.maxDate(),
               text(b, c.di)));
           return;
         }
@@ -421,19 +427,19 @@ public final class PlainCsv {
             try {
               found = Currency.getInstance(other);
             } catch (IllegalArgumentException ex) {
-              rejected.add(new Rejection(record, c.format.currencyColumn().orElseThrow(),
+              rejected.add(new RejectedRecord(record, c.format.currencyColumn().orElseThrow(),
                   "unknown ISO 4217 currency code", other));
               return;
             }
             throw new MixedCurrencyException(c.currency, found, record);
           }
         }
-        out.add(record, customer, day, amount);
+        out.add(record, customer, id != null && CustomerIds.isNamed(customer) ? id : null, day, amount);
       } catch (MixedCurrencyException ex) {
         throw ex;
       } catch (RuntimeException ex) {
         String value = text(b, at);
-        rejected.add(new Rejection(record, name, Parse.reason(value, ex), value));
+        rejected.add(new RejectedRecord(record, name, Parse.reason(value, ex), value));
       }
     }
 

@@ -1,5 +1,8 @@
 package org.ecrm.segmentation.internal;
 
+import org.ecrm.segmentation.engine.internal.CustomerTable;
+import org.ecrm.segmentation.internal.util.RadixSort;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -10,7 +13,7 @@ import java.util.concurrent.ForkJoinTask;
 import org.ecrm.segmentation.Binning;
 import org.ecrm.segmentation.Dimension;
 import org.ecrm.segmentation.FrequencyMode;
-import org.ecrm.segmentation.RfmAccumulator;
+import org.ecrm.segmentation.engine.RfmAccumulator;
 import org.ecrm.segmentation.MonetaryMode;
 import org.ecrm.segmentation.NonPositiveMonetary;
 import org.ecrm.segmentation.RfmAnalysis;
@@ -62,7 +65,8 @@ public final class RfmEngine {
    * The scored population of a table, in customer-key order (the NTILE tie-break): key and the metric
    * of each dimension, as reported and as ordered for higher scores.
    */
-  record Metrics(long[] keys, int[] rec, long[] recDays, long[] recOrder, long[] freq, long[] mon, int nonPositive) {
+  record Metrics(long[] keys, int[] rec, long[] recDays, long[] recOrder, long[] freq, long[] mon, int nonPositive,
+      java.util.Map<Long, String> ids) {
     int size() {
       return keys.length;
     }
@@ -138,7 +142,7 @@ public final class RfmEngine {
       freq[row] = freqAll[i];
       mon[row] = monAll[i];
     }
-    return new Metrics(keys, rec, recLong, lastNeg, freq, mon, nonPositive);
+    return new Metrics(keys, rec, recLong, lastNeg, freq, mon, nonPositive, cols.ids());
   }
 
   private static RfmResult score(CustomerTable t, RfmAnalysis a, Metrics x, @Nullable CutsImpl cuts) {
@@ -166,7 +170,7 @@ public final class RfmEngine {
       seg[row] = (byte) table.segmentIndex(r[row], f[row], m[row]);
     }
     Currency currency = t.currency().orElseGet(() -> a.currency().orElse(Currency.getInstance("XXX")));
-    return new RfmResultImpl(a, currency, x.keys(), x.rec(), x.freq(), x.mon(), r, f, m, seg, allBins,
+    return new RfmResultImpl(a, currency, x.keys(), x.ids(), x.rec(), x.freq(), x.mon(), r, f, m, seg, allBins,
         t.excludedAfterAsOf(), x.nonPositive(), t.rejections(), t.skipped());
   }
 

@@ -13,10 +13,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.ecrm.core.model.CustomerId;
+import org.ecrm.segmentation.internal.util.CustomerIds;
 import org.ecrm.core.model.Money;
 import org.ecrm.segmentation.CustomerRfm;
 import org.ecrm.segmentation.Dimension;
-import org.ecrm.segmentation.Rejection;
+import org.ecrm.segmentation.engine.RejectedRecord;
 import org.ecrm.segmentation.RfmAnalysis;
 import org.ecrm.segmentation.RfmResult;
 import org.ecrm.segmentation.ScoreBins;
@@ -38,6 +40,8 @@ final class RfmResultImpl implements RfmResult {
   private final Currency currency;
   private final int digits;
   private final long[] keys;
+  /** The id texts of named customers by key (empty when every id is numeric). */
+  private final Map<Long, String> ids;
   private final int[] rec;
   private final long[] freq;
   private final long[] mon;
@@ -49,19 +53,20 @@ final class RfmResultImpl implements RfmResult {
   private final List<ScoreBins> bins;
   private final long excluded;
   private final int nonPositive;
-  private final List<Rejection> rejections;
+  private final List<RejectedRecord> rejections;
   private final Map<String, Long> skipped;
   private final List<SegmentSummary> summaries;
   private final int[] cellCount;
   private final long[] cellSum;
 
-  RfmResultImpl(RfmAnalysis analysis, Currency currency, long[] keys, int[] rec, long[] freq, long[] mon,
+  RfmResultImpl(RfmAnalysis analysis, Currency currency, long[] keys, Map<Long, String> ids, int[] rec, long[] freq, long[] mon,
       byte[] r, byte[] f, byte[] m, byte[] seg, List<ScoreBins> bins, long excluded, int nonPositive,
-      List<Rejection> rejections, Map<String, Long> skipped) {
+      List<RejectedRecord> rejections, Map<String, Long> skipped) {
     this.analysis = analysis;
     this.currency = currency;
     this.digits = Math.max(currency.getDefaultFractionDigits(), 0);
     this.keys = keys;
+    this.ids = Map.copyOf(ids);
     this.rec = rec;
     this.freq = freq;
     this.mon = mon;
@@ -131,6 +136,12 @@ final class RfmResultImpl implements RfmResult {
   }
 
   @Override
+  public String customerId(int row) {
+    long key = keys[check(row)];
+    return CustomerIds.text(key, ids.isEmpty() ? null : ids.get(key));
+  }
+
+  @Override
   public int recencyDays(int row) {
     return rec[check(row)];
   }
@@ -168,7 +179,8 @@ final class RfmResultImpl implements RfmResult {
   @Override
   public CustomerRfm get(int row) {
     check(row);
-    return new CustomerRfm(keys[row], rec[row], freq[row], mon[row], r[row], f[row], m[row], names.get(seg[row]));
+    return new CustomerRfm(keys[row], rec[row], freq[row], mon[row], r[row], f[row], m[row], names.get(seg[row]),
+        customerId(row));
   }
 
   @Override
@@ -181,6 +193,29 @@ final class RfmResultImpl implements RfmResult {
   public Optional<CustomerRfm> find(long customer) {
     OptionalInt i = rowOf(customer);
     return i.isPresent() ? Optional.of(get(i.getAsInt())) : Optional.empty();
+  }
+
+  @Override
+  public OptionalInt rowOf(String customerId) {
+    java.util.Objects.requireNonNull(customerId, "customerId");
+    String id = customerId.strip();
+    if (CustomerIds.problem(id) != null) {
+      return OptionalInt.empty();
+    }
+    long key = CustomerIds.key(id);
+    OptionalInt row = rowOf(key);
+    return row.isPresent() && CustomerIds.isNamed(key) && !id.equals(ids.get(key)) ? OptionalInt.empty() : row;
+  }
+
+  @Override
+  public Optional<CustomerRfm> find(String customerId) {
+    OptionalInt i = rowOf(customerId);
+    return i.isPresent() ? Optional.of(get(i.getAsInt())) : Optional.empty();
+  }
+
+  @Override
+  public Optional<CustomerRfm> find(CustomerId id) {
+    return find(id.value());
   }
 
   @Override
@@ -237,7 +272,7 @@ final class RfmResultImpl implements RfmResult {
   }
 
   @Override
-  public List<Rejection> rejections() {
+  public List<RejectedRecord> rejections() {
     return rejections;
   }
 
@@ -262,7 +297,12 @@ final class RfmResultImpl implements RfmResult {
     StringBuilder sb = new StringBuilder(64);
     for (int row = 0; row < keys.length; row++) {
       sb.setLength(0);
-      sb.append(keys[row]).append(',').append(rec[row]).append(',').append(freq[row]).append(',')
+      if (ids.isEmpty()) {
+        sb.append(keys[row]);
+      } else {
+        sb.append(csvField(customerId(row)));
+      }
+      sb.append(',').append(rec[row]).append(',').append(freq[row]).append(',')
           .append(money(mon[row])).append(',').append(r[row]).append(',').append(f[row]).append(',')
           .append(m[row]).append(',').append(quoted[seg[row]]).append('\n');
       out.append(sb);
@@ -295,7 +335,12 @@ final class RfmResultImpl implements RfmResult {
       g.writeStartArray();
       for (int row = 0; row < keys.length; row++) {
         g.writeStartObject();
-        g.writeNumberProperty("customer", keys[row]);
+        String named = ids.isEmpty() ? null : ids.get(keys[row]);
+        if (named == null) {
+          g.writeNumberProperty("customer", keys[row]);
+        } else {
+          g.writeStringProperty("customer", named);
+        }
         g.writeNumberProperty("recencyDays", rec[row]);
         g.writeNumberProperty("frequency", freq[row]);
         g.writeName("monetary");

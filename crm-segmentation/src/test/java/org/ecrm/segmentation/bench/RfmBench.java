@@ -16,10 +16,10 @@ import org.ecrm.segmentation.BenchDataAccess;
 import org.ecrm.segmentation.CsvFormat;
 import org.ecrm.segmentation.CustomerBaseSummary;
 import org.ecrm.segmentation.PeriodUnit;
-import org.ecrm.segmentation.RfmAccumulator;
+import org.ecrm.segmentation.engine.RfmAccumulator;
 import org.ecrm.segmentation.RfmAnalysis;
 import org.ecrm.segmentation.RfmResult;
-import org.ecrm.segmentation.TransactionSource;
+import org.ecrm.segmentation.engine.TransactionSource;
 import org.ecrm.segmentation.TransactionSources;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,8 +43,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   -Dexec.executable=java -Dexec.classpathScope=test \
  *   "-Dexec.args=-Xmx6g -cp %classpath org.openjdk.jmh.Main RfmBench -f 1 -rf json -rff /tmp/rfm-bench.json"
  * </pre>
- * The CSV benchmark reads {@code /tmp/rfm-peers/tx_<rows>_s42.csv} (what the peers' run.sh writes) and
- * writes it there first when missing.
+ * The CSV benchmark reads {@code tx_<rows>_s42.csv} (the file the rfm-peers generator writes for seed 42)
+ * from the directory named by {@code -Drfm.bench.dir=DIR}, default {@code crm-segmentation/target/rfm-bench}
+ * in this repository, and writes it there first when missing. The Online Retail benchmark reads the file
+ * named by {@code -Dretail=FILE}, default {@code shared/data/online-retail/online-retail.csv.gz} next to the
+ * repository.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -80,7 +83,7 @@ public class RfmBench {
     arrays = TransactionSource.ofArrays(USD, customers, days, cents);
     aggregated = analysis.newAccumulator();
     aggregated.addAll(arrays);
-    csv = Path.of("/tmp/rfm-peers/tx_" + rows + "_s42.csv");
+    csv = benchDir().resolve("tx_" + rows + "_s42.csv");
     if (!Files.exists(csv)) {
       Files.createDirectories(csv.getParent());
       d.writeCsv(csv);
@@ -140,9 +143,11 @@ public class RfmBench {
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-      Path gz = Path.of(System.getProperty("retail", "../../shared/data/online-retail/online-retail.csv.gz"));
+      String named = System.getProperty("retail");
+      Path gz = named != null ? Path.of(named)
+          : repositoryRoot().resolveSibling("shared").resolve("data/online-retail/online-retail.csv.gz");
       if (!Files.exists(gz)) {
-        gz = Path.of("/work/shared/data/online-retail/online-retail.csv.gz");
+        throw new IllegalStateException("Online Retail data not found: " + gz + " (set -Dretail=FILE)");
       }
       var cs = new java.util.ArrayList<long[]>();
       try (InputStream in = new GZIPInputStream(Files.newInputStream(gz));
@@ -188,4 +193,21 @@ public class RfmBench {
     return r.analysis.run(TransactionSource.ofArrays(Currency.getInstance("GBP"), r.c, r.d, r.a));
   }
 
+  /** {@code -Drfm.bench.dir}, else crm-segmentation/target/rfm-bench in this repository. */
+  static Path benchDir() {
+    String named = System.getProperty("rfm.bench.dir");
+    return named != null ? Path.of(named)
+        : repositoryRoot().resolve("crm-segmentation").resolve("target").resolve("rfm-bench");
+  }
+
+  /** The repository root: the first directory at or above the working directory with crm-segmentation/pom.xml. */
+  static Path repositoryRoot() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve("crm-segmentation").resolve("pom.xml"))) {
+        return dir;
+      }
+    }
+    throw new IllegalStateException("not inside the repository: " + Path.of("").toAbsolutePath()
+        + " (set -Drfm.bench.dir and -Dretail)");
+  }
 }

@@ -19,8 +19,10 @@ class ModuleExportsTest {
     ModuleDescriptor descriptor = ModuleFinder.of(Path.of("target/classes")).find("org.ecrm.segmentation")
         .orElseThrow().descriptor();
     assertThat(descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()))
-        .containsExactlyInAnyOrder("org.ecrm.segmentation", "org.ecrm.segmentation.clv");
+        .containsExactlyInAnyOrder("org.ecrm.segmentation", "org.ecrm.segmentation.clv",
+            "org.ecrm.segmentation.engine");
     assertThat(descriptor.exports()).allSatisfy(e -> assertThat(e.isQualified()).isFalse());
-    assertThat(descriptor.packages()).contains("org.ecrm.segmentation.internal", "org.ecrm.segmentation.clv.internal");
+    assertThat(descriptor.packages()).contains("org.ecrm.segmentation.internal", "org.ecrm.segmentation.clv.internal",
+        "org.ecrm.segmentation.engine.internal", "org.ecrm.segmentation.internal.util");
   }
 }

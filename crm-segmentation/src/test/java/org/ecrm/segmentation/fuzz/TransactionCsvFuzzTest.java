@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import org.ecrm.segmentation.CsvFormat;
-import org.ecrm.segmentation.Rejection;
-import org.ecrm.segmentation.TransactionBatch;
-import org.ecrm.segmentation.TransactionSink;
+import org.ecrm.segmentation.engine.RejectedRecord;
+import org.ecrm.segmentation.engine.TransactionBatch;
+import org.ecrm.segmentation.engine.TransactionSink;
 import org.ecrm.segmentation.TransactionSources;
 import org.junit.jupiter.api.Test;
 
@@ -76,11 +76,11 @@ class TransactionCsvFuzzTest {
   /** Found by fuzzing: an empty customer id was rejected with an empty reason. */
   @Test
   void anEmptyCustomerIdIsRejectedWithAReason() throws IOException {
-    Collected c = read("customer_id,date,amount\n,2024-01-02,1.00\n\"\",2024-01-02,1.00\n-,2024-01-02,1.00\n"
+    Collected c = read("customer_id,date,amount\n,2024-01-02,1.00\n\"\",2024-01-02,1.00\na\u0001,2024-01-02,1.00\n"
         + GOOD_CUSTOMER + ",2024-01-02,12.50\n");
-    assertThat(c.rejections).containsExactly(new Rejection(2, "customer_id", "missing"),
-        new Rejection(3, "customer_id", "missing"),
-        new Rejection(4, "customer_id", "not a 64-bit integer id", "-"));
+    assertThat(c.rejections).containsExactly(new RejectedRecord(2, "customer_id", "missing"),
+        new RejectedRecord(3, "customer_id", "missing"),
+        new RejectedRecord(4, "customer_id", "has a control character (U+0001)", "a\u0001"));
     assertThat(c.customers).containsExactly(GOOD_CUSTOMER);
   }
 
@@ -96,7 +96,7 @@ class TransactionCsvFuzzTest {
   void textAfterAClosingQuoteRejectsOnlyThatRow() throws IOException {
     Collected c = read("customer_id,date,amount\n1,2024-01-02,\"5.5\"x\n\"2\"3,2024-01-02,1.00\n4,2024-01-02,2.00\n");
     assertThat(c.customers).containsExactly(23L, 4L);
-    assertThat(c.rejections).extracting(Rejection::record, Rejection::field)
+    assertThat(c.rejections).extracting(RejectedRecord::record, RejectedRecord::field)
         .containsExactly(org.assertj.core.api.Assertions.tuple(2L, "amount"));
   }
 
@@ -106,7 +106,7 @@ class TransactionCsvFuzzTest {
     Collected c = read("customer_id,date,amount\n\"+]V\",_,\"\",\"V\n]\",\"]------\r----\"\n"
         + GOOD_CUSTOMER + ",2024-01-02,12.50\n");
     assertThat(c.customers).containsExactly(GOOD_CUSTOMER);
-    assertThat(c.rejections).extracting(Rejection::record).containsExactly(2L);
+    assertThat(c.rejections).extracting(RejectedRecord::record).containsExactly(2L);
   }
 
   private static Collected read(String text) throws IOException {
@@ -115,7 +115,7 @@ class TransactionCsvFuzzTest {
     }
     Collected c = new Collected();
     TransactionSources.csv(FILE, CsvFormat.defaults(EUR)).read(c);
-    for (Rejection r : c.rejections) {
+    for (RejectedRecord r : c.rejections) {
       assertThat(r.record()).as("%s", r).isPositive();
       assertThat(r.field()).as("%s", r).isNotNull();
       assertThat(r.reason()).as("%s", r).isNotBlank();
@@ -126,7 +126,7 @@ class TransactionCsvFuzzTest {
   private static final class Collected implements TransactionSink {
     final List<Long> customers = new ArrayList<>();
     final List<Long> amounts = new ArrayList<>();
-    final List<Rejection> rejections = new ArrayList<>();
+    final List<RejectedRecord> rejections = new ArrayList<>();
 
     @Override
     public void accept(TransactionBatch batch) {
@@ -137,7 +137,7 @@ class TransactionCsvFuzzTest {
     }
 
     @Override
-    public void reject(Rejection rejection) {
+    public void reject(RejectedRecord rejection) {
       rejections.add(rejection);
     }
 

@@ -20,7 +20,7 @@ import org.ecrm.core.model.LawfulBasis;
 import org.ecrm.core.model.Money;
 import org.ecrm.core.model.Order;
 import org.ecrm.core.service.ArchiveSummary;
-import org.ecrm.segmentation.CustomerKeys;
+import org.ecrm.segmentation.engine.CustomerKeys;
 import org.ecrm.segmentation.RefundHandling;
 import org.ecrm.segmentation.RfmAnalysis;
 import org.ecrm.segmentation.RfmResult;

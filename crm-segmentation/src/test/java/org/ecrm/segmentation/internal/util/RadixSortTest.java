@@ -1,4 +1,6 @@
-package org.ecrm.segmentation.internal;
+package org.ecrm.segmentation.internal.util;
+
+import org.ecrm.segmentation.internal.util.RadixSort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.ecrm.segmentation.interact;
+package org.ecrm.it.interact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,6 +1,7 @@
-package org.ecrm.segmentation.internal;
+package org.ecrm.segmentation.engine.internal;
 
-import org.ecrm.segmentation.TransactionBatch;
+import org.ecrm.segmentation.engine.TransactionBatch;
+import org.jspecify.annotations.Nullable;
 
 /** Zero-copy access to a batch's columns for the engine (installed by {@link TransactionBatch}). */
 public abstract class BatchAccess {
@@ -11,7 +12,7 @@ public abstract class BatchAccess {
     instance = access;
   }
 
-  static BatchAccess get() {
+  public static BatchAccess get() {
     BatchAccess a = instance;
     if (a == null) {
       try {
@@ -25,6 +26,13 @@ public abstract class BatchAccess {
   }
 
   public abstract long[] customers(TransactionBatch b);
+
+  /** The id texts of named customers (null where the key is numeric), or null when the batch has none. */
+  public abstract String @Nullable [] ids(TransactionBatch b);
+
+  /** A batch over the given columns, unchecked ({@code ids} as {@link #ids} returns them). */
+  public abstract TransactionBatch wrap(java.util.Currency currency, long[] customers, String @Nullable [] ids,
+      int[] days, long[] amounts, int size, long firstRecord);
 
   public abstract int[] days(TransactionBatch b);
 

@@ -1,4 +1,4 @@
-package org.ecrm.segmentation.internal;
+package org.ecrm.segmentation.internal.util;
 
 import java.util.Arrays;
 

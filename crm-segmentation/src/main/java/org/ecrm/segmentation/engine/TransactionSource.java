@@ -1,19 +1,19 @@
-package org.ecrm.segmentation;
+package org.ecrm.segmentation.engine;
 
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
-import org.ecrm.segmentation.internal.Sources;
+import org.ecrm.segmentation.engine.internal.Sources;
 
 /**
  * Streams transactions as columnar {@link TransactionBatch}es, so a host can feed the engine from any
  * store without materialising one object per purchase. This is the segmentation SPI: implement
  * {@link #read(TransactionSink)} to plug in a database cursor, a message stream or a file format.
  *
- * <p>Adapters shipped: {@link #ofArrays}, {@link #ofIterable}, {@link TransactionSources#csv} and
- * {@link TransactionSources#orders}. One analysis uses one currency: a batch in another currency is a
+ * <p>Adapters shipped: {@link #ofArrays}, {@link #ofIterable}, {@link org.ecrm.segmentation.TransactionSources#csv} and
+ * {@link org.ecrm.segmentation.TransactionSources#orders}. One analysis uses one currency: a batch in another currency is a
  * {@link MixedCurrencyException}.
  *
  * <p>Implementations state their own thread safety; the shipped adapters may be read any number of

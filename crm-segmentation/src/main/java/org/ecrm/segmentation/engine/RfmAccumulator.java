@@ -1,4 +1,4 @@
-package org.ecrm.segmentation;
+package org.ecrm.segmentation.engine;
 
 import java.time.LocalDate;
 import java.util.Currency;
@@ -9,7 +9,7 @@ import java.util.Map;
  * Mergeable per-customer RFM state (last day, count, sum, and purchase days when frequency counts
  * days). Transactions may arrive in any order and in any batches; two accumulators of the same analysis
  * merge into one, and merging is associative and commutative, so scores computed from a merged state
- * equal those computed from all the data at once. Scores come from {@link RfmAnalysis#score}.
+ * equal those computed from all the data at once. Scores come from {@link org.ecrm.segmentation.RfmAnalysis#score}.
  *
  * <p>Not thread-safe: give each thread its own accumulator and merge them.
  */
@@ -51,7 +51,7 @@ public interface RfmAccumulator {
   long excludedAfterAsOf();
 
   /** Every rejected record, in arrival order. */
-  List<Rejection> rejections();
+  List<RejectedRecord> rejections();
 
   /** Records skipped on purpose, counted per reason. */
   Map<String, Long> skipped();
@@ -75,6 +75,6 @@ public interface RfmAccumulator {
    */
   static RfmAccumulator fromBytes(byte[] bytes) {
     java.util.Objects.requireNonNull(bytes, "bytes");
-    return org.ecrm.segmentation.internal.CustomerTable.fromBytes(bytes, 1);
+    return org.ecrm.segmentation.engine.internal.CustomerTable.fromBytes(bytes, 1);
   }
 }

@@ -1,4 +1,4 @@
-package org.ecrm.segmentation.interact;
+package org.ecrm.it.interact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +46,7 @@ import org.ecrm.core.model.Product;
 import org.ecrm.core.model.Sku;
 import org.ecrm.core.testkit.MutableClock;
 import org.ecrm.segmentation.CustomerClasses;
-import org.ecrm.segmentation.CustomerKeys;
+import org.ecrm.segmentation.engine.CustomerKeys;
 import org.ecrm.segmentation.RefundHandling;
 import org.ecrm.segmentation.RfmAnalysis;
 import org.ecrm.segmentation.RfmResult;

@@ -1,4 +1,4 @@
-package org.ecrm.segmentation;
+package org.ecrm.segmentation.engine;
 
 /**
  * Receives what a {@link TransactionSource} reads: batches of good transactions, rejected records and
@@ -11,7 +11,7 @@ public interface TransactionSink {
   void accept(TransactionBatch batch);
 
   /** Reports a record that could not be read. */
-  void reject(Rejection rejection);
+  void reject(RejectedRecord rejection);
 
   /** Counts a record left out on purpose under {@code reason} (e.g. "cancelled order"). */
   void skip(String reason);

@@ -1,4 +1,4 @@
-package org.ecrm.segmentation.internal;
+package org.ecrm.segmentation.internal.util;
 
 /** Open-addressing set of longs (Long.MIN_VALUE reserved as the empty mark). Not thread-safe. */
 public final class LongSet {

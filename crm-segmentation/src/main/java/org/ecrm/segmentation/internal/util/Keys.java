@@ -1,17 +1,17 @@
-package org.ecrm.segmentation.internal;
+package org.ecrm.segmentation.internal.util;
 
 /** Composite sort keys (metric, customer), both signed, compared lexicographically. Stateless. */
-final class Keys {
+public final class Keys {
   private Keys() {
   }
 
-  static int compare(long aHi, long aLo, long bHi, long bLo) {
+  public static int compare(long aHi, long aLo, long bHi, long bLo) {
     int c = Long.compare(aHi, bHi);
     return c != 0 ? c : Long.compare(aLo, bLo);
   }
 
   /** In ascending pairs {@code (h[i], l[i])}: the first index whose pair is above {@code (bh, bl)}. */
-  static int above(long[] h, long[] l, long bh, long bl) {
+  public static int above(long[] h, long[] l, long bh, long bl) {
     int a = 0;
     int b = h.length;
     while (a < b) {
@@ -28,7 +28,7 @@ final class Keys {
   /**
    * Sorts the pairs {@code (hi[i], lo[i])} ascending in place (stable LSD: by lo, then by hi).
    */
-  static void sort(long[] hi, long[] lo) {
+  public static void sort(long[] hi, long[] lo) {
     int n = hi.length;
     int[] idx = new int[n];
     for (int i = 0; i < n; i++) {

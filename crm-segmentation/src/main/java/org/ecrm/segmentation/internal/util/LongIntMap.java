@@ -1,4 +1,4 @@
-package org.ecrm.segmentation.internal;
+package org.ecrm.segmentation.internal.util;
 
 import java.util.Arrays;
 
@@ -15,7 +15,7 @@ public final class LongIntMap {
     mask = cap - 1;
   }
 
-  static int hash(long k) {
+  public static int hash(long k) {
     long h = k * 0x9E3779B97F4A7C15L;
     return (int) (h ^ (h >>> 32));
   }

@@ -1,12 +1,13 @@
-package org.ecrm.segmentation.internal;
+package org.ecrm.segmentation.engine.internal;
 
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
-import org.ecrm.segmentation.Rejection;
-import org.ecrm.segmentation.TransactionBatch;
-import org.ecrm.segmentation.TransactionSink;
+import org.ecrm.segmentation.engine.RejectedRecord;
+import org.ecrm.segmentation.engine.TransactionBatch;
+import org.ecrm.segmentation.engine.TransactionSink;
+import org.jspecify.annotations.Nullable;
 
 /** The array and iterable adapters. Stateless. */
 public final class Sources {
@@ -33,7 +34,7 @@ public final class Sources {
     for (T item : items) {
       long rec = record++;
       if (item == null) {
-        sink.reject(new Rejection(rec, "item", "is null"));
+        sink.reject(new RejectedRecord(rec, "item", "is null"));
         continue;
       }
       String field = "customer";
@@ -42,14 +43,14 @@ public final class Sources {
         field = "date";
         LocalDate d = date.apply(item);
         if (d == null) {
-          sink.reject(new Rejection(rec, "date", "is null"));
+          sink.reject(new RejectedRecord(rec, "date", "is null"));
           continue;
         }
         field = "amount";
         long a = amountMinor.applyAsLong(item);
         b.add(rec, c, d.toEpochDay(), a);
       } catch (RuntimeException e) {
-        sink.reject(new Rejection(rec, field, "could not be read: " + e));
+        sink.reject(new RejectedRecord(rec, field, "could not be read: " + e));
       }
     }
     b.flush();
@@ -62,6 +63,7 @@ public final class Sources {
     private long[] customers = new long[BATCH];
     private int[] days = new int[BATCH];
     private long[] amounts = new long[BATCH];
+    private String @Nullable [] ids;
     private int size;
     private long first = -1;
 
@@ -72,8 +74,16 @@ public final class Sources {
 
     /** Adds a row; days before 1970-01-01 are rejected (record, field "date"). */
     public void add(long record, long customer, long epochDay, long amountMinor) {
+      add(record, customer, null, epochDay, amountMinor);
+    }
+
+    /**
+     * Adds a row whose customer is the named id {@code name} with key {@code customer} (null for a
+     * numeric key); days before 1970-01-01 are rejected (record, field "date").
+     */
+    public void add(long record, long customer, @Nullable String name, long epochDay, long amountMinor) {
       if (epochDay < 0 || epochDay > Integer.MAX_VALUE) {
-        sink.reject(new Rejection(record, "date", "is before 1970-01-01 or out of range: "
+        sink.reject(new RejectedRecord(record, "date", "is before 1970-01-01 or out of range: "
             + LocalDate.ofEpochDay(epochDay)));
         return;
       }
@@ -81,6 +91,12 @@ public final class Sources {
         first = record;
       }
       customers[size] = customer;
+      if (name != null && ids == null) {
+        ids = new String[BATCH];
+      }
+      if (ids != null) {
+        ids[size] = name;
+      }
       days[size] = (int) epochDay;
       amounts[size] = amountMinor;
       if (++size == BATCH) {
@@ -90,7 +106,7 @@ public final class Sources {
 
     public void flush() {
       if (size > 0) {
-        sink.accept(TransactionBatch.of(currency, customers, days, amounts, size, first));
+        sink.accept(BatchAccess.get().wrap(currency, customers, ids, days, amounts, size, first));
         size = 0;
       }
     }

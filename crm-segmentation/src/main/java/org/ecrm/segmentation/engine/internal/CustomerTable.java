@@ -1,4 +1,7 @@
-package org.ecrm.segmentation.internal;
+package org.ecrm.segmentation.engine.internal;
+
+import org.ecrm.segmentation.internal.util.LongIntMap;
+import org.ecrm.segmentation.internal.util.LongSet;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,12 +13,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
-import org.ecrm.segmentation.MixedCurrencyException;
-import org.ecrm.segmentation.Rejection;
-import org.ecrm.segmentation.RfmAccumulator;
-import org.ecrm.segmentation.TransactionBatch;
-import org.ecrm.segmentation.TransactionSink;
-import org.ecrm.segmentation.TransactionSource;
+import org.ecrm.segmentation.engine.MixedCurrencyException;
+import org.ecrm.segmentation.engine.RejectedRecord;
+import org.ecrm.segmentation.engine.RfmAccumulator;
+import org.ecrm.segmentation.engine.TransactionBatch;
+import org.ecrm.segmentation.engine.TransactionSink;
+import org.ecrm.segmentation.engine.TransactionSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,7 +55,15 @@ public final class CustomerTable implements RfmAccumulator {
    * no total over customers (segment revenue, Pareto) can overflow.
    */
   private long acceptedAbs;
-  private final List<Rejection> rejections = new ArrayList<>();
+  private final List<RejectedRecord> rejections = new ArrayList<>();
+  /** The id text of each named customer, by customer index (null for numeric keys); null while none. */
+  private String @Nullable [] names;
+  /**
+   * Per customer index, {@code 1 << 32 | name.hashCode()} of a named customer, 0 for a numeric one: a row
+   * of a known customer is checked against this word (one small array, no text compared), so two texts
+   * with one key are told apart unless their 32-bit string hashes agree too (about 2^-94 per pair).
+   */
+  private long[] nameChecks = new long[0];
   private final Map<String, Long> skipped = new TreeMap<>();
 
   public CustomerTable(LocalDate asOf, @Nullable Currency currency, boolean distinctDays, int parallelism) {
@@ -145,7 +156,8 @@ public final class CustomerTable implements RfmAccumulator {
   }
 
   /** Adds rows [from, to) of one batch's columns to this table. */
-  private void addRows(long[] cs, int[] ds, long[] as, long firstRecord, int from, int to) {
+  private void addRows(long[] cs, String @Nullable [] ids, int[] ds, long[] as, long firstRecord, int from,
+      int to) {
     Part part = this.part;
     int asOf = asOfDay;
     long added = 0;
@@ -157,23 +169,30 @@ public final class CustomerTable implements RfmAccumulator {
         continue;
       }
       if (d < 0) {
-        rejections.add(new Rejection(firstRecord + j, "date", "is before 1970-01-01: " + LocalDate.ofEpochDay(d)));
+        rejections.add(new RejectedRecord(firstRecord + j, "date", "is before 1970-01-01: " + LocalDate.ofEpochDay(d)));
         continue;
       }
       long a = as[j];
       long total = acceptedAbs + Math.abs(a);
       if (total < 0) {
-        rejections.add(new Rejection(firstRecord + j, "amount", "overflows the 64-bit total of all amounts",
+        rejections.add(new RejectedRecord(firstRecord + j, "amount", "overflows the 64-bit total of all amounts",
             Long.toString(a)));
         continue;
       }
       long key = cs[j];
       int o = part.entry(key, hash(key));
       long[] t = part.table;
+      if (ids != null && ids[j] != null && !name(indexOf(t[o + 3]), ids[j], t[o + 2] == 0)) {
+        String other = nameOf(indexOf(t[o + 3]));
+        rejections.add(new RejectedRecord(firstRecord + j, "customer", "has the same engine key as the "
+            + (other == null ? "numeric customer key " + key : "customer id " + org.ecrm.core.io.SafeText.quote(other))
+            + "; rename one of them", ids[j]));
+        continue;
+      }
       long old = t[o + 1];
       long s = old + a;
       if (((old ^ s) & (a ^ s)) < 0) {
-        rejections.add(new Rejection(firstRecord + j, "amount", "overflows the 64-bit monetary sum of customer "
+        rejections.add(new RejectedRecord(firstRecord + j, "amount", "overflows the 64-bit monetary sum of customer "
             + key + ": " + a));
         continue;
       }
@@ -193,11 +212,43 @@ public final class CustomerTable implements RfmAccumulator {
     excluded += late;
   }
 
+  /**
+   * Records {@code name} as the id text of the customer with {@code index}; false when that customer
+   * already has another text (two names with one key), or had rows under its bare key.
+   */
+  private boolean name(int index, String name, boolean fresh) {
+    long check = 1L << 32 | (name.hashCode() & 0xFFFF_FFFFL);
+    long[] c = nameChecks;
+    if (c.length > index && c[index] != 0) {
+      return c[index] == check; // a known named customer
+    }
+    if (!fresh) {
+      return false; // rows under the bare key came first
+    }
+    String[] n = names;
+    if (n == null || n.length <= index) {
+      int size = Math.max(16, Math.max(index + 1, part.size * 2));
+      n = java.util.Arrays.copyOf(n == null ? new String[0] : n, size);
+      names = n;
+      nameChecks = c = java.util.Arrays.copyOf(c, size);
+    }
+    n[index] = name;
+    c[index] = check;
+    return true;
+  }
+
+  /** The id text of the named customer with {@code index}, or null. */
+  private @Nullable String nameOf(int index) {
+    String[] n = names;
+    return n == null || index >= n.length ? null : n[index];
+  }
+
   @Override
   public void add(TransactionBatch batch) {
     checkCurrency(batch.currency(), batch.firstRecord());
     BatchAccess a = BatchAccess.get();
     long[] cs = a.customers(batch);
+    String[] ids = a.ids(batch);
     int[] ds = a.days(batch);
     long[] as = a.amounts(batch);
     int n = batch.size();
@@ -208,7 +259,7 @@ public final class CustomerTable implements RfmAccumulator {
       threads = 1; // sums this large might overflow: only row order decides which row is rejected
     }
     if (threads <= 1) {
-      addRows(cs, ds, as, first, 0, n);
+      addRows(cs, ids, ds, as, first, 0, n);
       return;
     }
     CustomerTable[] shares = new CustomerTable[threads];
@@ -218,9 +269,9 @@ public final class CustomerTable implements RfmAccumulator {
       int to = (int) ((long) n * (w + 1) / threads);
       CustomerTable share = new CustomerTable(asOf, currency, distinctDays, 1);
       shares[w] = share;
-      tasks.add(ForkJoinPool.commonPool().submit(() -> share.addRows(cs, ds, as, first, from, to)));
+      tasks.add(ForkJoinPool.commonPool().submit(() -> share.addRows(cs, ids, ds, as, first, from, to)));
     }
-    addRows(cs, ds, as, first, 0, (int) ((long) n / threads));
+    addRows(cs, ids, ds, as, first, 0, (int) ((long) n / threads));
     for (int w = 1; w < threads; w++) {
       tasks.get(w - 1).join();
       merge(shares[w]); // in range order, so rejections stay in arrival order
@@ -228,7 +279,7 @@ public final class CustomerTable implements RfmAccumulator {
   }
 
   /** {@code a + b} for non-negative values, Long.MAX_VALUE when it overflows. */
-  static long saturatingAdd(long a, long b) {
+  public static long saturatingAdd(long a, long b) {
     long r = a + b;
     return r < 0 ? Long.MAX_VALUE : r;
   }
@@ -249,7 +300,7 @@ public final class CustomerTable implements RfmAccumulator {
   }
 
   /** See {@link #absBound}. */
-  long absBound() {
+  public long absBound() {
     return absBound;
   }
 
@@ -262,7 +313,7 @@ public final class CustomerTable implements RfmAccumulator {
       }
 
       @Override
-      public void reject(Rejection rejection) {
+      public void reject(RejectedRecord rejection) {
         rejections.add(rejection);
       }
 
@@ -300,6 +351,12 @@ public final class CustomerTable implements RfmAccumulator {
       int e = mine.entry(ot[q], hash(ot[q]));
       long[] t = mine.table;
       map[indexOf(ot[q + 3])] = indexOf(t[e + 3]);
+      String theirName = o.nameOf(indexOf(ot[q + 3]));
+      if (theirName != null && !name(indexOf(t[e + 3]), theirName, t[e + 2] == 0)) {
+        throw new IllegalArgumentException("the customer ids " + org.ecrm.core.io.SafeText.quote(theirName)
+            + " and " + org.ecrm.core.io.SafeText.quote(String.valueOf(nameOf(indexOf(t[e + 3]))))
+            + " have the same engine key " + ot[q]);
+      }
       t[e + 1] = Math.addExact(t[e + 1], ot[q + 1]);
       t[e + 2] += ot[q + 2];
       if (lastOf(ot[q + 3]) > lastOf(t[e + 3])) {
@@ -374,7 +431,7 @@ public final class CustomerTable implements RfmAccumulator {
   }
 
   @Override
-  public List<Rejection> rejections() {
+  public List<RejectedRecord> rejections() {
     return Collections.unmodifiableList(new ArrayList<>(rejections));
   }
 
@@ -393,20 +450,22 @@ public final class CustomerTable implements RfmAccumulator {
    * record number of every rejection held, adds {@code more} (also relative) the same way, and puts
    * them all in record order.
    */
-  void renumber(long firstRecord, List<Rejection> more) {
-    List<Rejection> all = new ArrayList<>(rejections.size() + more.size());
-    for (Rejection r : rejections) {
-      all.add(new Rejection(r.record() + firstRecord, r.field(), r.reason(), r.value()));
+  public void renumber(long firstRecord, List<RejectedRecord> more) {
+    List<RejectedRecord> all = new ArrayList<>(rejections.size() + more.size());
+    for (RejectedRecord r : rejections) {
+      all.add(new RejectedRecord(r.record() + firstRecord, r.field(), r.reason(), r.value()));
     }
-    for (Rejection r : more) {
-      all.add(new Rejection(r.record() + firstRecord, r.field(), r.reason(), r.value()));
+    for (RejectedRecord r : more) {
+      all.add(new RejectedRecord(r.record() + firstRecord, r.field(), r.reason(), r.value()));
     }
-    all.sort(java.util.Comparator.comparingLong(Rejection::record));
+    all.sort(java.util.Comparator.comparingLong(RejectedRecord::record));
     rejections.clear();
     rejections.addAll(all);
   }
 
   private static final int FORMAT = 0x52464D31; // "RFM1"
+  /** Starts the optional section of named customers' id texts. */
+  private static final int NAMES = 0x4E414D45; // "NAME"
 
   @Override
   public byte[] toBytes() {
@@ -420,7 +479,7 @@ public final class CustomerTable implements RfmAccumulator {
       out.writeLong(excluded);
       out.writeLong(absBound);
       out.writeInt(rejections.size());
-      for (Rejection r : rejections) {
+      for (RejectedRecord r : rejections) {
         out.writeLong(r.record());
         out.writeUTF(r.field());
         // the value follows the reason after a NUL (cut: writeUTF takes at most 64 KiB)
@@ -466,6 +525,21 @@ public final class CustomerTable implements RfmAccumulator {
           throw failure[0];
         }
       }
+      // the id texts of named customers, only when there are any (so numeric states keep their form)
+      int named = 0;
+      for (int i = 0; i < part.size; i++) {
+        named += nameOf(i) != null ? 1 : 0;
+      }
+      if (named > 0) {
+        out.writeInt(NAMES);
+        out.writeInt(named);
+        for (int i = 0; i < part.size; i++) {
+          if (nameOf(i) != null) {
+            out.writeInt(i);
+            out.writeUTF(nameOf(i));
+          }
+        }
+      }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e); // a byte array stream does not fail
     }
@@ -498,8 +572,8 @@ public final class CustomerTable implements RfmAccumulator {
         String field = in.readUTF();
         String reason = in.readUTF();
         int nul = reason.indexOf('\0');
-        t.rejections.add(nul < 0 ? new Rejection(record, field, reason)
-            : new Rejection(record, field, reason.substring(0, nul), reason.substring(nul + 1)));
+        t.rejections.add(nul < 0 ? new RejectedRecord(record, field, reason)
+            : new RejectedRecord(record, field, reason.substring(0, nul), reason.substring(nul + 1)));
       }
       int nSkipped = in.readInt();
       for (int i = 0; i < nSkipped; i++) {
@@ -521,6 +595,19 @@ public final class CustomerTable implements RfmAccumulator {
         int nDays = in.readInt();
         for (int i = 0; i < nDays; i++) {
           p.days.add(in.readLong());
+        }
+      }
+      if (in.available() > 0) {
+        if (in.available() < 8 || in.readInt() != NAMES) {
+          throw new IllegalArgumentException("RfmAccumulator.fromBytes: trailing bytes after the state");
+        }
+        int named = in.readInt();
+        for (int k = 0; k < named; k++) {
+          int index = in.readInt();
+          String name = in.readUTF();
+          if (index < 0 || index >= n || !t.name(index, name, true)) {
+            throw new IllegalArgumentException("RfmAccumulator.fromBytes: bad customer id entry " + index);
+          }
         }
       }
       if (in.read() != -1) {
@@ -546,6 +633,7 @@ public final class CustomerTable implements RfmAccumulator {
     long[] counts = new long[n];
     int[] lasts = new int[n];
     long[] distinct = distinctDays ? new long[n] : new long[0];
+    java.util.Map<Long, String> ids = names == null ? Map.of() : new java.util.HashMap<>();
     int g = 0;
     {
       long[] perIndex = null;
@@ -561,6 +649,10 @@ public final class CustomerTable implements RfmAccumulator {
           sums[g] = t[o + 1];
           counts[g] = t[o + 2];
           lasts[g] = lastOf(t[o + 3]);
+          String name = nameOf(indexOf(t[o + 3]));
+          if (name != null) {
+            ids.put(t[o], name);
+          }
           if (perIndex != null) {
             distinct[g] = perIndex[indexOf(t[o + 3])];
           }
@@ -568,11 +660,12 @@ public final class CustomerTable implements RfmAccumulator {
         }
       }
     }
-    return new Columns(keys, sums, counts, lasts, distinct);
+    return new Columns(keys, sums, counts, lasts, distinct, ids);
   }
 
-  /** Dense per-customer columns; see {@link #columns()}. */
-  public record Columns(long[] keys, long[] sums, long[] counts, int[] lastDays, long[] distinctDays) {
+  /** Dense per-customer columns, and the id texts of named customers by key; see {@link #columns()}. */
+  public record Columns(long[] keys, long[] sums, long[] counts, int[] lastDays, long[] distinctDays,
+      Map<Long, String> ids) {
   }
 
   @Override

@@ -1,4 +1,4 @@
-package org.ecrm.segmentation;
+package org.ecrm.segmentation.engine;
 
 import java.util.Currency;
 

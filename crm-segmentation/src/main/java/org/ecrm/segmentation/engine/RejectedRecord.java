@@ -1,4 +1,4 @@
-package org.ecrm.segmentation;
+package org.ecrm.segmentation.engine;
 
 import java.util.Objects;
 
@@ -12,16 +12,16 @@ import java.util.Objects;
  * @param value the offending value as read (may be long and hold control characters: show it through
  *     {@link org.ecrm.core.io.SafeText}), empty when there is none
  */
-public record Rejection(long record, String field, String reason, String value) {
+public record RejectedRecord(long record, String field, String reason, String value) {
   /** Checks the components. */
-  public Rejection {
+  public RejectedRecord {
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(value, "value");
   }
 
   /** A rejection without a value. */
-  public Rejection(long record, String field, String reason) {
+  public RejectedRecord(long record, String field, String reason) {
     this(record, field, reason, "");
   }
 

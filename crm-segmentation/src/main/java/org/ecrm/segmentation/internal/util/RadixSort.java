@@ -1,4 +1,4 @@
-package org.ecrm.segmentation.internal;
+package org.ecrm.segmentation.internal.util;
 
 /**
  * Least-significant-digit radix sort of {@code long} keys, optionally carrying an {@code int} payload,
