@@ -13,9 +13,9 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.ecrm.tracking.internal.Checks;
-import org.ecrm.tracking.internal.HitOrder;
+import org.ecrm.tracking.session.internal.HitOrder;
 import org.ecrm.tracking.internal.LongIntMap;
-import org.ecrm.tracking.internal.SessionAssembler;
+import org.ecrm.tracking.session.internal.SessionAssembler;
 import org.jspecify.annotations.Nullable;
 
 /**
