@@ -53,7 +53,7 @@ class ArchitectureTest {
     Set<String> packages = new TreeSet<>();
     MAIN.forEach(c -> packages.add(c.getPackageName()));
     assertThat(packages).contains(ROOT, ROOT + ".internal", ROOT + ".session", ROOT + ".session.internal",
-        ROOT + ".weblog", ROOT + ".weblog.internal");
+        ROOT + ".weblog", ROOT + ".weblog.internal", ROOT + ".pipeline", ROOT + ".pipeline.internal");
   }
 
   @Test

@@ -7,15 +7,22 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A test clock that moves only when told. Thread-safe. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
   private volatile Instant now;
 
-  MutableClock(Instant start) {
+  /** A clock standing at {@code start}. */
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration d) {
+  /** Moves the clock forward (or back) by {@code d}. */
+  public void advance(Duration d) {
     now = now.plus(d);
+  }
+
+  /** Sets the clock to {@code t}. */
+  public void set(Instant t) {
+    now = t;
   }
 
   @Override
