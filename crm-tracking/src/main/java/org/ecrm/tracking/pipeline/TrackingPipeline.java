@@ -94,8 +94,8 @@ public interface TrackingPipeline extends AutoCloseable {
   /**
    * Tracks a Segment batch ({@code {"batch":[...], "sentAt":...}} or a bare array): decodes it with
    * {@link #codec()}, tracks every good event and returns the decoded events with every rejection (index,
-   * field, reason). An event refused by the tracker afterwards (duplicate, no consent) is counted in
-   * {@link #stats()}.
+   * field, reason); every rejection also goes to the failed-events sink with its payload. An event refused
+   * by the tracker afterwards (duplicate, no consent) is counted in {@link #stats()}.
    *
    * @throws IllegalStateException after {@link #close()}
    */

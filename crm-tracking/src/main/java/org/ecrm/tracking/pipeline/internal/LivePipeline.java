@@ -17,6 +17,7 @@ import org.ecrm.tracking.BatchResult;
 import org.ecrm.tracking.EventCodec;
 import org.ecrm.tracking.EventSink;
 import org.ecrm.tracking.FailedEvent;
+import org.ecrm.tracking.Rejection;
 import org.ecrm.tracking.IdentityResolver;
 import org.ecrm.tracking.TrackResult;
 import org.ecrm.tracking.Tracker;
@@ -100,9 +101,16 @@ public final class LivePipeline implements TrackingPipeline, EventSink {
 
   @Override
   public BatchResult trackBatch(byte[] json) {
+    if (closed()) {
+      throw new IllegalStateException("pipeline is closed");
+    }
     BatchResult r = codec.decodeBatch(json);
     for (TrackingEvent e : r.accepted()) {
       tracker.track(e);
+    }
+    for (Rejection x : r.rejected()) { // nothing lost silently: the failed-events sink has every refusal
+      failed("invalid event in batch (index " + x.index() + "): " + x.field() + ": " + x.reason(), x.payload(),
+          Optional.empty());
     }
     return r;
   }
@@ -160,7 +168,7 @@ public final class LivePipeline implements TrackingPipeline, EventSink {
         // not rethrown: the tracker would retry the whole batch and sessionize its first hits twice
         LOG.error("{} events not sessionized", batch.size() - i, e);
         for (int j = i; j < batch.size(); j++) {
-          failed("not sessionized: " + e, batch.get(j));
+          failed("not sessionized: " + e, codec.encode(batch.get(j)), Optional.of(batch.get(j)));
         }
       }
     } finally {
@@ -173,11 +181,17 @@ public final class LivePipeline implements TrackingPipeline, EventSink {
     return cfg.eventSink().erase(ids);
   }
 
-  private void failed(String reason, TrackingEvent e) {
+  private void failed(String reason, String payload, Optional<TrackingEvent> e) {
     try {
-      cfg.failedSink().failed(new FailedEvent(reason, codec.encode(e), Optional.of(e), cfg.clock().instant()));
+      cfg.failedSink().failed(new FailedEvent(reason, payload, e, cfg.clock().instant()));
     } catch (RuntimeException x) {
-      LOG.error("failed-events sink threw; event {}; reason: {}", e.messageId(), reason, x);
+      LOG.error("failed-events sink threw; reason: {}; payload: {}", reason, payload, x);
+    }
+  }
+
+  private boolean closed() {
+    synchronized (closing) {
+      return closed;
     }
   }
 
