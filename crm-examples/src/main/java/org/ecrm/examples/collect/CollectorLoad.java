@@ -51,13 +51,14 @@ public final class CollectorLoad {
     int serverThreads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
     int visitors = args.length > 4 ? Integer.parseInt(args[4]) : 50_000;
     String key = "load-key";
+    SegmentCollector.noDelay();
     TrackingPipeline pipeline = TrackingPipeline.builder().clock(Clock.systemUTC())
         .categories(PathCategories.of(Map.of("/shoes/", "shoes", "/bags/", "bags", "/blog/", "reading")))
         .failedEventSink(f -> System.err.println("failed: " + f.reason())).build();
     try (SegmentCollector collector = SegmentCollector.start(pipeline, Set.of(key),
         new InetSocketAddress("127.0.0.1", 0), serverThreads)) {
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-          .executor(Executors.newFixedThreadPool(clients)).build();
+      ExecutorService clientThreads = Executors.newFixedThreadPool(clients);
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads).build();
       URI uri = URI.create("http://127.0.0.1:" + collector.port() + "/v1/batch");
       String auth = "Basic " + Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8));
       long batches = (events + batchSize - 1) / batchSize;
@@ -76,6 +77,7 @@ public final class CollectorLoad {
       pipeline.flush();
       long tSessionized = System.nanoTime();
       pool.shutdown();
+      clientThreads.shutdown();
       PipelineStats before = pipeline.stats();
       pipeline.close();
       long tClosed = System.nanoTime();

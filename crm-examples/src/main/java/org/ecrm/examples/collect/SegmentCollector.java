@@ -114,6 +114,19 @@ public final class SegmentCollector implements AutoCloseable {
     return new SegmentCollector(pipeline, writeKeys, address, threads);
   }
 
+  /**
+   * Asks the JDK's HTTP server to send replies without Nagle's delay (system property
+   * {@code sun.net.httpserver.nodelay}; the JDK reads it once, when the first server is made, so call this
+   * first or pass {@code -Dsun.net.httpserver.nodelay=true}). Without it each request of a client that
+   * keeps its connection open waits for the TCP delayed acknowledgement: about 40 ms on Linux.
+   * Leaves a value the host set alone.
+   */
+  public static void noDelay() {
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   /** The port the collector listens on. */
   public int port() {
     return server.getAddress().getPort();
@@ -313,6 +326,7 @@ public final class SegmentCollector implements AutoCloseable {
    * @throws InterruptedException if interrupted while running
    */
   public static void main(String[] args) throws IOException, InterruptedException {
+    noDelay();
     Crm crm = Crm.builder().discoverStorage(false).build();
     crm.customers().create(Customer.builder().name("Ada", "Lovelace").externalId(ExternalId.WEB_USER, "u-1"));
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 8088;
