@@ -332,7 +332,7 @@ public final class SegmentCollector implements AutoCloseable {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 8088;
     String key = args.length > 1 ? args[1] : "dev-write-key";
     try (TrackingPipeline pipeline = TrackingPipeline.builder().customers(crm.customers())
-        .ipMasking(IpMasking.DEFAULT).build();
+        .tracker(t -> t.ipMasking(IpMasking.DEFAULT)).build();
         SegmentCollector collector = start(pipeline, Set.of(key), new InetSocketAddress(port), 4)) {
       System.out.println("Segment collector on http://localhost:" + collector.port() + "/v1/batch (write key "
           + key + ")");

@@ -7,17 +7,15 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.ecrm.core.Customers;
 import org.ecrm.core.interact.BehaviourLookup;
 import org.ecrm.core.interact.Interact;
 import org.ecrm.tracking.BatchResult;
-import org.ecrm.tracking.ConsentPolicy;
 import org.ecrm.tracking.EventCodec;
 import org.ecrm.tracking.EventSink;
 import org.ecrm.tracking.FailedEventSink;
 import org.ecrm.tracking.IdentityResolver;
-import org.ecrm.tracking.IpMasking;
-import org.ecrm.tracking.OverflowPolicy;
 import org.ecrm.tracking.TrackResult;
 import org.ecrm.tracking.Tracker;
 import org.ecrm.tracking.TrackingEvent;
@@ -65,7 +63,8 @@ import org.jspecify.annotations.Nullable;
  * order.
  *
  * <p><b>Memory</b> does not grow with the number of events, only with visitors: the tracker's buffer (at
- * most {@link Builder#bufferCapacity(int)} events); live, the hits of the visitors active within the
+ * most {@code bufferCapacity} events, 100,000 by default, and the dedupe window of at most 1,000,000 message ids;
+ * see {@link Builder#tracker}); live, the hits of the visitors active within the
  * timeout plus lateness; historic, the sort buffer ({@link Builder#sortBufferBytes(long)}, 8 MiB by
  * default) plus 16 KiB per merged run; and per visitor ever seen, the profile (a few hundred bytes plus
  * 8 bytes a session and an entry per distinct page; measured in the module's README), 32 bytes of session
@@ -164,10 +163,7 @@ public interface TrackingPipeline extends AutoCloseable {
     private EventSink eventSink = EventSink.NO_OP;
     private FailedEventSink failedSink = FailedEventSink.logging();
     private LateHitSink lateSink = LateHitSink.logging();
-    private IpMasking ipMasking = IpMasking.NONE;
-    private ConsentPolicy consent = ConsentPolicy.DEFAULT;
-    private int bufferCapacity = 100_000;
-    private OverflowPolicy overflow = OverflowPolicy.BLOCK;
+    private Consumer<Tracker.Builder> trackerSettings = t -> { };
     private Duration timeout = Duration.ofMinutes(30);
     private Duration lateness = Duration.ofMinutes(5);
     private PathCategories categories = PathCategories.NONE;
@@ -223,6 +219,20 @@ public interface TrackingPipeline extends AutoCloseable {
       return this;
     }
 
+    /**
+     * The tracker's other settings (IP masking, consent, buffer, overflow policy, dedupe, size and time
+     * limits), applied to its builder after the pipeline's own: e.g.
+     * {@code t -> t.ipMasking(IpMasking.DEFAULT).consent(policy)}. The pipeline sets the tracker's sink,
+     * identity resolver, clock, failed-events sink and, for {@link #historicImport()}, its time rule; setting
+     * one of those here fails at {@link #build()} with an {@link IllegalStateException} naming it. Memory
+     * bound: the tracker's buffer ({@code bufferCapacity}, 100,000 events by default) and dedupe window.
+     */
+    public Builder tracker(Consumer<Tracker.Builder> settings) {
+      Checks.once(set, "tracker");
+      this.trackerSettings = Objects.requireNonNull(settings, "tracker");
+      return this;
+    }
+
     /** Where invalid, dropped and undeliverable events go ({@link FailedEventSink#logging()} by default). */
     public Builder failedEventSink(FailedEventSink value) {
       Checks.once(set, "failedEventSink");
@@ -234,38 +244,6 @@ public interface TrackingPipeline extends AutoCloseable {
     public Builder lateHitSink(LateHitSink value) {
       Checks.once(set, "lateHitSink");
       this.lateSink = Objects.requireNonNull(value, "lateHitSink");
-      return this;
-    }
-
-    /** IP masking applied before anything is kept (none by default). */
-    public Builder ipMasking(IpMasking value) {
-      Checks.once(set, "ipMasking");
-      this.ipMasking = Objects.requireNonNull(value, "ipMasking");
-      return this;
-    }
-
-    /** Consent and Do-Not-Track gating ({@link ConsentPolicy#DEFAULT} by default). */
-    public Builder consent(ConsentPolicy value) {
-      Checks.once(set, "consent");
-      this.consent = Objects.requireNonNull(value, "consent");
-      return this;
-    }
-
-    /**
-     * The tracker's buffer in events (100,000 by default).
-     *
-     * @throws IllegalArgumentException if not positive
-     */
-    public Builder bufferCapacity(int value) {
-      Checks.once(set, "bufferCapacity");
-      this.bufferCapacity = Checks.positive("bufferCapacity", value);
-      return this;
-    }
-
-    /** What the tracker does when its buffer is full ({@link OverflowPolicy#BLOCK} by default). */
-    public Builder overflowPolicy(OverflowPolicy value) {
-      Checks.once(set, "overflowPolicy");
-      this.overflow = Objects.requireNonNull(value, "overflowPolicy");
       return this;
     }
 
@@ -348,20 +326,24 @@ public interface TrackingPipeline extends AutoCloseable {
       return this;
     }
 
-    /** Builds and starts the pipeline (the tracker's delivery thread and, live, a one-second idle check). */
+    /**
+     * Builds and starts the pipeline (the tracker's delivery thread and, live, a one-second idle check).
+     *
+     * @throws IllegalStateException if the tracker settings set one of the pipeline's own
+     * @throws IllegalArgumentException if a tracker setting is out of range
+     */
     public TrackingPipeline build() {
       IdentityResolver ids = identities != null ? identities
           : customers != null ? IdentityResolver.forCustomers(customers) : IdentityResolver.standalone();
       Sessionizer.Builder sessionizer = Sessionizer.builder().sessionTimeout(timeout).clock(clock)
           .lateHitSink(lateSink).allowedLateness(historic ? Duration.ZERO : lateness);
-      Tracker.Builder tracker = Tracker.builder().clock(clock).failedEventSink(failedSink).ipMasking(ipMasking)
-          .consent(consent).bufferCapacity(bufferCapacity).batchSize(Math.min(500, bufferCapacity))
-          .overflowPolicy(overflow).identityResolver(ids);
+      Tracker.Builder tracker = Tracker.builder().clock(clock).failedEventSink(failedSink).identityResolver(ids);
       EventCodec.Builder codec = EventCodec.builder().clock(clock);
       if (historic) {
         tracker.historicImport();
         codec.anyAge();
       }
+      trackerSettings.accept(tracker);
       return new LivePipeline(new PipelineConfig(clock, customers, ids, sessionSink, eventSink, failedSink,
           categories, topPages, zone, historic, sortBuffer, spillDir), tracker, sessionizer, codec.build());
     }

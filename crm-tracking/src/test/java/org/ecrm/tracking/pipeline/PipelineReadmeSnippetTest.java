@@ -43,7 +43,7 @@ class PipelineReadmeSnippetTest {
     TrackingPipeline pipeline = TrackingPipeline.builder()
         .customers(crm.customers())                    // user id "u-42" -> the customer holding it
         .categories(PathCategories.of(Map.of("/shoes/", "shoes", "/bags/", "bags")))
-        .ipMasking(IpMasking.DEFAULT)
+        .tracker(t -> t.ipMasking(IpMasking.DEFAULT))  // consent, buffer, dedupe... likewise
         .sessionSink(sessionStore::add)                // the host persists finished sessions
         .build();
     Interact interact = Interact.builder(crm).behaviour(pipeline.behaviour()).build();

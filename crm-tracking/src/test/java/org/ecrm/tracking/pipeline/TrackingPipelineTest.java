@@ -20,6 +20,7 @@ import org.ecrm.core.interact.Profile;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.ExternalId;
 import org.ecrm.tracking.EventContext;
+import org.ecrm.tracking.EventSink;
 import org.ecrm.tracking.EventType;
 import org.ecrm.tracking.FailedEventSink;
 import org.ecrm.tracking.MutableClock;
@@ -234,8 +235,12 @@ class TrackingPipelineTest {
 
   @Test
   void builderSettingsFailFastNamingTheValue() {
-    assertThatThrownBy(() -> TrackingPipeline.builder().bufferCapacity(0))
+    assertThatThrownBy(() -> TrackingPipeline.builder().tracker(t -> t.bufferCapacity(0)).build())
         .hasMessage("bufferCapacity must be positive: 0");
+    assertThatThrownBy(() -> TrackingPipeline.builder().tracker(t -> t.sink(EventSink.NO_OP)).build())
+        .isInstanceOf(IllegalStateException.class).hasMessage("sink was already set");
+    assertThatThrownBy(() -> TrackingPipeline.builder().historicImport().tracker(t -> t.maxEventAge(Duration.ofDays(1)))
+        .build()).isInstanceOf(IllegalStateException.class).hasMessage("maxEventAge was already set");
     assertThatThrownBy(() -> TrackingPipeline.builder().sortBufferBytes(-1))
         .hasMessage("sortBufferBytes must be positive: -1");
     assertThatThrownBy(() -> TrackingPipeline.builder().historicImport().historicImport())
