@@ -13,6 +13,7 @@ module org.ecrm.examples {
   requires info.picocli;
   requires java.sql;
   requires jdk.httpserver;
+  requires java.net.http;
   requires owasp.encoder;
   requires com.zaxxer.hikari;
   // the drivers are found through java.sql.DriverManager; required so they are resolved on the module path
@@ -24,6 +25,7 @@ module org.ecrm.examples {
 
   exports org.ecrm.examples;
   exports org.ecrm.examples.cli;
+  exports org.ecrm.examples.collect;
   exports org.ecrm.examples.jdbc;
   exports org.ecrm.examples.embed;
   exports org.ecrm.examples.report;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import org.ecrm.tracking.internal.Checks;
 import org.ecrm.tracking.internal.EventJson;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes tracking events as JSON (Segment-spec field names). Tolerant of unknown fields,
@@ -24,6 +25,10 @@ public final class EventCodec {
   public static final int DEFAULT_MAX_EVENT_BYTES = 32 * 1024;
   /** Default limit of a batch's JSON: 500 KB. */
   public static final int DEFAULT_MAX_BATCH_BYTES = 500 * 1024;
+  /** Default limit of how far after the time of receipt an event's timestamp may lie: one day. */
+  public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
+  /** Default limit of how far before the time of receipt an event's timestamp may lie: 365 days. */
+  public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(365);
 
   private final EventJson json;
 
@@ -88,8 +93,8 @@ public final class EventCodec {
     private Clock clock = Clock.systemUTC();
     private int maxEventBytes = DEFAULT_MAX_EVENT_BYTES;
     private int maxBatchBytes = DEFAULT_MAX_BATCH_BYTES;
-    private Duration maxFutureSkew = Duration.ofDays(1);
-    private Duration maxAge = Duration.ofDays(365);
+    private Duration maxFutureSkew = DEFAULT_MAX_FUTURE_SKEW;
+    private @Nullable Duration maxAge = DEFAULT_MAX_AGE;
     private final java.util.Set<String> set = new java.util.HashSet<>();
 
     private Builder() {}
@@ -135,13 +140,23 @@ public final class EventCodec {
     }
 
     /**
-     * How far before {@code receivedAt} a corrected timestamp may lie.
+     * How far before {@code receivedAt} a corrected timestamp may lie ({@link #DEFAULT_MAX_AGE} by default).
      *
      * @throws IllegalArgumentException if not positive
      */
     public Builder maxAge(Duration value) {
       Checks.once(set, "maxAge");
       this.maxAge = Checks.positive("maxAge", value);
+      return this;
+    }
+
+    /**
+     * Historic import: events of any age are accepted (the future limit still applies). Replaces
+     * {@link #maxAge(Duration)}; give one or the other.
+     */
+    public Builder anyAge() {
+      Checks.once(set, "maxAge");
+      this.maxAge = null;
       return this;
     }
 

@@ -10,7 +10,7 @@ import java.util.Set;
  * be thread-safe unless they are shared.
  */
 @FunctionalInterface
-public interface EventSink {
+public interface EventSink extends ErasableStore {
   /** A sink that accepts and forgets everything (for benchmarks). */
   EventSink NO_OP = batch -> { };
 
@@ -25,6 +25,7 @@ public interface EventSink {
    * Forgets every stored event of these user or anonymous ids (privacy erasure); returns how many were
    * removed. The default stores nothing and removes nothing.
    */
+  @Override
   default long erase(Set<String> ids) {
     return 0;
   }

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * thread-safe.
  */
 @FunctionalInterface
-public interface FailedEventSink {
+public interface FailedEventSink extends ErasableStore {
   /** Receives one failed event. Must not throw; if it does, the failure is logged. */
   void failed(FailedEvent event);
 
@@ -21,6 +21,7 @@ public interface FailedEventSink {
    * about one of them or whose payload names one; returns how many. The default keeps nothing (a log is
    * the host's to clean) and removes nothing.
    */
+  @Override
   default long erase(Set<String> ids) {
     return 0;
   }

@@ -17,7 +17,6 @@ import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.ExternalId;
 import org.ecrm.core.service.Customers;
 import org.ecrm.tracking.internal.Ids;
-import org.ecrm.tracking.session.SessionSink;
 
 /**
  * Stitches identities: anonymous ids are linked to a user id by identify (or any event carrying both)
@@ -168,9 +167,11 @@ public final class IdentityResolver {
   /**
    * Erases everything about a user id: its identity links, and in the given sinks its events and
    * sessions (keyed by the user id and by the anonymous ids linked only to this user; an anonymous id
-   * shared with another user keeps its other links and its events).
+   * shared with another user keeps its other links and its events). The session stores are
+   * {@code org.ecrm.tracking.session.SessionSink}s or any other {@link ErasableStore} keyed by visitor id.
    */
-  public ErasureReport erase(String userId, List<EventSink> eventSinks, List<SessionSink> sessionSinks) {
+  public ErasureReport erase(String userId, List<? extends EventSink> eventSinks,
+      List<? extends ErasableStore> sessionSinks) {
     return erase(userId, eventSinks, sessionSinks, List.of(), List.of());
   }
 
@@ -179,8 +180,9 @@ public final class IdentityResolver {
    * trackers and the failures kept by the failed-event sinks (counted with the events). Erase the
    * trackers' buffers first, then the sinks, so a batch in flight is not missed: this method does so.
    */
-  public ErasureReport erase(String userId, List<EventSink> eventSinks, List<SessionSink> sessionSinks,
-      List<Tracker> trackers, List<FailedEventSink> failedSinks) {
+  public ErasureReport erase(String userId, List<? extends EventSink> eventSinks,
+      List<? extends ErasableStore> sessionSinks, List<? extends Tracker> trackers,
+      List<? extends FailedEventSink> failedSinks) {
     Set<String> ids = new HashSet<>();
     ids.add(Objects.requireNonNull(userId, "userId"));
     long links = 0;
@@ -214,7 +216,7 @@ public final class IdentityResolver {
       events += s.erase(ids);
     }
     long sessions = 0;
-    for (SessionSink s : sessionSinks) {
+    for (ErasableStore s : sessionSinks) {
       sessions += s.erase(ids);
     }
     return new ErasureReport(userId, ids, links, events, sessions);

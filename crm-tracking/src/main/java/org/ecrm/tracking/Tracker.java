@@ -29,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  */
 public interface Tracker extends AutoCloseable {
   /**
-   * Offers a validated event: consent gate, IP masking, dedupe by message id, then the buffer.
+   * Offers a validated event: consent gate, size and time rules (the same as for JSON: see
+   * {@link Builder#maxFutureSkew(Duration)} and {@link Builder#maxEventAge(Duration)}), IP masking, dedupe
+   * by message id, then the buffer.
    *
    * @throws IllegalStateException if the tracker is closed
    */
@@ -98,6 +100,8 @@ public interface Tracker extends AutoCloseable {
     private ConsentPolicy consent = ConsentPolicy.DEFAULT;
     private int maxEventBytes = EventCodec.DEFAULT_MAX_EVENT_BYTES;
     private @Nullable IdentityResolver identity;
+    private Duration maxFutureSkew = EventCodec.DEFAULT_MAX_FUTURE_SKEW;
+    private @Nullable Duration maxEventAge = EventCodec.DEFAULT_MAX_AGE;
 
     private Builder() {}
 
@@ -252,6 +256,42 @@ public interface Tracker extends AutoCloseable {
       return this;
     }
 
+    /**
+     * How far after the clock's now an event's timestamp may lie, for events given as JSON (after clock-skew
+     * correction) and built in code alike ({@link EventCodec#DEFAULT_MAX_FUTURE_SKEW}, one day, by default).
+     * A later event is invalid: counted and given to the failed-events sink with the reason.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder maxFutureSkew(Duration value) {
+      Checks.once(set, "maxFutureSkew");
+      this.maxFutureSkew = Checks.notNegative("maxFutureSkew", value);
+      return this;
+    }
+
+    /**
+     * How far before the clock's now an event's timestamp may lie, for events given as JSON and built in
+     * code alike ({@link EventCodec#DEFAULT_MAX_AGE}, 365 days, by default). An older event is invalid:
+     * counted and given to the failed-events sink with the reason. See {@link #historicImport()}.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxEventAge(Duration value) {
+      Checks.once(set, "maxEventAge");
+      this.maxEventAge = Checks.positive("maxEventAge", value);
+      return this;
+    }
+
+    /**
+     * Historic import (backfill): events of any age are accepted, as JSON and built in code; the future
+     * limit still applies. Replaces {@link #maxEventAge(Duration)}; give one or the other.
+     */
+    public Builder historicImport() {
+      Checks.once(set, "maxEventAge");
+      this.maxEventAge = null;
+      return this;
+    }
+
     /** An identity resolver fed with every accepted event (identify and alias link ids). */
     public Builder identityResolver(IdentityResolver value) {
       Checks.once(set, "identityResolver");
@@ -270,7 +310,7 @@ public interface Tracker extends AutoCloseable {
       }
       return new BufferedTracker(new TrackerConfig(sink, failedSink, capacity, overflow, blockTimeout, batchSize,
           flushInterval, maxAttempts, initialBackoff, maxBackoff, dedupeWindow, dedupeMaxEntries, clock,
-          closeTimeout, ipMasking, consent, maxEventBytes, identity));
+          closeTimeout, ipMasking, consent, maxEventBytes, identity, maxFutureSkew, maxEventAge));
     }
   }
 }

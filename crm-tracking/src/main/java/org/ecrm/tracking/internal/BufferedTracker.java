@@ -57,8 +57,11 @@ public final class BufferedTracker implements Tracker {
     Clock clock = cfg.clock();
     this.clock = clock;
     this.seen = new RecentIds(Math.max(1, cfg.dedupeWindow().toMillis()), cfg.dedupeMaxEntries());
-    this.codec = EventCodec.builder().clock(clock).maxEventBytes(cfg.maxEventBytes())
-        .maxBatchBytes(Math.max(cfg.maxEventBytes(), EventCodec.DEFAULT_MAX_BATCH_BYTES)).build();
+    EventCodec.Builder codec = EventCodec.builder().clock(clock).maxEventBytes(cfg.maxEventBytes())
+        .maxBatchBytes(Math.max(cfg.maxEventBytes(), EventCodec.DEFAULT_MAX_BATCH_BYTES))
+        .maxFutureSkew(cfg.maxFutureSkew());
+    Duration maxAge = cfg.maxEventAge();
+    this.codec = (maxAge == null ? codec.anyAge() : codec.maxAge(maxAge)).build();
     this.worker = new Thread(this::deliverLoop, "ecrm-tracker-delivery");
     this.worker.setDaemon(true);
     this.worker.start();
@@ -74,6 +77,13 @@ public final class BufferedTracker implements Tracker {
     if (!event.properties().isEmpty() && JsonValues.estimateBytes(event.properties()) > cfg.maxEventBytes()) {
       invalid.increment();
       fail("event larger than " + cfg.maxEventBytes() + " bytes", event);
+      return TrackResult.INVALID;
+    }
+    try { // the rule the codec applies to JSON, so both ways in accept the same events
+      EventJson.checkTime(event.timestamp(), clock.instant(), cfg.maxFutureSkew(), cfg.maxEventAge());
+    } catch (InvalidEventException e) {
+      invalid.increment();
+      fail("invalid event: " + e.getMessage(), event);
       return TrackResult.INVALID;
     }
     return offer(event);

@@ -44,10 +44,11 @@ public final class EventJson {
   private final int maxEventBytes;
   private final int maxBatchBytes;
   private final Duration maxFutureSkew;
-  private final Duration maxAge;
+  private final @Nullable Duration maxAge;
 
-  /** A mapping with these limits. */
-  public EventJson(Clock clock, int maxEventBytes, int maxBatchBytes, Duration maxFutureSkew, Duration maxAge) {
+  /** A mapping with these limits; a null {@code maxAge} accepts events of any age. */
+  public EventJson(Clock clock, int maxEventBytes, int maxBatchBytes, Duration maxFutureSkew,
+      @Nullable Duration maxAge) {
     this.clock = clock;
     this.maxEventBytes = maxEventBytes;
     this.maxBatchBytes = maxBatchBytes;
@@ -132,6 +133,40 @@ public final class EventJson {
     }
   }
 
+  /**
+   * The time rule of every tracked event, decoded from JSON or built in code: its (corrected) timestamp
+   * may lie at most {@code maxFutureSkew} after {@code receivedAt} and, unless {@code maxAge} is null
+   * (historic import), at most {@code maxAge} before it.
+   *
+   * @throws InvalidEventException naming the timestamp otherwise
+   */
+  public static void checkTime(Instant ts, Instant receivedAt, Duration maxFutureSkew, @Nullable Duration maxAge) {
+    if (ts.isAfter(plus(receivedAt, maxFutureSkew))) {
+      throw new InvalidEventException("timestamp", "too far in the future: " + ts + " (received " + receivedAt
+          + ", allowed skew " + maxFutureSkew + ")");
+    }
+    if (maxAge != null && ts.isBefore(minus(receivedAt, maxAge))) {
+      throw new InvalidEventException("timestamp", "too far in the past: " + ts + " (received " + receivedAt
+          + ", max age " + maxAge + ")");
+    }
+  }
+
+  private static Instant plus(Instant t, Duration d) {
+    try {
+      return t.plus(d);
+    } catch (java.time.DateTimeException | ArithmeticException e) {
+      return Instant.MAX;
+    }
+  }
+
+  private static Instant minus(Instant t, Duration d) {
+    try {
+      return t.minus(d);
+    } catch (java.time.DateTimeException | ArithmeticException e) {
+      return Instant.MIN;
+    }
+  }
+
   private TrackingEvent fromNode(JsonTree n, Instant receivedAt, @Nullable Instant batchSentAt) {
     if (!n.isObject()) {
       throw new InvalidEventException("$", "an event must be a JSON object, got " + n.getNodeType());
@@ -155,14 +190,7 @@ public final class EventJson {
       // clock-skew correction: the client's clock is off by (sentAt - receivedAt)
       ts = receivedAt.minus(Duration.between(original.get(), sentAt.get()));
     }
-    if (ts.isAfter(receivedAt.plus(maxFutureSkew))) {
-      throw new InvalidEventException("timestamp", "too far in the future: " + ts + " (received " + receivedAt
-          + ", allowed skew " + maxFutureSkew + ")");
-    }
-    if (ts.isBefore(receivedAt.minus(maxAge))) {
-      throw new InvalidEventException("timestamp", "too far in the past: " + ts + " (received " + receivedAt
-          + ", max age " + maxAge + ")");
-    }
+    checkTime(ts, receivedAt, maxFutureSkew, maxAge);
     Optional<String> name = type == EventType.TRACK ? string(n, "event") : string(n, "name");
     Map<String, @Nullable Object> props;
     String propsField = type == EventType.IDENTIFY || type == EventType.GROUP ? "traits" : "properties";

@@ -37,14 +37,18 @@ public record Hit(String visitorId, Instant time, HitKind kind, String path, Str
 
   /**
    * The hit of a tracking event: page and screen events are page views, a {@code page_ping} track event
-   * is a ping, anything else an event. The visitor is the user id if present, else the anonymous id.
+   * is a ping, anything else an event. The visitor is the anonymous id if present (the browser or device,
+   * as Snowplow and Google Analytics key sessions), else the user id: an identify, or any event of a
+   * logged-in user that carries the anonymous id, lands in the same session as the anonymous events
+   * before it. Which user a session belongs to is the identity resolver's answer for that anonymous id
+   * ({@code org.ecrm.tracking.pipeline.TrackingPipeline} applies it to every session).
    */
   public static Hit of(TrackingEvent e) {
     HitKind kind = e.type() == EventType.PAGE || e.type() == EventType.SCREEN ? HitKind.PAGE_VIEW
         : e.isPagePing() ? HitKind.PAGE_PING : HitKind.EVENT;
     String path = e.context().pagePath().orElseGet(() ->
         e.type() == EventType.SCREEN ? e.name().orElse("") : "");
-    return new Hit(e.visitorId(), e.timestamp(), kind, path, e.context().referrer().orElse(""),
+    return new Hit(e.anonymousId().orElseGet(e.userId()::orElseThrow), e.timestamp(), kind, path, e.context().referrer().orElse(""),
         e.context().campaign());
   }
 }

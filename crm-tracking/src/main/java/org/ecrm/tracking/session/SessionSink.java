@@ -2,13 +2,14 @@ package org.ecrm.tracking.session;
 
 import java.util.List;
 import java.util.Set;
+import org.ecrm.tracking.ErasableStore;
 
 /**
  * Where finished sessions go, so hosts can persist them. Implementations state their own thread safety;
  * the {@link Sessionizer} calls a sink from the thread that feeds it.
  */
 @FunctionalInterface
-public interface SessionSink {
+public interface SessionSink extends ErasableStore {
   /** Receives one finished session. */
   void accept(Session session);
 
@@ -16,6 +17,7 @@ public interface SessionSink {
    * Forgets every session of these visitors (privacy erasure). Returns how many were removed; the
    * default keeps nothing and removes nothing.
    */
+  @Override
   default long erase(Set<String> visitorIds) {
     return 0;
   }

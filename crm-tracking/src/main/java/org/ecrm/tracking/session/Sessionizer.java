@@ -13,9 +13,9 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.ecrm.tracking.internal.Checks;
-import org.ecrm.tracking.internal.HitOrder;
+import org.ecrm.tracking.session.internal.HitOrder;
 import org.ecrm.tracking.internal.LongIntMap;
-import org.ecrm.tracking.internal.SessionAssembler;
+import org.ecrm.tracking.session.internal.SessionAssembler;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -146,6 +146,25 @@ public final class Sessionizer {
     return true;
   }
 
+  /**
+   * Moves the watermark as if a hit dated {@code now} had arrived, without adding one: for a live feed,
+   * call it with the clock's now so that the sessions of visitors idle for longer than the timeout plus the
+   * allowed lateness are emitted though no later hit comes. Hits older than {@code now} minus the allowed
+   * lateness are late from then on. A time before the latest hit seen changes nothing.
+   *
+   * @throws IllegalStateException after {@link #finish()}
+   */
+  public void advanceTo(Instant now) {
+    if (finished) {
+      throw new IllegalStateException("sessionizer already finished");
+    }
+    long t = millis(Objects.requireNonNull(now, "now"));
+    if (t > maxTime) {
+      maxTime = t;
+      expire(maxTime - latenessMillis);
+    }
+  }
+
   private void expire(long watermark) {
     while (!queue.isEmpty() && queue.peek().queuedDeadline < watermark) {
       Visitor v = queue.poll();
@@ -189,6 +208,11 @@ public final class Sessionizer {
       queue.clear();
     }
     return stats();
+  }
+
+  /** Visitors whose hits are held now, waiting for their session to end. */
+  public int openVisitors() {
+    return open.size();
   }
 
   /** Counts so far (visitors counts only those whose sessions were emitted). */

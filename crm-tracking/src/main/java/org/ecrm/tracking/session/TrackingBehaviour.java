@@ -17,6 +17,7 @@ import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.ExternalId;
 import org.ecrm.core.service.Customers;
 import org.ecrm.tracking.IdentityResolver;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Adapts {@link VisitorProfiles} and an {@link IdentityResolver} to crm-core's {@link BehaviourLookup},
@@ -31,9 +32,9 @@ import org.ecrm.tracking.IdentityResolver;
 public final class TrackingBehaviour implements BehaviourLookup {
   private final VisitorProfiles profiles;
   private final IdentityResolver identities;
-  private final Customers customers;
+  private final @Nullable Customers customers;
 
-  private TrackingBehaviour(VisitorProfiles profiles, IdentityResolver identities, Customers customers) {
+  private TrackingBehaviour(VisitorProfiles profiles, IdentityResolver identities, @Nullable Customers customers) {
     this.profiles = profiles;
     this.identities = identities;
     this.customers = customers;
@@ -45,9 +46,21 @@ public final class TrackingBehaviour implements BehaviourLookup {
         Objects.requireNonNull(identities, "identities"), Objects.requireNonNull(customers, "customers"));
   }
 
+  /**
+   * A lookup over these profiles and identity links without a customer database: {@link #ofCustomer} is
+   * always empty; {@link #customerOfVisitor} asks the resolver's customer lookup.
+   */
+  public static TrackingBehaviour of(VisitorProfiles profiles, IdentityResolver identities) {
+    return new TrackingBehaviour(Objects.requireNonNull(profiles, "profiles"),
+        Objects.requireNonNull(identities, "identities"), null);
+  }
+
   @Override
   public Optional<Behaviour> ofCustomer(CustomerId customerId) {
     Objects.requireNonNull(customerId, "customerId");
+    if (customers == null) {
+      return Optional.empty();
+    }
     Optional<Customer> c = customers.get(customerId);
     if (c.isEmpty()) {
       return Optional.empty();
@@ -66,10 +79,21 @@ public final class TrackingBehaviour implements BehaviourLookup {
     return found.isEmpty() ? Optional.empty() : Optional.of(merge(found));
   }
 
+  /**
+   * The behaviour of a visitor id; for an anonymous id linked to a user, the user's (whose profile holds
+   * the anonymous sessions once identified).
+   */
   @Override
   public Optional<Behaviour> ofVisitor(String visitorId) {
     Objects.requireNonNull(visitorId, "visitorId");
-    return profiles.profile(visitorId).map(p -> merge(List.of(p)));
+    Set<String> ids = new LinkedHashSet<>();
+    ids.add(visitorId);
+    identities.userFor(visitorId).ifPresent(ids::add);
+    List<VisitorProfile> found = new ArrayList<>();
+    for (String v : ids) {
+      profiles.profile(v).ifPresent(found::add);
+    }
+    return found.isEmpty() ? Optional.empty() : Optional.of(merge(found));
   }
 
   @Override

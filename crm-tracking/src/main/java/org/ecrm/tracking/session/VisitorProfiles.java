@@ -3,6 +3,7 @@ package org.ecrm.tracking.session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.Set;
 /**
  * A {@link SessionSink} that builds a {@link VisitorProfile} per visitor: return visits and days between
  * them, visit frequency, top pages, interest categories (via {@link PathCategories}), last seen.
- * Memory grows with visitors and their distinct pages. Thread-safe (synchronized).
+ * Days between visits are taken between the session starts in time order, whatever order the sessions
+ * come in. Memory grows with visitors, their sessions (8 bytes each) and their distinct pages.
+ * Thread-safe (synchronized).
  */
 public final class VisitorProfiles implements SessionSink {
   private final PathCategories categories;
@@ -25,8 +28,8 @@ public final class VisitorProfiles implements SessionSink {
     long views;
     Instant first;
     Instant last;
-    Instant lastStart;
-    final List<Long> gaps = new ArrayList<>();
+    /** Session starts (epoch millis), kept in time order whatever order the sessions came in. */
+    long[] starts = new long[2];
     final HashMap<String, Long> pages = new HashMap<>();
     final HashMap<String, Long> interests = new HashMap<>();
   }
@@ -55,14 +58,59 @@ public final class VisitorProfiles implements SessionSink {
     if (a.last == null || s.end().isAfter(a.last)) {
       a.last = s.end();
     }
-    if (a.lastStart != null) {
-      a.gaps.add(Duration.between(a.lastStart, s.start()).toDays());
-    }
-    a.lastStart = s.start();
+    addStart(a, s.start().toEpochMilli());
     for (PageView p : s.pages()) {
       a.pages.merge(p.path(), 1L, Long::sum);
       categories.categoryOf(p.path()).ifPresent(c -> a.interests.merge(c, 1L, Long::sum));
     }
+  }
+
+  /** Inserts a start in order; a.sessions already counts it. */
+  private static void addStart(Acc a, long start) {
+    int n = a.sessions - 1;
+    if (n == a.starts.length) {
+      a.starts = Arrays.copyOf(a.starts, n * 2);
+    }
+    int i = n;
+    while (i > 0 && a.starts[i - 1] > start) {
+      a.starts[i] = a.starts[i - 1];
+      i--;
+    }
+    a.starts[i] = start;
+  }
+
+  /**
+   * Moves everything known about {@code fromVisitorId} onto {@code intoVisitorId} (sessions, page views,
+   * pages, interests, first and last seen; days between visits recomputed over both): for an anonymous id
+   * whose user became known after some of its sessions were profiled. Does nothing if the first has no
+   * profile or both ids are the same.
+   *
+   * @return true if a profile was moved
+   */
+  public synchronized boolean merge(String fromVisitorId, String intoVisitorId) {
+    java.util.Objects.requireNonNull(intoVisitorId, "intoVisitorId");
+    if (fromVisitorId.equals(intoVisitorId)) {
+      return false;
+    }
+    Acc from = visitors.remove(fromVisitorId);
+    if (from == null) {
+      return false;
+    }
+    Acc into = visitors.get(intoVisitorId);
+    if (into == null) {
+      visitors.put(intoVisitorId, from);
+      return true;
+    }
+    into.views += from.views;
+    into.first = into.first.isBefore(from.first) ? into.first : from.first;
+    into.last = into.last.isAfter(from.last) ? into.last : from.last;
+    for (int i = 0; i < from.sessions; i++) {
+      into.sessions++;
+      addStart(into, from.starts[i]);
+    }
+    from.pages.forEach((k, v) -> into.pages.merge(k, v, Long::sum));
+    from.interests.forEach((k, v) -> into.interests.merge(k, v, Long::sum));
+    return true;
   }
 
   @Override
@@ -82,7 +130,11 @@ public final class VisitorProfiles implements SessionSink {
     if (a == null) {
       return Optional.empty();
     }
-    return Optional.of(new VisitorProfile(visitorId, a.sessions, a.views, a.first, a.last, a.gaps,
+    List<Long> gaps = new ArrayList<>(Math.max(0, a.sessions - 1));
+    for (int i = 1; i < a.sessions; i++) {
+      gaps.add(Duration.ofMillis(a.starts[i] - a.starts[i - 1]).toDays());
+    }
+    return Optional.of(new VisitorProfile(visitorId, a.sessions, a.views, a.first, a.last, gaps,
         top(a.pages, topN), top(a.interests, Integer.MAX_VALUE)));
   }
 

@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.function.Consumer;
 import org.ecrm.tracking.Campaign;
 import org.ecrm.tracking.IpMasking;
-import org.ecrm.tracking.internal.ByteInterner;
-import org.ecrm.tracking.internal.LogLineParser;
-import org.ecrm.tracking.internal.LogLines;
+import org.ecrm.tracking.weblog.internal.ByteInterner;
+import org.ecrm.tracking.weblog.internal.LogLineParser;
+import org.ecrm.tracking.weblog.internal.LogLines;
 import org.ecrm.tracking.session.Hit;
 import org.ecrm.tracking.session.HitKind;
 

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.ecrm.tracking.internal.Checks;
-import org.ecrm.tracking.internal.LogLineParser;
-import org.ecrm.tracking.internal.LogLines;
+import org.ecrm.tracking.weblog.internal.LogLineParser;
+import org.ecrm.tracking.weblog.internal.LogLines;
 
 /**
  * Streams NCSA Common / Combined (nginx default) log lines, plain or gzip (detected by its magic bytes),

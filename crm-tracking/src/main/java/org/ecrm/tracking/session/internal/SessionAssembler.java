@@ -1,4 +1,4 @@
-package org.ecrm.tracking.internal;
+package org.ecrm.tracking.session.internal;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.ecrm.tracking.internal;
+package org.ecrm.tracking.session.internal;
 
 import java.util.Comparator;
 import org.ecrm.tracking.Campaign;

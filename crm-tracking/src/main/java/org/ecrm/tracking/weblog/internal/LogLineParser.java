@@ -1,4 +1,4 @@
-package org.ecrm.tracking.internal;
+package org.ecrm.tracking.weblog.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
