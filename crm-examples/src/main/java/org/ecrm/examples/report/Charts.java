@@ -129,7 +129,8 @@ final class Charts {
           unmatchable.contains(seg.segment()) ? "fill=\"#b42318\" font-style=\"italic\"" : "");
       double rev = seg.revenue().amount().doubleValue();
       double wr = maxR <= 0 ? 0 : barMax * Math.max(0, rev) / maxR;
-      s.rect("bar", x2, y + 4, wr, row - 8, BAR2, seg.segment() + ": " + Fmt.money(seg.revenue().amount(), seg.revenue().currency()));
+      s.rect("bar", x2, y + 4, wr, row - 8, BAR2, seg.segment() + ": "
+          + Fmt.money(seg.revenue().amount(), seg.revenue().currency()));
       s.text(x2 + wr + 4, y + row / 2.0 + 4, Svg.compact(rev), "start", 11, "");
     }
     s.line(x1, top - 2, x1, top + row * segments.size(), AXIS, 1, "");

@@ -9,11 +9,6 @@ import java.util.Locale;
 final class Fmt {
   private Fmt() {}
 
-  /** 1234567 minor units of GBP → "12,345.67 GBP". */
-  static String money(long minor, Currency c) {
-    return money(BigDecimal.valueOf(minor, Math.max(0, c.getDefaultFractionDigits())), c);
-  }
-
   /** An amount in major units, rounded half-even to the currency's decimals, grouped, with the code. */
   static String money(BigDecimal major, Currency c) {
     int digits = Math.max(0, c.getDefaultFractionDigits());

@@ -163,7 +163,7 @@ public final class HtmlReport {
     tiles(h, cur);
     if (sales != null && from != null && to != null) {
       boolean monthly = Sections.days(from, to) > 92;
-      Map<LocalDate, long[]> series = sales.series(from, to, monthly);
+      Map<LocalDate, Sales.Bucket> series = sales.series(from, to, monthly);
       String unit = monthly ? "month" : "week";
       List<Map.Entry<String, Long>> revenue = new ArrayList<>();
       List<Map.Entry<String, Long>> orders = new ArrayList<>();
@@ -171,9 +171,13 @@ public final class HtmlReport {
       int digits = Math.max(0, cur.getDefaultFractionDigits());
       series.forEach((d, v) -> {
         String label = Sales.bucketLabel(d, monthly);
-        revenue.add(Map.entry(label, Math.round(v[0] / Math.pow(10, digits))));
-        orders.add(Map.entry(label, v[1]));
-        tips.add(label + ": " + Fmt.money(v[0], cur) + ", " + Fmt.count(v[1]) + " orders");
+        java.math.BigInteger minor = v.revenue.value();
+        revenue.add(Map.entry(label, new java.math.BigDecimal(minor, digits).setScale(0, java.math.RoundingMode.HALF_EVEN)
+            .max(java.math.BigDecimal.valueOf(Long.MIN_VALUE)).min(java.math.BigDecimal.valueOf(Long.MAX_VALUE))
+            .longValue()));
+        orders.add(Map.entry(label, v.orders));
+        tips.add(label + ": " + Fmt.money(new java.math.BigDecimal(minor, digits), cur) + ", " + Fmt.count(v.orders)
+            + " orders");
       });
       h.append("<section id=\"over-time\"><h2>Revenue and orders per ").append(unit).append("</h2>\n<div class=\"row\">\n");
       Html.figure(h, Charts.columns("revenue-per-" + unit, "Revenue per " + unit + " (" + currency + ")", revenue, tips,
@@ -220,18 +224,21 @@ public final class HtmlReport {
       }
       if (web != null) {
         Sections.entryExit(h, web, top);
-        Sections.counts(h, "referrers", "Referrer domains (of the first page of each session)", "referrer", web.referrers(),
-            top);
+        Sections.counts(h, "referrers", "Referrer domains (of the first page of each session)", "referrer",
+            "sessions", web.referrers(), top);
         Sections.counts(h, "utm-sources", "UTM sources / media (sessions with utm_ parameters)", "source / medium",
-            web.sources(), top);
-        Sections.counts(h, "utm-campaigns", "UTM campaigns", "campaign", web.campaigns(), top);
+            "sessions", web.sources(), top);
+        Sections.counts(h, "utm-campaigns", "UTM campaigns", "campaign", "sessions", web.campaigns(), top);
         Html.figure(h, Charts.hourHeatMap(web.hourByWeekday(), webZone), "When sessions start: weekday by hour.");
         Map<String, Long> statuses = new java.util.LinkedHashMap<>();
         web.statuses().forEach((k, v) -> statuses.put(Integer.toString(k), v));
-        Sections.counts(h, "status-codes", "Status codes (every log line, bots included)", "status", statuses, 50);
-        Sections.counts(h, "not-found", "Most requested missing pages (404)", "path", web.notFound(), top);
-        Sections.counts(h, "browsers", "Browsers (page views, bots left out)", "browser", web.browsers(), top);
-        Sections.counts(h, "systems", "Operating systems (page views, bots left out)", "system", web.systems(), top);
+        Sections.counts(h, "status-codes", "Status codes (every log line, bots included)", "status", "lines", statuses,
+            50);
+        Sections.counts(h, "not-found", "Most requested missing pages (404)", "path", "requests", web.notFound(), top);
+        Sections.counts(h, "browsers", "Browsers (page views, bots left out)", "browser", "page views", web.browsers(),
+            top);
+        Sections.counts(h, "systems", "Operating systems (page views, bots left out)", "system", "page views",
+            web.systems(), top);
       }
       if (traffic != null) {
         Html.figure(h, Charts.returnVisits(traffic.visitorsBySessions()), "How often visitors came back: visitors "
@@ -319,7 +326,7 @@ public final class HtmlReport {
       table { border-collapse: collapse; font-size: 14px; min-width: 320px; }
       caption { font-weight: bold; font-size: 16px; text-align: left; padding-bottom: 6px; }
       th, td { padding: 4px 10px; border-bottom: 1px solid #e4e4e4; text-align: left; }
-      td.n { text-align: right; font-variant-numeric: tabular-nums; }
+      td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
       td.empty { color: #777; font-style: italic; }
       footer { color: #666; font-size: 12px; margin-top: 24px; }
       """;

@@ -1,5 +1,7 @@
 package org.ecrm.examples.report;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -40,7 +42,11 @@ final class Sales {
       int day = c.day()[idx[i]];
       long sum = 0;
       while (i < n && c.customer()[idx[i]] == cust && c.day()[idx[i]] == day) {
-        sum = Math.addExact(sum, c.amount()[idx[i]]);
+        long a = c.amount()[idx[i]];
+        long next = sum + a;
+        if (((sum ^ next) & (a ^ next)) >= 0) { // a row that would overflow the day's total is left out
+          sum = next;
+        }
         i++;
       }
       if (sum > 0) {
@@ -123,10 +129,10 @@ final class Sales {
   Figures figures(LocalDate from, LocalDate to) {
     int a = (int) from.toEpochDay();
     int b = (int) to.toEpochDay();
-    long revenue = 0;
+    Total revenue = new Total();
     for (int i = 0; i < rowDay.length; i++) {
       if (rowDay[i] >= a && rowDay[i] <= b) {
-        revenue = Math.addExact(revenue, rowAmount[i]);
+        revenue.add(rowAmount[i]);
       }
     }
     Map<Long, Integer> perCustomer = new HashMap<>();
@@ -139,38 +145,69 @@ final class Sales {
     }
     long repeat = perCustomer.values().stream().filter(k -> k >= 2).count();
     values.sort(null);
-    long medianTimes2 = values.isEmpty() ? 0 : values.size() % 2 == 1 ? 2 * values.get(values.size() / 2)
-        : values.get(values.size() / 2 - 1) + values.get(values.size() / 2);
-    return new Figures(perCustomer.size(), revenue, values.size(),
-        perCustomer.isEmpty() ? 0 : (double) repeat / perCustomer.size(), medianTimes2);
+    BigDecimal median = values.isEmpty() ? BigDecimal.ZERO : values.size() % 2 == 1
+        ? BigDecimal.valueOf(values.get(values.size() / 2))
+        : BigDecimal.valueOf(values.get(values.size() / 2 - 1)).add(BigDecimal.valueOf(values.get(values.size() / 2)))
+            .divide(BigDecimal.valueOf(2));
+    return new Figures(perCustomer.size(), revenue.value(), values.size(),
+        perCustomer.isEmpty() ? 0 : (double) repeat / perCustomer.size(), median);
   }
 
   /**
-   * Figures of a period: customers with an order, net revenue (minor units), orders, share of those
-   * customers with two or more orders, and twice the median order value (minor units, exact).
+   * Figures of a period: customers with an order, net revenue (minor units, exact), orders, share of those
+   * customers with two or more orders, and the median order value (minor units, exact).
    */
-  record Figures(int customers, long revenueMinor, int orders, double repeatRate, long medianOrderTimes2) {}
+  record Figures(int customers, BigInteger revenueMinor, int orders, double repeatRate, BigDecimal medianMinor) {}
+
+  /** An exact sum of minor units: a long until it would overflow, then a BigInteger. */
+  static final class Total {
+    private long small;
+    private BigInteger big;
+
+    void add(long v) {
+      if (big != null) {
+        big = big.add(BigInteger.valueOf(v));
+        return;
+      }
+      long next = small + v;
+      if (((small ^ next) & (v ^ next)) < 0) {
+        big = BigInteger.valueOf(small).add(BigInteger.valueOf(v));
+      } else {
+        small = next;
+      }
+    }
+
+    BigInteger value() {
+      return big != null ? big : BigInteger.valueOf(small);
+    }
+  }
+
+  /** One bucket of the time series: net revenue and orders. */
+  static final class Bucket {
+    final Total revenue = new Total();
+    long orders;
+  }
 
   /** Revenue (minor units) and orders per bucket (first day of the month or of the ISO week), in order. */
-  Map<LocalDate, long[]> series(LocalDate from, LocalDate to, boolean monthly) {
-    TreeMap<LocalDate, long[]> m = new TreeMap<>();
+  Map<LocalDate, Bucket> series(LocalDate from, LocalDate to, boolean monthly) {
+    TreeMap<LocalDate, Bucket> m = new TreeMap<>();
     for (LocalDate d = bucket(from, monthly); !d.isAfter(to); d = monthly ? d.plusMonths(1) : d.plusWeeks(1)) {
-      m.put(d, new long[2]);
+      m.put(d, new Bucket());
     }
     int a = (int) from.toEpochDay();
     int b = (int) to.toEpochDay();
-    long[][] slot = new long[b - a + 1][];
+    Bucket[] slot = new Bucket[b - a + 1];
     for (int d = a; d <= b; d++) {
       slot[d - a] = m.get(bucket(LocalDate.ofEpochDay(d), monthly));
     }
     for (int i = 0; i < rowDay.length; i++) {
       if (rowDay[i] >= a && rowDay[i] <= b) {
-        slot[rowDay[i] - a][0] += rowAmount[i];
+        slot[rowDay[i] - a].revenue.add(rowAmount[i]);
       }
     }
     for (int i = 0; i < orderDay.length; i++) {
       if (orderDay[i] >= a && orderDay[i] <= b) {
-        slot[orderDay[i] - a][1]++;
+        slot[orderDay[i] - a].orders++;
       }
     }
     return m;

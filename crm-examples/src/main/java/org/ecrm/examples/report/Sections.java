@@ -43,22 +43,22 @@ final class Sections {
 
   /** The sales tiles of {@code p}, with the change against {@code q} when present. */
   static void salesTiles(StringBuilder h, Sales.Figures p, Optional<Sales.Figures> q, String vs, Currency c) {
-    double median = p.medianOrderTimes2() / 2.0;
+    int digits = Math.max(0, c.getDefaultFractionDigits());
+    double median = p.medianMinor().doubleValue();
     Html.tile(h, "Customers", Fmt.count(p.customers()),
         q.map(x -> change(p.customers(), x.customers(), vs, false)).orElse(""),
         q.map(x -> direction(p.customers(), x.customers())).orElse(0));
-    Html.tile(h, "Revenue", Fmt.money(p.revenueMinor(), c),
-        q.map(x -> change(p.revenueMinor(), x.revenueMinor(), vs, false)).orElse(""),
-        q.map(x -> direction(p.revenueMinor(), x.revenueMinor())).orElse(0));
+    Html.tile(h, "Revenue", Fmt.money(new BigDecimal(p.revenueMinor(), digits), c),
+        q.map(x -> change(p.revenueMinor().doubleValue(), x.revenueMinor().doubleValue(), vs, false)).orElse(""),
+        q.map(x -> p.revenueMinor().compareTo(x.revenueMinor())).orElse(0));
     Html.tile(h, "Orders", Fmt.count(p.orders()), q.map(x -> change(p.orders(), x.orders(), vs, false)).orElse(""),
         q.map(x -> direction(p.orders(), x.orders())).orElse(0));
     Html.tile(h, "Repeat rate", Fmt.percent(p.repeatRate()),
         q.map(x -> change(p.repeatRate(), x.repeatRate(), vs, true)).orElse(""),
         q.map(x -> direction(p.repeatRate(), x.repeatRate())).orElse(0));
-    Html.tile(h, "Median order value", Fmt.money(BigDecimal.valueOf(p.medianOrderTimes2(),
-            Math.max(0, c.getDefaultFractionDigits())).divide(BigDecimal.valueOf(2)), c),
-        q.map(x -> change(median, x.medianOrderTimes2() / 2.0, vs, false)).orElse(""),
-        q.map(x -> direction(median, x.medianOrderTimes2() / 2.0)).orElse(0));
+    Html.tile(h, "Median order value", Fmt.money(p.medianMinor().movePointLeft(digits), c),
+        q.map(x -> change(median, x.medianMinor().doubleValue(), vs, false)).orElse(""),
+        q.map(x -> direction(median, x.medianMinor().doubleValue())).orElse(0));
   }
 
   /** The traffic tiles: sessions, visitors, bounce rate. {@code f} and {@code g} are {sessions, visitors, bounces}. */
@@ -281,14 +281,15 @@ final class Sections {
         .thenComparing(Map.Entry.comparingByKey())).limit(n).toList();
   }
 
-  /** A two-column count table with the share of the total. */
-  static void counts(StringBuilder h, String id, String caption, String what, Map<String, Long> m, int n) {
+  /** A count table (label, count named {@code counted}, share of the total), the {@code n} largest. */
+  static void counts(StringBuilder h, String id, String caption, String what, String counted, Map<String, Long> m,
+      int n) {
     long total = m.values().stream().mapToLong(Long::longValue).sum();
     List<List<Object>> rows = new ArrayList<>();
     for (Map.Entry<String, Long> e : top(m, n)) {
       rows.add(List.of(e.getKey(), Fmt.count(e.getValue()), Fmt.percent(total == 0 ? 0 : (double) e.getValue() / total)));
     }
-    Html.table(h, id, caption, List.of(what, "count", "share"), rows, false, true, true);
+    Html.table(h, id, caption, List.of(what, counted, "share"), rows, false, true, true);
   }
 
   /** Entry pages with sessions and bounce rate; exit pages with sessions. */
@@ -301,7 +302,7 @@ final class Sections {
         Fmt.percent((double) e.getValue()[1] / e.getValue()[0]))));
     Html.table(h, "entry-pages", "Entry pages (first page of a session)", List.of("page", "sessions", "bounce rate"),
         rows, false, true, true);
-    counts(h, "exit-pages", "Exit pages (last page of a session)", "page", w.exits(), n);
+    counts(h, "exit-pages", "Exit pages (last page of a session)", "page", "sessions", w.exits(), n);
   }
 
   /** Days between two dates, both included. */

@@ -150,6 +150,10 @@ public final class WebDetails implements SessionSink {
     if (ua.isBlank() || ua.equals("-")) {
       return "(none)";
     }
+    if (ua.contains("Feed") || ua.contains("RSS") || ua.contains("feedparser") || ua.contains("Liferea")
+        || ua.contains("LiveJournal")) {
+      return "Feed readers";
+    }
     if (ua.contains("Edg/") || ua.contains("Edge/")) {
       return "Edge";
     }
@@ -168,7 +172,8 @@ public final class WebDetails implements SessionSink {
     if (ua.contains("Safari/")) {
       return "Safari";
     }
-    if (ua.startsWith("curl/") || ua.startsWith("Wget/") || ua.contains("python") || ua.contains("Java/")) {
+    if (ua.startsWith("curl/") || ua.startsWith("Wget/") || ua.contains("python") || ua.contains("Java/")
+        || ua.startsWith("Chef Client") || ua.startsWith("Go-http-client") || ua.startsWith("Ruby")) {
       return "Tools (curl, wget, scripts)";
     }
     return "Other";

@@ -275,6 +275,7 @@ class HtmlReportSectionsTest {
     assertThat(WebDetails.browser("Mozilla/5.0 (Macintosh) AppleWebKit/605 Version/17 Safari/605")).isEqualTo("Safari");
     assertThat(WebDetails.browser("Mozilla/4.0 (compatible; MSIE 8.0; Windows NT 6.1)")).isEqualTo("Internet Explorer");
     assertThat(WebDetails.browser("curl/8.0")).isEqualTo("Tools (curl, wget, scripts)");
+    assertThat(WebDetails.browser("Tiny Tiny RSS/1.11 (http://tt-rss.org/)")).isEqualTo("Feed readers");
     assertThat(WebDetails.browser("-")).isEqualTo("(none)");
     assertThat(WebDetails.system("Mozilla/5.0 (Linux; Android 14) Chrome/120")).isEqualTo("Android");
     assertThat(WebDetails.system("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15)")).isEqualTo("macOS");
