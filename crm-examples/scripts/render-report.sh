@@ -9,7 +9,8 @@
 #   crm-examples/scripts/render-report.sh --install  # first try `apt-get install -y chromium` if no browser
 #
 # The report covers the last four weeks of purchases (compared with the four weeks before), the segment
-# migration since 2011-06-01 (Online Retail) and the whole log.
+# migration since six months after the first purchase (2011-06-01 for Online Retail; the middle day for a
+# shorter file) and the whole log.
 # Needs: JDK 17+, Maven, gzip, awk; chromium, chromium-browser or google-chrome for the PNG (without one the
 # HTML is still written and the script says so).
 set -euo pipefail
@@ -55,6 +56,10 @@ read -r first last < <(awk -F, 'NR > 1 { if (min == "" || $2 < min) min = $2; if
   END { print min, max }' "$tx")
 from="$(date -u -d "$last - 27 days" +%F)"
 migration="$(date -u -d "$first + 6 months" +%F)"
+if [[ ! "$migration" < "$last" ]]; then     # a short file (the demo slices): the middle day instead
+  span=$(( ($(date -u -d "$last" +%s) - $(date -u -d "$first" +%s)) / 86400 ))
+  migration="$(date -u -d "$first + $(( span / 2 )) days" +%F)"
+fi
 
 # The Apache log has one malformed line (a cut user agent); --max-rejects keeps the exit status 0 for it.
 java -jar "$target/ecrm.jar" report --currency GBP --title "e-CRM report: $(basename "$retail")" \

@@ -170,19 +170,22 @@ public final class HtmlReport {
       List<String> tips = new ArrayList<>();
       int digits = Math.max(0, cur.getDefaultFractionDigits());
       series.forEach((d, v) -> {
-        String label = Sales.bucketLabel(d, monthly);
+        LocalDate end = monthly ? d.plusMonths(1).minusDays(1) : d.plusDays(6);
+        boolean partial = d.isBefore(from) || end.isAfter(to);
+        String label = Sales.bucketLabel(d, monthly) + (partial ? "*" : "");
         java.math.BigInteger minor = v.revenue.value();
         revenue.add(Map.entry(label, new java.math.BigDecimal(minor, digits).setScale(0, java.math.RoundingMode.HALF_EVEN)
             .max(java.math.BigDecimal.valueOf(Long.MIN_VALUE)).min(java.math.BigDecimal.valueOf(Long.MAX_VALUE))
             .longValue()));
         orders.add(Map.entry(label, v.orders));
         tips.add(label + ": " + Fmt.money(new java.math.BigDecimal(minor, digits), cur) + ", " + Fmt.count(v.orders)
-            + " orders");
+            + " orders" + (partial ? " (only " + (d.isBefore(from) ? from : d) + " – " + (end.isAfter(to) ? to : end)
+            + " in the period)" : ""));
       });
       h.append("<section id=\"over-time\"><h2>Revenue and orders per ").append(unit).append("</h2>\n<div class=\"row\">\n");
       Html.figure(h, Charts.columns("revenue-per-" + unit, "Revenue per " + unit + " (" + currency + ")", revenue, tips,
-          unit, currency), "Net revenue (refunds subtracted) of the purchases in the period; the first and last "
-          + unit + " may be partial.");
+          unit, currency), "Net revenue (refunds subtracted) of the purchases in the period; * marks a " + unit
+          + " only partly in the period (its dates in the tooltip).");
       Html.figure(h, Charts.columns("orders-per-" + unit, "Orders per " + unit, orders, tips, unit, "orders"),
           "An order is what one customer bought on one day (net amount above zero).");
       h.append("</div>\n</section>\n");

@@ -171,8 +171,15 @@ class HtmlReportSectionsTest {
     assertThat(text(doc, row.formatted("2024-02", 2))).isEqualTo("2");
     assertThat(text(doc, row.formatted("2024-02", 4))).isEqualTo("50 %");
     assertThat(text(doc, row.formatted("2024-02", 5))).isEmpty();
-    // orders per month when the period is longer than three months is not the case here: per week
+    // 71 days: per week
     assertThat(count(doc, "//*[@id='orders-per-week']//*[@class='bar']")).isEqualTo(11);
+    // the period 2024-01-05 – 2024-03-15 starts and ends inside a week: both marked
+    assertThat(text(doc, "(//*[@id='orders-per-week']//*[@class='bar'])[1]/*[local-name()='title']"))
+        .isEqualTo("2024-W01*: 1.00 EUR, 1 orders (only 2024-01-05 – 2024-01-07 in the period)");
+    assertThat(text(doc, "(//*[@id='orders-per-week']//*[@class='bar'])[11]/*[local-name()='title']"))
+        .endsWith("(only 2024-03-11 – 2024-03-15 in the period)");
+    assertThat(text(doc, "(//*[@id='orders-per-week']//*[@class='bar'])[2]/*[local-name()='title']"))
+        .isEqualTo("2024-W02: 0.00 EUR, 0 orders");
   }
 
   @Test
