@@ -3,15 +3,20 @@ package org.ecrm.examples.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.ecrm.core.io.InputFiles;
 import org.ecrm.core.io.SafeText;
 import org.ecrm.examples.report.HtmlReport;
+import org.ecrm.examples.report.Purchases;
 import org.ecrm.examples.report.TrafficSummary;
 import org.ecrm.examples.report.VisitCounts;
+import org.ecrm.examples.report.WebDetails;
 import org.ecrm.segmentation.RfmResult;
 import org.ecrm.tracking.session.TrafficReport;
 import org.ecrm.tracking.weblog.ImportReport;
+import org.ecrm.tracking.weblog.WebLogReader;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +26,10 @@ import picocli.CommandLine.Spec;
 /** {@code ecrm report}: one self-contained HTML page with SVG charts of the purchases and, optionally, a web log. */
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = {"A self-contained HTML report with inline SVG charts (nothing to load):",
-        "RFM heat map, segments, Pareto curve; with --weblog also sessions per day,",
-        "top pages and return visits."})
+        "headline tiles with the change against the previous period, revenue and orders",
+        "over time, segments with their score boxes, RFM heat map, Pareto curve, lifetime",
+        "value, cohorts, segment migration (--migration-from); with --weblog also sessions,",
+        "pages, referrers, UTM campaigns, status codes, hours and browsers."})
 final class ReportCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -46,6 +53,31 @@ final class ReportCommand implements Callable<Integer> {
       description = "The HTML file to write (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--from", paramLabel = "DATE", description = "First day of the report period, yyyy-mm-dd "
+      + "(default: the first purchase).")
+  @Nullable LocalDate from;
+
+  @Option(names = "--to", paramLabel = "DATE", description = "Last day of the report period, yyyy-mm-dd "
+      + "(default: the last purchase, at most the as-of date).")
+  @Nullable LocalDate to;
+
+  @Option(names = "--compare", paramLabel = "WHAT", defaultValue = "previous", description = "What the headline "
+      + "tiles are compared with: previous (the period of equal length before), year (a year earlier) or none "
+      + "(default: ${DEFAULT-VALUE}).")
+  String compare;
+
+  @Option(names = "--migration-from", paramLabel = "DATE", description = "Adds the segment migration matrix from "
+      + "this date to the as-of date, yyyy-mm-dd.")
+  @Nullable LocalDate migrationFrom;
+
+  @Option(names = "--clv-months", paramLabel = "N", defaultValue = "12", description = "Lifetime-value horizon in "
+      + "months, 0 to leave the section out (default: ${DEFAULT-VALUE}).")
+  int clvMonths;
+
+  @Option(names = "--hide-unmatchable-segments", description = "Leave out segments whose rule can never match "
+      + "(default: shown and marked with the reason).")
+  boolean hideUnmatchable;
+
   @Mixin
   Rejects rejects;
 
@@ -55,6 +87,20 @@ final class ReportCommand implements Callable<Integer> {
     if (top <= 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be positive: " + top);
     }
+    if (clvMonths < 0 || clvMonths > 120) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--clv-months must be 0..120: " + clvMonths);
+    }
+    if (from != null && to != null && from.isAfter(to)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--from must not be after --to: " + from
+          + " > " + to);
+    }
+    HtmlReport.Comparison comparison = switch (compare.toLowerCase(Locale.ROOT)) {
+      case "previous" -> HtmlReport.Comparison.PREVIOUS;
+      case "year" -> HtmlReport.Comparison.YEAR;
+      case "none" -> HtmlReport.Comparison.NONE;
+      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--compare must be previous, year or none: " + SafeText.abbreviate(compare));
+    };
     input.check(spec.commandLine());
     web.check(spec.commandLine());
     rejects.check(spec.commandLine());
@@ -63,23 +109,57 @@ final class ReportCommand implements Callable<Integer> {
     if (weblog != null) {
       BadInputException.requireFile("report", weblog);
     }
-    RfmResult rfm = input.analyse(spec.commandLine(), "report", rejects);
-    HtmlReport.Builder report = HtmlReport.builder(rfm).title(title).source(input.file.getFileName().toString());
+    Purchases purchases = new Purchases();
+    RfmResult rfm = input.analyse(spec.commandLine(), "report", rejects, purchases::tee);
+    if (migrationFrom != null && !migrationFrom.isBefore(rfm.asOf())) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--migration-from must be before the "
+          + "as-of date " + rfm.asOf() + ": " + migrationFrom);
+    }
+    HtmlReport.Builder report = HtmlReport.builder(rfm).title(title).source(input.file.getFileName().toString())
+        .purchases(purchases).compare(comparison).clvMonths(clvMonths).hideUnmatchableSegments(hideUnmatchable)
+        .top(top);
+    if (from != null) {
+      report.from(from);
+    }
+    if (to != null) {
+      report.to(to);
+    }
+    if (migrationFrom != null) {
+      report.migrationFrom(migrationFrom);
+    }
     String trafficNote = "";
     if (weblog != null) {
       TrafficReport traffic = new TrafficReport(web.zoneId());
       VisitCounts visits = new VisitCounts();
-      ImportReport imported = web.read("report", weblog, rejects, traffic, visits);
+      WebDetails details = new WebDetails(web.zoneId());
+      ImportReport imported = web.read("report", weblog, rejects, traffic, visits, details);
+      readLines(weblog, details);
+      report.webDetails(details);
       trafficNote = String.format(Locale.ROOT, ", traffic of %s: %,d sessions, %,d late hits",
           SafeText.abbreviate(weblog.getFileName().toString()), imported.sessions().sessions(), imported.lateHits());
       report.traffic(TrafficSummary.of(weblog.getFileName().toString(), traffic, visits, top, 10)
           .withLateHits(imported.lateHits()));
     }
-    HtmlReport page = report.build();
+    HtmlReport page;
+    try {
+      page = report.build();
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("report: " + SafeText.abbreviate(String.valueOf(e.getMessage())));
+    }
     Outputs.write(out, page::writeTo);
     spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%,d customers%s)%n", SafeText.abbreviate(out.toString()),
         rfm.size(), trafficNote);
     spec.commandLine().getOut().flush();
     return rejects.finish("report", err);
+  }
+
+  /** Second pass over the log for what sessions do not carry: status codes and user agents (errors were reported). */
+  private static void readLines(Path log, WebDetails details) {
+    try (InputFiles.CompleteLines in = InputFiles.openCompleteLines(log)) {
+      WebLogReader.builder().build().read(in, details::record, e -> { });
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new BadInputException("report: " + SafeText.abbreviate(log.toString()) + ": "
+          + SafeText.abbreviate(String.valueOf(e.getMessage())));
+    }
   }
 }

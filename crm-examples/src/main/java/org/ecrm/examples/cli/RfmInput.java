@@ -85,6 +85,12 @@ final class RfmInput {
    * @throws BadInputException naming the file when the CSV or the rules file is missing or invalid
    */
   RfmResult analyse(CommandLine cl, String command, Rejects rejects) throws IOException {
+    return analyse(cl, command, rejects, java.util.function.UnaryOperator.identity());
+  }
+
+  /** As {@link #analyse(CommandLine, String, Rejects)}, reading the file through {@code wrap} (e.g. to tee it). */
+  RfmResult analyse(CommandLine cl, String command, Rejects rejects,
+      java.util.function.UnaryOperator<org.ecrm.segmentation.TransactionSource> wrap) throws IOException {
     if (checkedCurrency == null || checkedBinning == null) {
       check(cl);
     }
@@ -107,7 +113,7 @@ final class RfmInput {
     CsvFormat format = limits.apply(CsvFormat.defaults(checkedCurrency));
     RfmResult result;
     try {
-      result = b.build().run(TransactionSources.csv(file, format));
+      result = b.build().run(wrap.apply(TransactionSources.csv(file, format)));
     } catch (MixedCurrencyException e) {
       throw new BadInputException(command + ": " + SafeText.abbreviate(file.toString()) + ": "
           + SafeText.abbreviate(String.valueOf(e.getMessage())) + " (use --currency)");

@@ -64,7 +64,7 @@ final class Charts {
         double v = m.get().doubleValue();
         double t = max > min ? (v - min) / (max - min) : 0.5;
         s.rect("cell", x, y, cell - 1, cell - 1, Svg.colour(t), String.format(Locale.ROOT,
-            "R %d, F %d: %,d customers, mean monetary %s %s", r, f, count, m.get().toPlainString(), currency));
+            "R %d, F %d: %,d customers, mean monetary %s", r, f, count, Fmt.money(m.get(), rfm.currency())));
         if (labels) {
           String ink = t > 0.45 ? "#fff" : "#111";
           s.text(x + cell / 2.0, y + cell / 2.0 - 2, Svg.compact(v), "middle", cell >= 70 ? 14 : 11,
@@ -102,7 +102,7 @@ final class Charts {
   }
 
   /** Customers and revenue per segment, as two panels of horizontal bars sharing the segment labels. */
-  static String segments(List<SegmentSummary> segments, String currency) {
+  static String segments(List<SegmentSummary> segments, String currency, java.util.Set<String> unmatchable) {
     int row = 28;
     int top = 62;
     int labelW = 170;
@@ -123,12 +123,14 @@ final class Charts {
       double y = top + i * row;
       s.text(labelW, y + row / 2.0 + 4, Svg.shorten(seg.segment(), 24), "end", 13, "");
       double wc = maxC == 0 ? 0 : barMax * seg.customers() / maxC;
-      s.rect("bar", x1, y + 4, wc, row - 8, BAR, seg.segment() + ": " + seg.customers() + " customers");
-      s.text(x1 + wc + 4, y + row / 2.0 + 4, String.format(Locale.ROOT, "%,d (%.0f%%)", seg.customers(),
-          100 * seg.shareOfCustomers()), "start", 11, "");
+      s.rect("bar", x1, y + 4, wc, row - 8, BAR, seg.segment() + ": " + Fmt.count(seg.customers()) + " customers");
+      s.text(x1 + wc + 4, y + row / 2.0 + 4, unmatchable.contains(seg.segment()) ? "cannot match (rule shadowed)"
+          : String.format(Locale.ROOT, "%,d (%.0f%%)", seg.customers(), 100 * seg.shareOfCustomers()), "start", 11,
+          unmatchable.contains(seg.segment()) ? "fill=\"#b42318\" font-style=\"italic\"" : "");
       double rev = seg.revenue().amount().doubleValue();
       double wr = maxR <= 0 ? 0 : barMax * Math.max(0, rev) / maxR;
-      s.rect("bar", x2, y + 4, wr, row - 8, BAR2, seg.segment() + ": " + seg.revenue());
+      s.rect("bar", x2, y + 4, wr, row - 8, BAR2, seg.segment() + ": "
+          + Fmt.money(seg.revenue().amount(), seg.revenue().currency()));
       s.text(x2 + wr + 4, y + row / 2.0 + 4, Svg.compact(rev), "start", 11, "");
     }
     s.line(x1, top - 2, x1, top + row * segments.size(), AXIS, 1, "");
@@ -211,7 +213,8 @@ final class Charts {
     int last = visitorsBySessions.keySet().stream().mapToInt(Integer::intValue).max().orElse(1);
     List<Map.Entry<String, Long>> bars = visitorsBySessions.entrySet().stream()
         .map(e -> Map.entry(e.getKey() == last ? e.getKey() + "+" : e.getKey().toString(), e.getValue())).toList();
-    List<String> tips = bars.stream().map(e -> e.getValue() + " visitors with " + e.getKey() + " sessions").toList();
+    List<String> tips = bars.stream().map(e -> Fmt.count(e.getValue()) + " visitors with " + e.getKey() + " sessions")
+        .toList();
     return columns("return-visits", "Return visits: visitors by number of sessions", bars, tips,
         "sessions per visitor (1 = did not return)", "visitors");
   }
@@ -233,7 +236,7 @@ final class Charts {
       s.text(labelW, y + row / 2.0 + 4, Svg.shorten(p.path(), 36), "end", 12,
           "font-family=\"DejaVu Sans Mono, Consolas, monospace\"");
       double w = max == 0 ? 0 : barMax * p.views() / max;
-      s.rect("bar", x0, y + 3, w, row - 6, BAR, p.path() + ": " + p.views() + " views");
+      s.rect("bar", x0, y + 3, w, row - 6, BAR, p.path() + ": " + Fmt.count(p.views()) + " views");
       s.text(x0 + w + 4, y + row / 2.0 + 4, String.format(Locale.ROOT, "%,d", p.views()), "start", 11, "");
     }
     s.line(x0, top - 2, x0, top + row * pages.size(), AXIS, 1, "");
@@ -241,7 +244,7 @@ final class Charts {
     return s.close();
   }
 
-  private static String columns(String id, String title, List<Map.Entry<String, Long>> bars, List<String> tips,
+  static String columns(String id, String title, List<Map.Entry<String, Long>> bars, List<String> tips,
       String xLabel, String yLabel) {
     int left = 70;
     int top = 50;
@@ -282,6 +285,40 @@ final class Charts {
     s.line(left, top, left, top + plotH, AXIS, 1, "");
     s.text(left + plotW / 2.0, height - 10, xLabel, "middle", 13, "");
     s.text(18, top + plotH / 2.0, yLabel, "middle", 13, "transform=\"rotate(-90 18 " + Svg.num(top + plotH / 2.0) + ")\"");
+    return s.close();
+  }
+
+  /** Sessions by weekday (rows, Monday first) and hour of the session start (columns). */
+  static String hourHeatMap(long[][] hourByWeekday, String zone) {
+    int left = 60;
+    int top = 50;
+    int cell = 22;
+    int height = top + 7 * cell + 70;
+    Svg s = new Svg("hour-heatmap", WIDTH, height, "Sessions by weekday and hour");
+    s.text(WIDTH / 2.0, 22, "Sessions by weekday and hour of day (" + zone + ")", "middle", 16, "font-weight=\"bold\"");
+    long max = 0;
+    for (long[] row : hourByWeekday) {
+      for (long v : row) {
+        max = Math.max(max, v);
+      }
+    }
+    String[] names = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    for (int d = 0; d < 7; d++) {
+      s.text(left - 6, top + d * cell + cell / 2.0 + 4, names[d], "end", 12, "");
+      for (int hr = 0; hr < 24; hr++) {
+        long v = hourByWeekday[d][hr];
+        double t = max == 0 ? 0 : (double) v / max;
+        s.rect("cell", left + hr * cell, top + d * cell, cell - 1, cell - 1, v == 0 ? "#f2f2f2" : Svg.colour(t),
+            String.format(Locale.ROOT, "%s %02d:00-%02d:59: %,d sessions", names[d], hr, hr, v));
+      }
+    }
+    for (int hr = 0; hr < 24; hr += 3) {
+      s.text(left + hr * cell + cell / 2.0, top + 7 * cell + 16, String.format(Locale.ROOT, "%02d", hr), "middle", 11,
+          "");
+    }
+    s.text(left + 12 * cell, top + 7 * cell + 36, "hour the session started", "middle", 13, "");
+    s.text(left, top + 7 * cell + 56, "darker = more sessions (busiest cell " + Fmt.count(max) + "); grey = none",
+        "start", 12, "fill=\"#555\"");
     return s.close();
   }
 }

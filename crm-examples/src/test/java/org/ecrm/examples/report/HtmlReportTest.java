@@ -115,8 +115,8 @@ class HtmlReportTest {
     Document doc = parse(HtmlReport.builder(rfm).build().toHtml());
     for (int r = 1; r <= 3; r++) {
       for (int f = 1; f <= 3; f++) {
-        String tip = rfm.heatMapMeanMonetary(r, f).map(m -> "mean monetary " + m.toPlainString() + " EUR")
-            .orElse("no customers");
+        String tip = rfm.heatMapMeanMonetary(r, f).map(m -> "mean monetary " + String.format(java.util.Locale.ROOT,
+            "%,.2f EUR", m.setScale(2, java.math.RoundingMode.HALF_EVEN))).orElse("no customers");
         assertThat(count(doc, "//*[@id='rfm-heatmap']//*[@class='cell']/*[local-name()='title' and starts-with(., 'R "
             + r + ", F " + f + ":') and contains(., '" + tip + "')]")).as("cell %d,%d", r, f).isEqualTo(1);
       }
