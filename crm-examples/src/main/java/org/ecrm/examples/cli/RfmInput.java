@@ -90,7 +90,7 @@ final class RfmInput {
 
   /** As {@link #analyse(CommandLine, String, Rejects)}, reading the file through {@code wrap} (e.g. to tee it). */
   RfmResult analyse(CommandLine cl, String command, Rejects rejects,
-      java.util.function.UnaryOperator<org.ecrm.segmentation.TransactionSource> wrap) throws IOException {
+      java.util.function.UnaryOperator<org.ecrm.segmentation.engine.TransactionSource> wrap) throws IOException {
     if (checkedCurrency == null || checkedBinning == null) {
       check(cl);
     }

@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.Objects;
 import java.util.Optional;
-import org.ecrm.segmentation.Rejection;
-import org.ecrm.segmentation.TransactionBatch;
-import org.ecrm.segmentation.TransactionSink;
-import org.ecrm.segmentation.TransactionSource;
+import org.ecrm.segmentation.engine.RejectedRecord;
+import org.ecrm.segmentation.engine.TransactionBatch;
+import org.ecrm.segmentation.engine.TransactionSink;
+import org.ecrm.segmentation.engine.TransactionSource;
 
 /**
  * The accepted purchases of a transaction source, kept as columns (customer key, day, amount in minor
@@ -47,7 +47,7 @@ public final class Purchases implements TransactionSink {
       }
 
       @Override
-      public void reject(Rejection rejection) {
+      public void reject(RejectedRecord rejection) {
         sink.reject(rejection);
       }
 
@@ -81,7 +81,7 @@ public final class Purchases implements TransactionSink {
 
   /** Ignored: the analysis that reads the same source reports rejected records. */
   @Override
-  public void reject(Rejection rejection) {
+  public void reject(RejectedRecord rejection) {
     // reported by the analysis
   }
 

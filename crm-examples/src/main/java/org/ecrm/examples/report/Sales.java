@@ -66,8 +66,8 @@ final class Sales {
   }
 
   /** The orders (one per customer and day with a positive net amount) as a source. */
-  org.ecrm.segmentation.TransactionSource orders(java.util.Currency currency) {
-    return org.ecrm.segmentation.TransactionSource.ofArrays(currency, orderCustomer, orderDay, orderAmount);
+  org.ecrm.segmentation.engine.TransactionSource orders(java.util.Currency currency) {
+    return org.ecrm.segmentation.engine.TransactionSource.ofArrays(currency, orderCustomer, orderDay, orderAmount);
   }
 
   /**

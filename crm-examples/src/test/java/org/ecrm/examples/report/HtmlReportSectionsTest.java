@@ -17,7 +17,7 @@ import javax.xml.xpath.XPathFactory;
 import org.ecrm.segmentation.RfmAnalysis;
 import org.ecrm.segmentation.RfmResult;
 import org.ecrm.segmentation.SegmentTable;
-import org.ecrm.segmentation.TransactionSource;
+import org.ecrm.segmentation.engine.TransactionSource;
 import org.ecrm.tracking.weblog.WebLogImport;
 import org.ecrm.tracking.weblog.WebLogReader;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.ecrm.segmentation.TransactionBatch;
+import org.ecrm.segmentation.engine.TransactionBatch;
 import org.ecrm.tracking.Campaign;
 import org.ecrm.tracking.session.PageView;
 import org.ecrm.tracking.session.Session;
