@@ -41,10 +41,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>
  * mvn -B -q -pl crm-segmentation -am test-compile exec:exec \
  *   -Dexec.executable=java -Dexec.classpathScope=test \
- *   "-Dexec.args=-Xmx6g -cp %classpath org.openjdk.jmh.Main RfmBench -f 1 -rf json -rff /tmp/rfm-bench.json"
+ *   "-Dexec.args=-Xmx6g -cp %classpath org.openjdk.jmh.Main RfmBench -f 1 -rf json -rff rfm-bench.json"
  * </pre>
- * The CSV benchmark reads {@code /tmp/rfm-peers/tx_<rows>_s42.csv} (what the peers' run.sh writes) and
- * writes it there first when missing.
+ * or {@code bash crm-segmentation/bench/rfm-vs-peers.sh} (see BENCHMARKS.md). The CSV benchmark reads
+ * {@code tx_<rows>_s42.csv} in the folder of system property {@code bench.data} (default
+ * {@code target/bench-data/rfm}; what the peers' run.sh writes) and writes it there first when missing.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -80,7 +81,7 @@ public class RfmBench {
     arrays = TransactionSource.ofArrays(USD, customers, days, cents);
     aggregated = analysis.newAccumulator();
     aggregated.addAll(arrays);
-    csv = Path.of("/tmp/rfm-peers/tx_" + rows + "_s42.csv");
+    csv = Path.of(System.getProperty("bench.data", "target/bench-data/rfm"), "tx_" + rows + "_s42.csv");
     if (!Files.exists(csv)) {
       Files.createDirectories(csv.getParent());
       d.writeCsv(csv);
@@ -142,7 +143,8 @@ public class RfmBench {
     public void load() throws IOException {
       Path gz = Path.of(System.getProperty("retail", "../../shared/data/online-retail/online-retail.csv.gz"));
       if (!Files.exists(gz)) {
-        gz = Path.of("/work/shared/data/online-retail/online-retail.csv.gz");
+        throw new IllegalStateException("Online Retail not found at " + gz + ": download the UCI Online Retail"
+            + " data set (online-retail.csv.gz) and pass -Dretail=PATH");
       }
       var cs = new java.util.ArrayList<long[]>();
       try (InputStream in = new GZIPInputStream(Files.newInputStream(gz));
