@@ -33,7 +33,7 @@ command -v javac >/dev/null || die "javac missing (a JDK 17 or later)"
 [[ -x /usr/bin/time ]] || die "/usr/bin/time missing (Debian: apt-get install time)"
 command -v python3 >/dev/null || die "python3 missing"
 
-mkdir -p "$DATA_DIR" "$OUT/classes" "$OUT/tmp"
+mkdir -p "$DATA_DIR" "$OUT/classes" "$OUT/run"
 javac -d "$OUT/classes" "$HERE/ParseFloor.java"
 
 # measure LABEL LINES CHECK_CMD -- CMD...
@@ -43,11 +43,11 @@ measure() {
   local best="" rss=0 i t0 t1 w r
   for ((i = 0; i < RUNS; i++)); do
     t0=$(date +%s%N)
-    /usr/bin/time -v -o "$OUT/tmp/time.txt" "$@" > "$OUT/tmp/stdout.txt" 2> "$OUT/tmp/stderr.txt" \
-      || { cat "$OUT/tmp/stderr.txt" >&2; die "command failed: $*"; }
+    /usr/bin/time -v -o "$OUT/run/time.txt" "$@" > "$OUT/run/stdout.txt" 2> "$OUT/run/stderr.txt" \
+      || { cat "$OUT/run/stderr.txt" >&2; die "command failed: $*"; }
     t1=$(date +%s%N)
     w=$(( t1 - t0 ))
-    r=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$OUT/tmp/time.txt")
+    r=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$OUT/run/time.txt")
     [[ -z "$best" || $w -lt $best ]] && best=$w
     (( r > rss )) && rss=$r
   done
@@ -86,17 +86,17 @@ for n in $SIZES; do
   cat "$f" > /dev/null   # warm the page cache
 
   read -r w r < <(measure wc -l "$f")
-  [[ $(awk '{print $1}' "$OUT/tmp/stdout.txt") -eq $n ]] || die "wc -l count mismatch"
+  [[ $(awk '{print $1}' "$OUT/run/stdout.txt") -eq $n ]] || die "wc -l count mismatch"
   row "wc -l" "$n" "$w" "$r" "I/O + newline floor" | tee -a "$REPORT"
 
   read -r w r < <(measure java -cp "$OUT/classes" ParseFloor "$f")
-  grep -q "lines=$n " "$OUT/tmp/stdout.txt" || die "ParseFloor count mismatch: $(cat "$OUT/tmp/stdout.txt")"
-  mal=$(sed -n 's/.*malformed=\([0-9]*\).*/\1/p' "$OUT/tmp/stdout.txt")
+  grep -q "lines=$n " "$OUT/run/stdout.txt" || die "ParseFloor count mismatch: $(cat "$OUT/run/stdout.txt")"
+  mal=$(sed -n 's/.*malformed=\([0-9]*\).*/\1/p' "$OUT/run/stdout.txt")
   row "Java parse floor (BufferedReader + 9-field scanner)" "$n" "$w" "$r" "cold JVM; malformed=$mal" | tee -a "$REPORT"
 
   # same program, 3 passes in one JVM: the steady-state (JIT-warm) in-process rate of the last pass
-  java -cp "$OUT/classes" ParseFloor "$f" --repeat 3 > "$OUT/tmp/warm.txt"
-  warm=$(tail -1 "$OUT/tmp/warm.txt" | sed -n 's/.*seconds=\([0-9.]*\).*/\1/p')
+  java -cp "$OUT/classes" ParseFloor "$f" --repeat 3 > "$OUT/run/warm.txt"
+  warm=$(tail -1 "$OUT/run/warm.txt" | sed -n 's/.*seconds=\([0-9.]*\).*/\1/p')
   python3 - "$n" "$warm" <<'EOF' | tee -a "$REPORT"
 import sys
 n, s = int(sys.argv[1]), float(sys.argv[2])
@@ -104,14 +104,14 @@ print(f"| Java parse floor, warm (3rd pass in one JVM) | {n:,} | {s:.2f} | {n / 
 EOF
 
   [[ "$GOACCESS" == 1 ]] || continue
-  read -r w r < <(measure goaccess "$f" --log-format=COMBINED --no-global-config -o "$OUT/tmp/goaccess.json")
-  ga=$(python3 -c "import json,sys; g=json.load(open(sys.argv[1]))['general']; print(g['total_requests'], g['failed_requests'], g['unique_visitors'])" "$OUT/tmp/goaccess.json")
+  read -r w r < <(measure goaccess "$f" --log-format=COMBINED --no-global-config -o "$OUT/run/goaccess.json")
+  ga=$(python3 -c "import json,sys; g=json.load(open(sys.argv[1]))['general']; print(g['total_requests'], g['failed_requests'], g['unique_visitors'])" "$OUT/run/goaccess.json")
   row "goaccess --log-format=COMBINED -o report.json" "$n" "$w" "$r" "total/failed/unique_visitors = ${ga// //}" | tee -a "$REPORT"
 
   if [[ "$GOACCESS_FILTERED" == 1 ]]; then
     read -r w r < <(measure goaccess "$f" --log-format=COMBINED --no-global-config \
-      --ignore-crawlers --ignore-statics=panel -o "$OUT/tmp/goaccess.json")
-    ga=$(python3 -c "import json,sys; g=json.load(open(sys.argv[1]))['general']; print(g['valid_requests'], g['unique_visitors'])" "$OUT/tmp/goaccess.json")
+      --ignore-crawlers --ignore-statics=panel -o "$OUT/run/goaccess.json")
+    ga=$(python3 -c "import json,sys; g=json.load(open(sys.argv[1]))['general']; print(g['valid_requests'], g['unique_visitors'])" "$OUT/run/goaccess.json")
     row "goaccess … --ignore-crawlers --ignore-statics=panel" "$n" "$w" "$r" "valid/unique_visitors = ${ga// //}" | tee -a "$REPORT"
   fi
 done
