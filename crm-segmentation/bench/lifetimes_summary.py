@@ -5,7 +5,7 @@ its summary_data_from_transaction_data (lifetimes 0.11, utils.py: _find_first_tr
 per-customer min/max/count, T, recency and the mean of the repeat purchases' per-period sums) with the
 same pandas calls, so its time is what a lifetimes user pays for the same summary.
 
-    /usr/bin/python3 crm-segmentation/bench/lifetimes_summary.py /tmp/rfm-peers/tx_5000000_s42.csv [reps]
+    /usr/bin/python3 crm-segmentation/bench/lifetimes_summary.py target/bench-data/rfm/tx_5000000_s42.csv [reps]
 
 Input: the rfm-peers CSV (customer_id,date,amount). Calibration end = the last date, weeks
 (freq "D", freq_multiplier 7). Prints the best and median time of the summary (CSV load excluded) and
@@ -14,8 +14,12 @@ column sums to compare with crm-segmentation's CustomerBaseSummary on the same f
 import sys
 import time
 
-import numpy as np
-import pandas as pd
+try:
+    import numpy as np
+    import pandas as pd
+except ImportError:
+    sys.exit("lifetimes_summary.py: pandas is not installed for this python (Debian: apt-get install python3-pandas);"
+             " the BTYD peer row cannot be measured")
 
 
 def find_first_transactions(tx, end, freq="D"):
@@ -46,6 +50,9 @@ def summary(tx, end, freq="D", multiplier=7):
 
 
 def main():
+    if len(sys.argv) < 2:
+        sys.exit("usage: lifetimes_summary.py TRANSACTIONS.csv [reps]  (a customer_id,date,amount CSV, e.g. from"
+                 " crm-segmentation/bench/peers: java crm-segmentation/bench/peers/src/main/java/rfm/Gen.java N 42 FILE)")
     path = sys.argv[1]
     reps = int(sys.argv[2]) if len(sys.argv) > 2 else 3
     tx = pd.read_csv(path, dtype={"customer_id": np.int64, "date": str, "amount": float})
@@ -61,6 +68,20 @@ def main():
           f"best_ms={times[0]:.1f} median_ms={times[len(times) // 2]:.1f} runs={reps} pandas={pd.__version__}")
     print(f"sums frequency={out['frequency'].sum():.0f} recency={out['recency'].sum():.4f} "
           f"T={out['T'].sum():.4f} monetary_value={out['monetary_value'].sum():.2f}")
+    try:
+        from lifetimes.utils import summary_data_from_transaction_data
+    except ImportError:
+        print("lifetimes itself is not installed: only the step-by-step pandas version above was timed")
+        return
+    times = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        lt = summary_data_from_transaction_data(tx, "customer_id", "date", "amount", freq="D",
+                                                observation_period_end=end, freq_multiplier=7)
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    print(f"lifetimes rows={len(tx)} customers={len(lt)} best_ms={times[0]:.1f} median_ms={times[len(times) // 2]:.1f}"
+          f" runs={reps}")
 
 
 if __name__ == "__main__":

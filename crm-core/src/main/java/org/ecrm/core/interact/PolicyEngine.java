@@ -75,7 +75,7 @@ final class PolicyEngine {
     String missing = switch (channel) {
       case EMAIL -> c.emails().isEmpty() ? "no e-mail address" : "";
       case SMS, PHONE -> c.phones().isEmpty() ? "no phone number" : "";
-      case POST -> c.addresses().isEmpty() ? "no postal address" : "";
+      case POST -> c.addresses().stream().allMatch(a -> a.lines().isEmpty()) ? "no postal street address" : "";
       default -> "";
     };
     if (!missing.isEmpty()) {

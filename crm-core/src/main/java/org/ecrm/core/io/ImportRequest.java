@@ -3,6 +3,9 @@ package org.ecrm.core.io;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,6 +30,7 @@ public final class ImportRequest {
   private final int progressEvery;
   private final @Nullable Currency defaultCurrency;
   private final @Nullable DateTimeFormatter dateTimeFormat;
+  private final @Nullable String dateTimePattern;
   private final ZoneId zone;
   private final Map<String, UnaryOperator<String>> transforms;
   private final @Nullable String cancellationPrefix;
@@ -46,6 +50,7 @@ public final class ImportRequest {
     progressEvery = b.progressEvery;
     defaultCurrency = b.defaultCurrency;
     dateTimeFormat = b.dateTimeFormat;
+    dateTimePattern = b.dateTimePattern;
     zone = b.zone;
     transforms = Map.copyOf(b.transforms);
     cancellationPrefix = b.cancellationPrefix;
@@ -115,7 +120,19 @@ public final class ImportRequest {
     return Optional.ofNullable(dateTimeFormat);
   }
 
-  /** The zone of date-times without an offset. */
+  /**
+   * The text of the date-time pattern given to {@link Builder#dateTimeFormat(String)}, if any.
+   *
+   * @return the pattern, e.g. {@code "dd/MM/yyyy"}
+   */
+  public Optional<String> dateTimePattern() {
+    return Optional.ofNullable(dateTimePattern);
+  }
+
+  /**
+   * The zone of date-times without an offset and of date-only values (a date is the start of that day
+   * in this zone); UTC unless set with {@link Builder#zone(String)}.
+   */
   public ZoneId zone() {
     return zone;
   }
@@ -170,6 +187,7 @@ public final class ImportRequest {
     private int progressEvery = 10_000;
     private @Nullable Currency defaultCurrency;
     private @Nullable DateTimeFormatter dateTimeFormat;
+    private @Nullable String dateTimePattern;
     private ZoneId zone = ZoneId.of("UTC");
     private final Map<String, UnaryOperator<String>> transforms = new HashMap<>();
     private @Nullable String cancellationPrefix;
@@ -245,20 +263,56 @@ public final class ImportRequest {
     }
 
     /**
+     * The pattern of date-time fields such as {@code placedAt}, read in the request's {@link #zone(String)
+     * zone} (UTC unless set), e.g. {@code dateTimeFormat("yyyy-MM-dd HH:mm:ss")}. The pattern may hold a
+     * date only ({@code "yyyy-MM-dd"}, {@code "dd/MM/yyyy"}): such a value is the start of that day in the
+     * zone. A pattern with an offset or zone ({@code XXX}, {@code VV}) uses the value's own. Values are read
+     * strictly: {@code 2024-02-30} is rejected, not moved to the end of the month. Default:
+     * ISO-8601 instants, offset date-times, local date-times or dates.
+     *
+     * @param pattern a {@link DateTimeFormatter} pattern
+     * @return this builder
+     * @throws IllegalArgumentException for a bad pattern
+     */
+    public Builder dateTimeFormat(String pattern) {
+      Checks.notNull("pattern", pattern);
+      try {
+        // strict: 2024-02-30 is an error, not 2024-02-29; the era defaults to AD so "yyyy" works strictly
+        this.dateTimeFormat = new DateTimeFormatterBuilder().appendPattern(pattern)
+            .parseDefaulting(ChronoField.ERA, 1).toFormatter(java.util.Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
+      } catch (RuntimeException e) {
+        throw Checks.invalid("dateTimeFormat", e.getMessage(), pattern);
+      }
+      this.dateTimePattern = pattern;
+      return this;
+    }
+
+    /**
      * The pattern and zone of date-time fields such as {@code placedAt}, e.g.
-     * {@code dateTimeFormat("yyyy-MM-dd HH:mm:ss", "Europe/London")}. Default: ISO-8601 instants, or
-     * ISO local date-times in UTC.
+     * {@code dateTimeFormat("yyyy-MM-dd HH:mm:ss", "Europe/London")}: {@link #dateTimeFormat(String)} and
+     * {@link #zone(String)} in one call.
      *
      * @throws IllegalArgumentException for a bad pattern or zone
      */
     public Builder dateTimeFormat(String pattern, String zoneId) {
-      Checks.notNull("pattern", pattern);
+      return dateTimeFormat(pattern).zone(zoneId);
+    }
+
+    /**
+     * The zone of date-times without an offset and of date-only values such as {@code 2024-01-05} (the
+     * start of that day in this zone), e.g. {@code "Europe/London"}. Default: UTC.
+     *
+     * @param zoneId a zone id or offset ({@code "UTC"}, {@code "+01:00"}, {@code "America/New_York"})
+     * @return this builder
+     * @throws IllegalArgumentException for an unknown zone
+     */
+    public Builder zone(String zoneId) {
       Checks.notNull("zone", zoneId);
       try {
-        this.dateTimeFormat = DateTimeFormatter.ofPattern(pattern, java.util.Locale.ROOT);
         this.zone = ZoneId.of(zoneId);
       } catch (RuntimeException e) {
-        throw Checks.invalid("dateTimeFormat", e.getMessage(), pattern + " / " + zoneId);
+        throw Checks.invalid("zone", e.getMessage(), zoneId);
       }
       return this;
     }

@@ -61,10 +61,10 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--currency", description = "Currency of money fields without a currency column, e.g. GBP.")
   @Nullable String currency;
 
-  @Option(names = "--date-format", description = "Pattern of date-time fields, e.g. 'yyyy-MM-dd HH:mm:ss'.")
+  @Option(names = "--date-format", description = "Pattern of date-time fields, e.g. 'yyyy-MM-dd HH:mm:ss' or 'dd/MM/yyyy' (a date is the start of that day in --zone).")
   @Nullable String dateFormat;
 
-  @Option(names = "--zone", description = "Zone of date-times without offset (default: ${DEFAULT-VALUE}).", defaultValue = "UTC")
+  @Option(names = "--zone", description = "Zone of date-times without offset and of dates (default: ${DEFAULT-VALUE}).", defaultValue = "UTC")
   String zone;
 
   @Option(names = "--cancellation-prefix", description = "Order ids with this prefix are cancellations (refunds).")
@@ -192,8 +192,9 @@ final class ImportCommand implements Callable<Integer> {
     if (currency != null) {
       b.defaultCurrency(currency);
     }
+    b.zone(zone);
     if (dateFormat != null) {
-      b.dateTimeFormat(dateFormat, zone);
+      b.dateTimeFormat(dateFormat);
     }
     if (cancellationPrefix != null) {
       b.cancellationPrefix(cancellationPrefix);

@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The cost of text customer ids: the rfm-peers data (seed 42) as a CSV file with the ids as numbers
  * ({@code 1234}) or as text ({@code C-1234}, the same customers), read and scored
  * ({@link RfmAnalysis#run} over {@link TransactionSources#csv}). Files are written to {@code
- * -Drfm.bench.dir} (default {@code crm-segmentation/target/rfm-bench}) when missing. Run as
+ * -Dbench.data} (default {@code target/bench-data/rfm} in the repository) when missing. Run as
  * {@link RfmBench} with the class name {@code CustomerIdBench}.
  */
 @State(Scope.Benchmark)

@@ -41,13 +41,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>
  * mvn -B -q -pl crm-segmentation -am test-compile exec:exec \
  *   -Dexec.executable=java -Dexec.classpathScope=test \
- *   "-Dexec.args=-Xmx6g -cp %classpath org.openjdk.jmh.Main RfmBench -f 1 -rf json -rff /tmp/rfm-bench.json"
+ *   "-Dexec.args=-Xmx6g -cp %classpath org.openjdk.jmh.Main RfmBench -f 1 -rf json -rff rfm-bench.json"
  * </pre>
- * The CSV benchmark reads {@code tx_<rows>_s42.csv} (the file the rfm-peers generator writes for seed 42)
- * from the directory named by {@code -Drfm.bench.dir=DIR}, default {@code crm-segmentation/target/rfm-bench}
- * in this repository, and writes it there first when missing. The Online Retail benchmark reads the file
- * named by {@code -Dretail=FILE}, default {@code shared/data/online-retail/online-retail.csv.gz} next to the
- * repository.
+ * or {@code bash crm-segmentation/bench/rfm-vs-peers.sh} (see BENCHMARKS.md). The CSV benchmark reads
+ * {@code tx_<rows>_s42.csv} in the folder of system property {@code bench.data} (default
+ * {@code target/bench-data/rfm} in the repository; what the peers' run.sh writes) and writes it there first when missing.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -147,7 +145,8 @@ public class RfmBench {
       Path gz = named != null ? Path.of(named)
           : repositoryRoot().resolveSibling("shared").resolve("data/online-retail/online-retail.csv.gz");
       if (!Files.exists(gz)) {
-        throw new IllegalStateException("Online Retail data not found: " + gz + " (set -Dretail=FILE)");
+        throw new IllegalStateException("Online Retail not found at " + gz + ": download the UCI Online Retail"
+            + " data set (online-retail.csv.gz) and pass -Dretail=PATH");
       }
       var cs = new java.util.ArrayList<long[]>();
       try (InputStream in = new GZIPInputStream(Files.newInputStream(gz));
@@ -193,11 +192,11 @@ public class RfmBench {
     return r.analysis.run(TransactionSource.ofArrays(Currency.getInstance("GBP"), r.c, r.d, r.a));
   }
 
-  /** {@code -Drfm.bench.dir}, else crm-segmentation/target/rfm-bench in this repository. */
+  /** {@code -Dbench.data}, else target/bench-data/rfm in this repository (where the peers' run.sh writes). */
   static Path benchDir() {
-    String named = System.getProperty("rfm.bench.dir");
+    String named = System.getProperty("bench.data");
     return named != null ? Path.of(named)
-        : repositoryRoot().resolve("crm-segmentation").resolve("target").resolve("rfm-bench");
+        : repositoryRoot().resolve("target").resolve("bench-data").resolve("rfm");
   }
 
   /** The repository root: the first directory at or above the working directory with crm-segmentation/pom.xml. */
@@ -208,6 +207,6 @@ public class RfmBench {
       }
     }
     throw new IllegalStateException("not inside the repository: " + Path.of("").toAbsolutePath()
-        + " (set -Drfm.bench.dir and -Dretail)");
+        + " (set -Dbench.data and -Dretail)");
   }
 }

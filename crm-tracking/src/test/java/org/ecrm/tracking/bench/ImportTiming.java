@@ -11,9 +11,9 @@ import org.ecrm.tracking.weblog.WebLogImport;
  * {@code /usr/bin/time -v} for the peak RSS).
  *
  * <p>Run (after {@code mvn -pl crm-tracking -am test-compile}, from the repository root):
- * {@code java -cp crm-tracking/target/test-classes:crm-tracking/target/classes:$(cat /tmp/cp.txt)
- * org.ecrm.tracking.bench.ImportTiming FILE [repeat]} where {@code /tmp/cp.txt} comes from
- * {@code mvn -q -pl crm-tracking dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt}.
+ * {@code java -cp crm-tracking/target/test-classes:crm-tracking/target/classes:$(cat cp.txt)
+ * org.ecrm.tracking.bench.ImportTiming FILE [repeat]} where {@code cp.txt} comes from
+ * {@code mvn -q -pl crm-tracking dependency:build-classpath -Dmdep.outputFile=cp.txt}.
  */
 public final class ImportTiming {
   private ImportTiming() {}

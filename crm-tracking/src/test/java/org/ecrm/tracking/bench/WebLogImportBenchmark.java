@@ -18,12 +18,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Web-log import on a generated file (see shared/bench/log-peers/gen_bigger.py): the full import (parse,
+ * Web-log import on a generated file (crm-tracking/bench/peers/gen_bigger.py, see BENCHMARKS.md): the full import (parse,
  * bot/asset/status filter, sessionization) against parsing alone. Seconds per pass; lines/s = lines / score.
  *
  * <p>Run: {@code mvn -B -q -pl crm-tracking -am test-compile exec:exec -Dexec.skip=false
  * -Dexec.executable=java -Dexec.classpathScope=test
- * "-Dexec.args=-cp %classpath org.openjdk.jmh.Main WebLogImportBenchmark -f 1 -p file=/tmp/log-peers/combined_1000000.log"}.
+ * "-Dexec.args=-cp %classpath org.openjdk.jmh.Main WebLogImportBenchmark -f 1 -p file=../target/bench-data/weblog/combined_1000000.log"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 public class WebLogImportBenchmark {
-  @Param({"/tmp/log-peers/combined_1000000.log"})
+  @Param({"../target/bench-data/weblog/combined_1000000.log"})
   public String file;
 
   @Benchmark

@@ -35,6 +35,7 @@ final class Columns {
   private final ImportRequest request;
   private final Consumer<String> warnings;
   private final Map<String, @Nullable String> jsonCache = new HashMap<>();
+  private final java.util.Set<String> headerFields = new java.util.HashSet<>();
 
   Columns(ImportRequest request, Consumer<String> warnings) {
     this.request = request;
@@ -81,6 +82,7 @@ final class Columns {
         unknown.add("'" + column + "' (column " + (i + 1) + ")");
       }
     }
+    headerFields.addAll(taken.keySet());
     if (!unknown.isEmpty()) {
       String what = "CSV header: " + (unknown.size() == 1 ? "column " : "columns ") + String.join(", ", unknown)
           + (unknown.size() == 1 ? " maps" : " map") + " to no " + request.kind() + " field";
@@ -111,6 +113,14 @@ final class Columns {
     }
     jsonCache.put(property, field);
     return field;
+  }
+
+  /**
+   * Whether the CSV header read by {@link #csvHeader(List)} has a column for {@code field}; false before
+   * a header was read and for JSON Lines, whose rows carry their own properties.
+   */
+  boolean headerHas(String field) {
+    return headerFields.contains(field);
   }
 
   /** Whether a JSON property is a variant or alias (its value gives way to the field's own name). */
@@ -162,6 +172,28 @@ final class Columns {
         + (request.kind() == EntityKind.CUSTOMER ? ", external.<system>, attr.<key>" : "");
   }
 
+  /** The fields of each entity as a set, for look-ups. */
+  private static final Map<EntityKind, java.util.Set<String>> FIELD_SETS = fieldSets();
+
+  private static Map<EntityKind, java.util.Set<String>> fieldSets() {
+    Map<EntityKind, java.util.Set<String>> sets = new java.util.EnumMap<>(EntityKind.class);
+    for (EntityKind kind : EntityKind.values()) {
+      sets.put(kind, java.util.Set.copyOf(fieldsOf(kind)));
+    }
+    return sets;
+  }
+
+  /** Whether {@code field} is one of {@link #fieldsOf(EntityKind)}. */
+  static boolean isField(EntityKind kind, String field) {
+    return FIELD_SETS.get(kind).contains(field);
+  }
+
+  /** The common aliases of {@code kind}: normalised name (lower case letters and digits) to field. */
+  static Map<String, String> aliasesOf(EntityKind kind) {
+    return ALIASES.get(kind);
+  }
+
+  /** The fields of {@code kind}, in documentation order. */
   static List<String> fieldsOf(EntityKind kind) {
     return switch (kind) {
       case CUSTOMER -> List.of("id", "givenName", "familyName", "email", "phone", "street", "postalCode",

@@ -16,12 +16,20 @@ import org.ecrm.core.model.PhoneNumber;
 import org.ecrm.core.model.PostalAddress;
 import org.ecrm.core.service.Customers;
 
-/** Upserts one customer per row. */
+/**
+ * Upserts one customer per row. Upserting by id, a row without an id (CSV: the header has no id column;
+ * JSON Lines: the row has no id value) updates the customer holding its e-mail address, if any, else
+ * creates a customer with a generated id.
+ */
 final class CustomerRows implements ImportRunner.RowHandler {
+  /** The address parts of a row, in the order their problems are reported. */
+  private static final List<String> ADDRESS_PARTS = List.of("street", "postalCode", "city", "region", "country");
   private final Customers customers;
+  private final Columns columns;
 
-  CustomerRows(Customers customers, ImportRequest request, ImportRunner.Tally tally) {
+  CustomerRows(Customers customers, Columns columns) {
     this.customers = customers;
+    this.columns = columns;
   }
 
   @Override
@@ -31,7 +39,8 @@ final class CustomerRows implements ImportRunner.RowHandler {
     if (existing.isEmpty()) {
       row.parse("id", CustomerId::of).ifPresent(b::id);
     }
-    apply(row, b, existing.map(Customer::name).orElse(PersonName.UNKNOWN));
+    apply(row, b, existing.map(Customer::name).orElse(PersonName.UNKNOWN),
+        existing.map(Customer::addresses).orElse(List.of()));
     if (existing.isEmpty()) {
       if (req.dryRun()) {
         RowException.guard("row", "", x -> b.copy().id(b.id().orElse(CustomerId.of("dry-run")))
@@ -55,7 +64,9 @@ final class CustomerRows implements ImportRunner.RowHandler {
 
   private Optional<Customer> find(Row row, ImportRequest req) {
     return switch (req.upsertKey()) {
-      case ID -> customers.get(row.parseRequired("id", CustomerId::of));
+      case ID -> withoutId(row)
+          ? row.parse("email", EmailAddress::of).flatMap(customers::findByEmail)
+          : customers.get(row.parseRequired("id", CustomerId::of));
       case EMAIL -> customers.findByEmail(row.parseRequired("email", EmailAddress::of));
       case EXTERNAL_ID -> {
         String system = req.externalSystem().orElseThrow();
@@ -65,18 +76,39 @@ final class CustomerRows implements ImportRunner.RowHandler {
     };
   }
 
-  private static void apply(Row row, Customer.Builder b, PersonName current) {
+  /** A row that gets a generated id: no id column in the CSV header, or no id value in a JSON Lines row. */
+  private boolean withoutId(Row row) {
+    return row.get("id").isEmpty() && !columns.headerHas("id");
+  }
+
+  /** The row's address, from whichever parts it has: a street needs its city, other parts stand alone. */
+  private static Optional<PostalAddress> address(Row row) {
+    if (ADDRESS_PARTS.stream().noneMatch(p -> row.get(p).isPresent())) {
+      return Optional.empty();
+    }
+    if (row.get("street").isPresent()) {
+      row.require("city");
+    }
+    try {
+      return Optional.of(new PostalAddress(row.get("street").map(List::of).orElse(List.of()),
+          row.get("postalCode").orElse(""), row.get("city").orElse(""), row.get("region").orElse(""),
+          row.get("country").orElse("")));
+    } catch (IllegalArgumentException e) {
+      String msg = String.valueOf(e.getMessage());
+      String part = msg.startsWith("PostalAddress.lines") ? "street" : ADDRESS_PARTS.stream()
+          .filter(p -> msg.startsWith("PostalAddress." + p)).findFirst().orElse("country");
+      throw new RowException(part, msg.substring(msg.indexOf(':') + 1).strip());
+    }
+  }
+
+  private static void apply(Row row, Customer.Builder b, PersonName current, List<PostalAddress> addresses) {
     if (row.get("givenName").isPresent() || row.get("familyName").isPresent()) {
       RowException.guard("givenName", row.get("givenName").orElse(current.given()),
           g -> b.name(g, row.get("familyName").orElse(current.family())));
     }
     row.parse("email", EmailAddress::of).ifPresent(b::email);
     row.parse("phone", PhoneNumber::parse).ifPresent(b::phone);
-    if (row.get("street").isPresent() || row.get("city").isPresent() || row.get("country").isPresent()) {
-      b.address(RowException.guard("country", row.get("country").orElse(""), c -> new PostalAddress(
-          List.of(row.require("street")), row.get("postalCode").orElse(""), row.require("city"),
-          row.get("region").orElse(""), c)));
-    }
+    address(row).filter(a -> !addresses.contains(a)).ifPresent(b::address);
     row.get("tags").ifPresent(tags -> {
       for (String tag : tags.split(";")) {
         if (!tag.isBlank()) {

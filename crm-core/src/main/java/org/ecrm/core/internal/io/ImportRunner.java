@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.ecrm.core.internal.CrmContext;
 import org.ecrm.core.internal.check.Checks;
@@ -36,14 +35,6 @@ import org.ecrm.core.service.Products;
 
 /** {@link Imports} through the facade's services. Thread-safe: each run has its own state. */
 public final class ImportRunner implements Imports {
-  private static final Set<String> CUSTOMER_FIELDS = Set.of("id", "givenName", "familyName", "email",
-      "phone", "street", "postalCode", "city", "region", "country", "tags", "stage", "source");
-  private static final Set<String> ACCOUNT_FIELDS = Set.of("id", "name", "domain");
-  private static final Set<String> PRODUCT_FIELDS = Set.of("sku", "name", "category", "listPrice",
-      "currency", "active");
-  private static final Set<String> ORDER_FIELDS = Set.of("orderId", "customerId", "placedAt", "sku",
-      "quantity", "unitPrice", "currency", "channel", "status");
-
   private final Customers customers;
   private final Accounts accounts;
   private final Products products;
@@ -89,14 +80,15 @@ public final class ImportRunner implements Imports {
     });
     long start = System.nanoTime();
     Tally tally = new Tally(request, start);
+    Columns columns = new Columns(request, tally.warnings::add);
     RowHandler handler = switch (request.kind()) {
-      case CUSTOMER -> new CustomerRows(customers, request, tally);
+      case CUSTOMER -> new CustomerRows(customers, columns);
       case ACCOUNT -> this::account;
       case PRODUCT -> this::product;
       case ORDER -> new OrderRows(customers, orders, request, tally,
           request.latestDate().orElseGet(() -> LocalDate.now(clock).plusYears(1)));
     };
-    long rows = RowReader.read(request, in, row -> {
+    long rows = RowReader.read(request, columns, in, row -> {
       tally.row();
       try {
         ctx.atomically("import " + request.kind() + " row at line " + row.line(), () -> {
@@ -111,7 +103,7 @@ public final class ImportRunner implements Imports {
     }, r -> {
       tally.row();
       tally.rejections.add(r);
-    }, tally.warnings::add);
+    });
     if (handler instanceof OrderRows o) {
       o.flush();
     }
@@ -127,12 +119,8 @@ public final class ImportRunner implements Imports {
 
   /** Field names a row may carry for {@code kind}. */
   static boolean knownField(EntityKind kind, String field) {
-    return switch (kind) {
-      case CUSTOMER -> CUSTOMER_FIELDS.contains(field) || field.startsWith("external.") || field.startsWith("attr.");
-      case ACCOUNT -> ACCOUNT_FIELDS.contains(field);
-      case PRODUCT -> PRODUCT_FIELDS.contains(field);
-      case ORDER -> ORDER_FIELDS.contains(field);
-    };
+    return Columns.isField(kind, field)
+        || kind == EntityKind.CUSTOMER && (field.startsWith("external.") || field.startsWith("attr."));
   }
 
   private void account(Row row, ImportRequest req, Tally t) {

@@ -4,6 +4,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -244,17 +247,20 @@ final class OrderRows implements ImportRunner.RowHandler {
     Instant at;
     try {
       if (req.dateTimeFormat().isPresent()) {
-        at = LocalDateTime.parse(v, req.dateTimeFormat().get()).atZone(req.zone()).toInstant();
+        at = patterned(req.dateTimeFormat().get().parseBest(v, ZonedDateTime::from, OffsetDateTime::from,
+            LocalDateTime::from, LocalDate::from));
       } else if (v.endsWith("Z") || v.matches(".*[+-]\\d\\d:\\d\\d$")) {
-        at = java.time.OffsetDateTime.parse(v).toInstant();
+        at = OffsetDateTime.parse(v).toInstant();
       } else if (v.indexOf('T') < 0 && v.indexOf(' ') < 0) {
         at = LocalDate.parse(v).atStartOfDay(req.zone()).toInstant();
       } else {
         at = LocalDateTime.parse(v).atZone(req.zone()).toInstant();
       }
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("not a date-time" + req.dateTimeFormat().map(f -> " in the import's pattern")
-          .orElse(" (ISO-8601)") + " or outside the supported range");
+      throw new IllegalArgumentException("not a date-time" + req.dateTimePattern()
+          .map(p -> " in the import's pattern '" + p + "'")
+          .orElse(" (ISO-8601: 2024-01-05, 2024-01-05T10:00:00, 2024-01-05T10:00:00Z)")
+          + " or outside the supported range");
     }
     if (at.isBefore(earliest) || !at.isBefore(latestExclusive)) {
       throw new IllegalArgumentException("outside the accepted date range " + req.earliestDate() + " .. "
@@ -263,4 +269,15 @@ final class OrderRows implements ImportRunner.RowHandler {
     return at;
   }
 
+  /** A value read by the request's pattern: its own offset or zone, else the request's zone. */
+  private Instant patterned(TemporalAccessor t) {
+    if (t instanceof ZonedDateTime z) {
+      return z.toInstant();
+    } else if (t instanceof OffsetDateTime o) {
+      return o.toInstant();
+    } else if (t instanceof LocalDateTime l) {
+      return l.atZone(req.zone()).toInstant();
+    }
+    return ((LocalDate) t).atStartOfDay(req.zone()).toInstant();
+  }
 }

@@ -47,7 +47,12 @@ final class RowReader {
    */
   static long read(ImportRequest request, Reader in, Consumer<Row> rows, Consumer<RejectedRow> rejects,
       Consumer<String> warnings) {
-    Columns columns = new Columns(request, warnings);
+    return read(request, new Columns(request, warnings), in, rows, rejects);
+  }
+
+  /** As {@link #read(ImportRequest, Reader, Consumer, Consumer, Consumer)}, resolving columns with {@code columns}. */
+  static long read(ImportRequest request, Columns columns, Reader in, Consumer<Row> rows,
+      Consumer<RejectedRow> rejects) {
     return request.format() == ImportFormat.CSV ? csv(request, columns, in, rows, rejects)
         : jsonLines(request, columns, in, rows, rejects);
   }
