@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.ecrm.core.Crm;
-import org.ecrm.core.IdGenerator;
+import org.ecrm.core.model.IdGenerator;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.EmailAddress;
