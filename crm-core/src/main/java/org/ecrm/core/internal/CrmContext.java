@@ -60,12 +60,21 @@ public record CrmContext(Storage storage, Clock clock, IdGenerator ids, EventBus
   /**
    * Runs one facade write operation atomically through {@link Storage#transaction}: all its writes
    * and audit records are kept, or none is. A call inside a running operation on the same storage
-   * joins it. A {@link StoreException} leaves named after {@code operation}.
+   * joins it as a savepoint: when it throws, its events are dropped and (on a storage whose nested
+   * transactions are savepoints, as the in-memory and JDBC ones are) its writes undone, so the outer
+   * operation may catch the failure and go on. A {@link StoreException} leaves named after {@code operation}.
    */
   public <T> T atomically(String operation, Supplier<T> work) {
     Frame outer = CURRENT.get();
     if (outer != null && outer.storage() == storage) {
-      return work.get();
+      // a nested operation: the storage's savepoint undoes its writes if it throws, and its events go too
+      int mark = outer.pending().size();
+      try {
+        return storage.transaction(operation, work);
+      } catch (RuntimeException | Error e) {
+        outer.pending().subList(mark, outer.pending().size()).clear();
+        throw e; // named by the outer operation, as before
+      }
     }
     Frame frame = new Frame(storage, new ArrayList<>());
     CURRENT.set(frame);
