@@ -304,9 +304,13 @@ public final class WritePathRun {
         }
       }
     }
-    // the CRM on the same database
+    // the CRM on the same database; the data source counts the statements it is asked for
+    java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> calls =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    javax.sql.DataSource counted = counting(pool, calls);
     for (int round = 0; round < 2; round++) {
-      try (JdbcStorage storage = JdbcStorage.builder(pool).build()) {
+      calls.clear();
+      try (JdbcStorage storage = JdbcStorage.builder(counted).build()) {
         Crm crm = crm(storage);
         String rows = customersCsv(n, round * n);
         ImportResult[] r = new ImportResult[1];
@@ -314,9 +318,43 @@ public final class WritePathRun {
         check(r[0].created() == n, "import created " + r[0].created() + " " + r[0].rejections().stream().limit(3).toList());
         if (round == 1) {
           report(kind, "import CSV customers", s);
+          StringBuilder per = new StringBuilder();
+          new java.util.TreeMap<>(calls).forEach((call, count) -> per.append(' ').append(call).append('=')
+              .append(String.format(Locale.ROOT, "%.2f", count.doubleValue() / n)));
+          note("| " + kind + " | JDBC calls per imported customer:" + per + " |");
           latencies(kind, crm, n);
         }
       }
+    }
+  }
+
+  /** {@code pool} with its connections' statement, savepoint and commit calls counted by name. */
+  static javax.sql.DataSource counting(javax.sql.DataSource pool,
+      java.util.Map<String, java.util.concurrent.atomic.LongAdder> calls) {
+    java.util.Set<String> counted = java.util.Set.of("prepareStatement", "createStatement", "setSavepoint",
+        "releaseSavepoint", "rollback", "commit");
+    return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(WritePathRun.class.getClassLoader(),
+        new Class<?>[] {javax.sql.DataSource.class}, (proxy, m, a) -> {
+          Object r = invoke(m, pool, a);
+          if (!m.getName().equals("getConnection")) {
+            return r;
+          }
+          Connection c = (Connection) r;
+          return java.lang.reflect.Proxy.newProxyInstance(WritePathRun.class.getClassLoader(),
+              new Class<?>[] {Connection.class}, (p2, m2, a2) -> {
+                if (counted.contains(m2.getName())) {
+                  calls.computeIfAbsent(m2.getName(), k -> new java.util.concurrent.atomic.LongAdder()).increment();
+                }
+                return invoke(m2, c, a2);
+              });
+        });
+  }
+
+  static Object invoke(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
+    try {
+      return m.invoke(target, args);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw e.getCause();
     }
   }
 
