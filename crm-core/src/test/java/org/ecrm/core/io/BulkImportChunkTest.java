@@ -93,6 +93,39 @@ class BulkImportChunkTest {
 
   @ParameterizedTest
   @MethodSource("stores")
+  void twoImportsOfOverlappingFilesAtOnceLoseAndDuplicateNothing(String kind) throws Exception {
+    Crm crm = Crm.builder().discoverStorage(false).storage(storage(kind)).build().as(Actor.service("import"));
+    ImportRequest request = ImportRequest.builder(EntityKind.CUSTOMER, ImportFormat.CSV).build();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var a = pool.submit(() -> crm.imports().run(request, new StringReader(customers(0, 1_500))));
+      var b = pool.submit(() -> crm.imports().run(request, new StringReader(customers(750, 2_250))));
+      ImportResult ra = a.get();
+      ImportResult rb = b.get();
+      for (ImportResult r : List.of(ra, rb)) {
+        assertThat(r.created() + r.updated() + r.unchanged() + r.rejected()).isEqualTo(r.rows());
+        // a row whose customer the other import created first is refused as a duplicate, never half-written
+        assertThat(r.rejections()).allSatisfy(x -> assertThat(x.reason()).containsAnyOf("already", "uplicate"));
+      }
+      assertThat(ra.created() + rb.created()).isEqualTo(2_250);
+      assertThat(crm.customers().count()).isEqualTo(2_250);
+      assertThat(crm.customers().findByEmail(org.ecrm.core.model.EmailAddress.of("user1000@example.com")))
+          .map(c -> c.id().value()).contains("c-1000");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static String customers(int from, int to) {
+    StringBuilder csv = new StringBuilder("id,email,givenName,familyName\n");
+    for (int i = from; i < to; i++) {
+      csv.append("c-").append(i).append(",user").append(i).append("@example.com,Ada,Lovelace\n");
+    }
+    return csv.toString();
+  }
+
+  @ParameterizedTest
+  @MethodSource("stores")
   void aFailedNestedTransactionUndoesItsOwnWritesOnly(String kind) {
     Storage storage = storage(kind);
     Instant t = Instant.parse("2024-01-01T00:00:00Z");
