@@ -116,6 +116,25 @@ class BulkImportChunkTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aChunkWhoseCommitFailsIsImportedAgainRowByRow() {
+    var db = H2Kit.newDatabase();
+    open.add(db);
+    var faulty = new org.ecrm.core.testkit.FaultyDataSource(db);
+    Storage storage = remember(JdbcStorage.builder(faulty).build());
+    Crm crm = Crm.builder().discoverStorage(false).storage(storage).build().as(Actor.service("import"));
+    faulty.scriptWhen((method, args) -> method.equals("commit"), org.ecrm.core.testkit.FaultyDataSource.Kind.FAIL);
+
+    ImportResult r = crm.imports().run(ImportRequest.builder(EntityKind.CUSTOMER, ImportFormat.CSV).build(),
+        new StringReader(customers(0, 1_000)));
+
+    assertThat(faulty.injected()).isEqualTo(1); // the first chunk's commit
+    assertThat(r.rejections()).isEmpty();
+    assertThat(r.created()).isEqualTo(1_000);
+    assertThat(crm.customers().count()).isEqualTo(1_000);
+    assertThat(crm.audit().forEntity("Customer", "c-0")).hasSize(1);
+  }
+
   private static String customers(int from, int to) {
     StringBuilder csv = new StringBuilder("id,email,givenName,familyName\n");
     for (int i = from; i < to; i++) {
