@@ -38,8 +38,11 @@ public record CrmContext(Storage storage, Clock clock, IdGenerator ids, EventBus
     return ids.next(kind);
   }
 
-  /** The operation running on this thread: its storage and the events to deliver when it succeeds. */
-  private record Frame(Storage storage, List<CrmEvent> pending) { }
+  /**
+   * The operation running on this thread: its storage, the events to deliver when it succeeds, and
+   * how deep the nested operation running inside it is ({@code depth[0]}, 0: none).
+   */
+  private record Frame(Storage storage, List<CrmEvent> pending, int[] depth) { }
 
   private static final ThreadLocal<Frame> CURRENT = new ThreadLocal<>();
 
@@ -60,14 +63,33 @@ public record CrmContext(Storage storage, Clock clock, IdGenerator ids, EventBus
   /**
    * Runs one facade write operation atomically through {@link Storage#transaction}: all its writes
    * and audit records are kept, or none is. A call inside a running operation on the same storage
-   * joins it. A {@link StoreException} leaves named after {@code operation}.
+   * joins it; one nested directly in the outermost operation (an imported row inside its chunk, an
+   * update inside a modify) is a savepoint: when it throws, its events are dropped and (on a storage
+   * whose nested transactions are savepoints, as the in-memory and JDBC ones are) its writes undone, so
+   * the outer operation may catch the failure and go on. Operations nested deeper join the savepoint
+   * they run in (on JDBC a savepoint costs two round trips; a create inside an imported row needs none
+   * of its own). A {@link StoreException} leaves named after {@code operation}.
    */
   public <T> T atomically(String operation, Supplier<T> work) {
     Frame outer = CURRENT.get();
     if (outer != null && outer.storage() == storage) {
-      return work.get();
+      if (outer.depth()[0] > 0) {
+        return work.get(); // inside a savepoint already: join it
+      }
+      // nested in the outermost operation: the storage's savepoint undoes its writes if it throws, and
+      // its events go too
+      int mark = outer.pending().size();
+      outer.depth()[0]++;
+      try {
+        return storage.transaction(operation, work);
+      } catch (RuntimeException | Error e) {
+        outer.pending().subList(mark, outer.pending().size()).clear();
+        throw e; // named by the outer operation, as before
+      } finally {
+        outer.depth()[0]--;
+      }
     }
-    Frame frame = new Frame(storage, new ArrayList<>());
+    Frame frame = new Frame(storage, new ArrayList<>(), new int[1]);
     CURRENT.set(frame);
     T result;
     try {

@@ -1,7 +1,6 @@
 package org.ecrm.core.model;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.ecrm.core.internal.check.Checks;
 
 /**
@@ -13,9 +12,8 @@ import org.ecrm.core.internal.check.Checks;
  * @param value the normalised address
  */
 public record EmailAddress(String value) implements Comparable<EmailAddress> {
-  private static final Pattern LOCAL =
-      Pattern.compile("[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
-  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+  /** The characters of a dot-atom's atoms besides lower-case letters and digits. */
+  private static final String ATEXT = "!#$%&'*+/=?^_`{|}~-";
 
   /**
    * Normalises and validates the address.
@@ -44,19 +42,59 @@ public record EmailAddress(String value) implements Comparable<EmailAddress> {
     if (at <= 0 || at > 64 || at == v.length() - 1) {
       return false;
     }
-    if (!LOCAL.matcher(v.substring(0, at)).matches()) {
+    // local part: dot-separated non-empty atoms of [a-z0-9] and ATEXT (no leading, trailing or double dot)
+    char prev = '.';
+    for (int i = 0; i < at; i++) {
+      char c = v.charAt(i);
+      if (c == '.') {
+        if (prev == '.') {
+          return false;
+        }
+      } else if (!alnum(c) && ATEXT.indexOf(c) < 0) {
+        return false;
+      }
+      prev = c;
+    }
+    if (prev == '.') {
       return false;
     }
-    String[] labels = v.substring(at + 1).split("\\.", -1);
-    if (labels.length < 2) {
+    // domain: at least two dot-separated labels of 1..63 [a-z0-9-], starting and ending alphanumeric
+    int labels = 0;
+    int start = at + 1;
+    int lastStart = start;
+    while (true) {
+      int dot = v.indexOf('.', start);
+      int end = dot < 0 ? v.length() : dot;
+      if (!label(v, start, end)) {
+        return false;
+      }
+      labels++;
+      lastStart = start;
+      if (dot < 0) {
+        break;
+      }
+      start = dot + 1;
+    }
+    return labels >= 2 && !Character.isDigit(v.charAt(lastStart));
+  }
+
+  private static boolean alnum(char c) {
+    return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+  }
+
+  /** Whether {@code v[start, end)} is a label: {@code [a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?}. */
+  private static boolean label(String v, int start, int end) {
+    int n = end - start;
+    if (n < 1 || n > 63 || !alnum(v.charAt(start)) || !alnum(v.charAt(end - 1))) {
       return false;
     }
-    for (String label : labels) {
-      if (!LABEL.matcher(label).matches()) {
+    for (int i = start + 1; i < end - 1; i++) {
+      char c = v.charAt(i);
+      if (!alnum(c) && c != '-') {
         return false;
       }
     }
-    return !Character.isDigit(labels[labels.length - 1].charAt(0));
+    return true;
   }
 
   /** The part after the {@code @}. */

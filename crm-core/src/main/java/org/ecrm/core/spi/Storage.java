@@ -55,7 +55,10 @@ public interface Storage extends AutoCloseable {
    * call changed nothing.
    *
    * <p>The default runs {@code work} directly, giving no such guarantee; the in-memory storage undoes
-   * the writes of a failed unit, the JDBC storage runs the unit in one database transaction. An
+   * the writes of a failed unit, the JDBC storage runs the unit in one database transaction; both run
+   * a nested call as a savepoint, whose writes alone are undone when it throws (imports rely on this to
+   * write many rows in one unit and reject a failing row alone; on other adapters they write one row
+   * per unit). An
    * adapter that cannot tell whether its commit took effect (the connection dropped after the commit
    * was sent) throws a {@link org.ecrm.core.model.StoreException} whose
    * {@link org.ecrm.core.model.StoreException#outcomeUnknown()} is true.

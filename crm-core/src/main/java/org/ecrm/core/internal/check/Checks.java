@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Internal: not part of the API. Thread-safe (stateless).
  */
 public final class Checks {
-  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:\\-]*");
+  private static final Set<String> NO_TOKENS = Collections.unmodifiableSortedSet(new TreeSet<>());
+  private static final Map<String, ?> NO_ENTRIES = Collections.unmodifiableSortedMap(new TreeMap<>());
   /** Longest accepted id, key or token. */
   public static final int MAX_KEY_LENGTH = 128;
   /** Longest accepted free-text field. */
@@ -58,10 +58,32 @@ public final class Checks {
   /** A token such as a tag, purpose or attribute key: letters, digits, {@code _ . : -}. */
   public static String token(String where, @Nullable String value) {
     String v = id(where, value);
-    if (!TOKEN.matcher(v).matches()) {
+    if (!isToken(v)) {
       throw invalid(where, "must start with a letter or digit and contain only letters, digits, '_', '.', ':' or '-'", v);
     }
     return v;
+  }
+
+  /**
+   * Whether {@code v} is a token: {@code [A-Za-z0-9][A-Za-z0-9_.:-]*}. A loop, not the regular
+   * expression: tags, keys and audit actions are checked on every write.
+   */
+  static boolean isToken(String v) {
+    int n = v.length();
+    if (n == 0 || !asciiAlnum(v.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      char c = v.charAt(i);
+      if (!asciiAlnum(c) && c != '_' && c != '.' && c != ':' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean asciiAlnum(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
   /** Free text, possibly empty, stripped, at most {@code 65,536} characters. */
@@ -96,6 +118,12 @@ public final class Checks {
   /** An immutable copy of a list with no null elements and no duplicates, order kept. */
   public static <T> List<T> distinctList(String where, @Nullable Collection<T> values) {
     notNull(where, values);
+    if (values.size() <= 1) { // the usual case (one e-mail, one address): no set to build
+      for (T v : values) {
+        return List.of(notNull(where + "[0]", v));
+      }
+      return List.of();
+    }
     LinkedHashSet<T> set = new LinkedHashSet<>();
     int i = 0;
     for (T v : values) {
@@ -119,6 +147,9 @@ public final class Checks {
   /** An immutable sorted copy of a set of tokens. */
   public static Set<String> tokens(String where, @Nullable Collection<String> values) {
     notNull(where, values);
+    if (values.isEmpty()) {
+      return NO_TOKENS;
+    }
     TreeSet<String> set = new TreeSet<>();
     for (String v : values) {
       set.add(token(where, v));
@@ -130,6 +161,11 @@ public final class Checks {
   public static <V> Map<String, V> tokenMap(String where, @Nullable Map<String, V> values,
       Consumer<V> valueCheck) {
     notNull(where, values);
+    if (values.isEmpty()) {
+      @SuppressWarnings("unchecked")
+      Map<String, V> none = (Map<String, V>) NO_ENTRIES;
+      return none;
+    }
     TreeMap<String, V> map = new TreeMap<>();
     values.forEach((k, v) -> {
       String key = token(where + " key", k);

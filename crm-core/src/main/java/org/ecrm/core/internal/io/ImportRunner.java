@@ -88,22 +88,19 @@ public final class ImportRunner implements Imports {
       case ORDER -> new OrderRows(customers, orders, request, tally,
           request.latestDate().orElseGet(() -> LocalDate.now(clock).plusYears(1)));
     };
-    long rows = RowReader.read(request, columns, in, row -> {
-      tally.row();
-      try {
-        ctx.atomically("import " + request.kind() + " row at line " + row.line(), () -> {
-          handler.accept(row, request, tally);
-          return null;
-        });
-      } catch (RowException e) {
-        tally.reject(row.line(), e.field, e.getMessage());
-      } catch (RuntimeException e) {
-        tally.reject(row.line(), "row", e.getMessage() == null ? e.toString() : e.getMessage());
-      }
-    }, r -> {
-      tally.row();
-      tally.rejections.add(r);
-    });
+    Chunks chunks = new Chunks(request, handler, tally);
+    long rows;
+    try {
+      rows = RowReader.read(request, columns, in, row -> {
+        tally.row();
+        chunks.add(row);
+      }, r -> {
+        tally.row();
+        chunks.add(r);
+      });
+    } finally {
+      chunks.run();
+    }
     if (handler instanceof OrderRows o) {
       o.flush();
     }
@@ -238,10 +235,101 @@ public final class ImportRunner implements Imports {
     };
   }
 
+  /** How many rows one transaction imports on a storage whose nested transactions are savepoints. */
+  static final int CHUNK = 512;
+
+  /**
+   * Rows (and rows the reader rejected, kept in line order) waiting to be imported. On the in-memory and
+   * JDBC storages a chunk is one transaction in which each row is a savepoint: a failing row is
+   * rejected alone (its writes and events undone) and the rest of the chunk is kept, while the chunk
+   * pays for one lock, one commit and one event delivery. Should the chunk's transaction itself fail
+   * (a commit refused), the counts go back to where they were and its rows are imported again one
+   * transaction each. On other storages every row is its own transaction.
+   */
+  private final class Chunks {
+    private final ImportRequest request;
+    private final RowHandler handler;
+    private final Tally tally;
+    private final boolean savepoints;
+    private final List<Object> pending = new ArrayList<>(CHUNK);
+
+    Chunks(ImportRequest request, RowHandler handler, Tally tally) {
+      this.request = request;
+      this.handler = handler;
+      this.tally = tally;
+      var storage = ctx.storage();
+      this.savepoints = storage instanceof org.ecrm.core.internal.memory.InMemoryStorage
+          || storage instanceof org.ecrm.core.jdbc.JdbcStorage;
+    }
+
+    void add(Object rowOrRejection) {
+      pending.add(rowOrRejection);
+      if (pending.size() == CHUNK) {
+        run();
+      }
+    }
+
+    void run() {
+      if (pending.isEmpty()) {
+        return;
+      }
+      List<Object> chunk = List.copyOf(pending);
+      pending.clear();
+      if (!savepoints || chunk.size() == 1) {
+        chunk.forEach(this::one);
+        return;
+      }
+      Tally.Mark mark = tally.mark();
+      Object state = handler.save();
+      try {
+        ctx.atomically("import " + request.kind() + " rows at lines " + line(chunk.get(0)) + " to "
+            + line(chunk.get(chunk.size() - 1)), () -> {
+              chunk.forEach(this::one);
+              return null;
+            });
+      } catch (RuntimeException e) {
+        tally.reset(mark);
+        handler.restore(state);
+        chunk.forEach(this::one);
+      }
+    }
+
+    private static long line(Object o) {
+      return o instanceof Row r ? r.line() : ((RejectedRow) o).line();
+    }
+
+    /** One row as one operation (a savepoint inside a chunk). */
+    private void one(Object o) {
+      if (o instanceof RejectedRow r) {
+        tally.rejections.add(r);
+        return;
+      }
+      Row row = (Row) o;
+      try {
+        ctx.atomically("import " + request.kind() + " row at line " + row.line(), () -> {
+          handler.accept(row, request, tally);
+          return null;
+        });
+      } catch (RowException e) {
+        tally.reject(row.line(), e.field, e.getMessage());
+      } catch (RuntimeException e) {
+        tally.reject(row.line(), "row", e.getMessage() == null ? e.toString() : e.getMessage());
+      }
+    }
+  }
+
   /** Handles one row. */
   @FunctionalInterface
   interface RowHandler {
     void accept(Row row, ImportRequest request, Tally tally);
+
+    /** The handler's state between rows, for {@link #restore} when a chunk is imported again. */
+    default @org.jspecify.annotations.Nullable Object save() {
+      return null;
+    }
+
+    /** Puts back a state from {@link #save}. */
+    default void restore(@org.jspecify.annotations.Nullable Object state) { }
   }
 
   /** Counters and rejections of one run; reports progress. */
@@ -265,6 +353,20 @@ public final class ImportRunner implements Imports {
       if (rows % request.progressEvery() == 0) {
         request.listener().onProgress(rows, rate(rows, start));
       }
+    }
+
+    /** The counts at one point, to go back to. */
+    record Mark(long created, long updated, long unchanged, int rejections) { }
+
+    Mark mark() {
+      return new Mark(created, updated, unchanged, rejections.size());
+    }
+
+    void reset(Mark m) {
+      created = m.created();
+      updated = m.updated();
+      unchanged = m.unchanged();
+      rejections.subList(m.rejections(), rejections.size()).clear();
     }
 
     void reject(long line, String field, String reason) {

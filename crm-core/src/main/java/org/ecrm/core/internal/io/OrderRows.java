@@ -63,6 +63,20 @@ final class OrderRows implements ImportRunner.RowHandler {
     group.add(row);
   }
 
+  @Override
+  public Object save() {
+    return new Object[] {groupId, List.copyOf(group)};
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void restore(@Nullable Object state) {
+    Object[] s = (Object[]) java.util.Objects.requireNonNull(state);
+    groupId = (String) s[0];
+    group.clear();
+    group.addAll((List<Row>) s[1]);
+  }
+
   /** Handles the rows collected for the current order. */
   void flush() {
     if (groupId == null) {

@@ -15,10 +15,31 @@ final class Journal {
   private final ReentrantLock lock = new ReentrantLock();
   private final ThreadLocal<ArrayDeque<Runnable>> undo = new ThreadLocal<>();
 
-  /** Runs {@code work} as one operation; a call inside a running operation joins it. */
+  /**
+   * Runs {@code work} as one operation. A call inside a running operation joins it as a savepoint: if
+   * it throws, the writes it made are undone (newest first) and the outer operation may go on.
+   */
   <T> T run(Supplier<T> work) {
-    if (undo.get() != null) {
-      return work.get();
+    ArrayDeque<Runnable> running = undo.get();
+    if (running != null) {
+      int mark = running.size();
+      try {
+        return work.get();
+      } catch (RuntimeException | Error e) {
+        undo.remove(); // undo actions are not themselves journalled
+        try {
+          while (running.size() > mark) {
+            try {
+              running.pop().run();
+            } catch (RuntimeException u) {
+              e.addSuppressed(u);
+            }
+          }
+        } finally {
+          undo.set(running);
+        }
+        throw e;
+      }
     }
     lock.lock();
     ArrayDeque<Runnable> log = new ArrayDeque<>();

@@ -38,7 +38,13 @@ final class VersionedTable<K extends Comparable<K>, V> {
   private final Function<V, K> idOf;
   private final ToLongFunction<V> versionOf;
   private final List<Index<V>> indexDefs;
-  private final List<Map<Object, Set<K>>> indexes = new ArrayList<>();
+  /**
+   * Per index: key to holder, a holder being the one id holding the key (the usual case, and always for
+   * a unique key) or a {@link ConcurrentSkipListSet} of ids once a second record holds it. A set per key
+   * cost about 200 bytes per customer and e-mail; writers change holders under the monitor, readers see
+   * either form.
+   */
+  private final List<Map<Object, Object>> indexes = new ArrayList<>();
   private final ConcurrentSkipListMap<K, V> rows = new ConcurrentSkipListMap<>();
   private final Journal journal;
 
@@ -122,11 +128,17 @@ final class VersionedTable<K extends Comparable<K>, V> {
 
   /** Records holding {@code key} in index {@code index}, in id order. */
   List<V> lookup(int index, Object key) {
-    Set<K> ids = indexes.get(index).get(key);
-    if (ids == null) {
+    Object holder = indexes.get(index).get(key);
+    if (holder == null) {
       return List.of();
     }
     Function<V, Collection<?>> keys = indexDefs.get(index).keys();
+    if (!(holder instanceof ConcurrentSkipListSet<?>)) {
+      @SuppressWarnings("unchecked")
+      V v = rows.get((K) holder);
+      return v != null && keys.apply(v).contains(key) ? List.of(v) : List.of();
+    }
+    Set<K> ids = ids(holder);
     List<V> out = new ArrayList<>(ids.size());
     for (K id : ids) {
       V v = rows.get(id);
@@ -163,6 +175,12 @@ final class VersionedTable<K extends Comparable<K>, V> {
     return rows.size();
   }
 
+  /** The ids of an index holder: the one id, or the set. */
+  @SuppressWarnings("unchecked")
+  private Set<K> ids(Object holder) {
+    return holder instanceof ConcurrentSkipListSet<?> set ? (Set<K>) set : Set.of((K) holder);
+  }
+
   private void checkUnique(V record, K id) {
     for (int i = 0; i < indexDefs.size(); i++) {
       Index<V> def = indexDefs.get(i);
@@ -170,9 +188,9 @@ final class VersionedTable<K extends Comparable<K>, V> {
         continue;
       }
       for (Object key : def.keys().apply(record)) {
-        Set<K> holders = indexes.get(i).get(key);
-        if (holders != null) {
-          for (K other : holders) {
+        Object holder = indexes.get(i).get(key);
+        if (holder != null) {
+          for (K other : ids(holder)) {
             if (!other.equals(id)) {
               throw new DuplicateKeyException(kind, kind + "." + def.field(), key, other);
             }
@@ -184,8 +202,20 @@ final class VersionedTable<K extends Comparable<K>, V> {
 
   private void addIndexEntries(V record, K id) {
     for (int i = 0; i < indexDefs.size(); i++) {
+      Map<Object, Object> index = indexes.get(i);
       for (Object key : indexDefs.get(i).keys().apply(record)) {
-        indexes.get(i).computeIfAbsent(key, k -> new ConcurrentSkipListSet<>()).add(id);
+        index.compute(key, (k, holder) -> {
+          if (holder == null || holder.equals(id)) {
+            return id;
+          }
+          if (holder instanceof ConcurrentSkipListSet<?>) {
+            ids(holder).add(id);
+            return holder;
+          }
+          Set<K> both = new ConcurrentSkipListSet<>(ids(holder));
+          both.add(id);
+          return both;
+        });
       }
     }
   }
@@ -194,10 +224,14 @@ final class VersionedTable<K extends Comparable<K>, V> {
     for (int i = 0; i < indexDefs.size(); i++) {
       Function<V, Collection<?>> keys = indexDefs.get(i).keys();
       Collection<?> kept = next == null ? List.of() : keys.apply(next);
-      Map<Object, Set<K>> index = indexes.get(i);
+      Map<Object, Object> index = indexes.get(i);
       for (Object key : keys.apply(old)) {
         if (!kept.contains(key)) {
-          index.computeIfPresent(key, (k, ids) -> {
+          index.computeIfPresent(key, (k, holder) -> {
+            if (!(holder instanceof ConcurrentSkipListSet<?>)) {
+              return holder.equals(id) ? null : holder;
+            }
+            Set<K> ids = ids(holder);
             ids.remove(id);
             return ids.isEmpty() ? null : ids;
           });

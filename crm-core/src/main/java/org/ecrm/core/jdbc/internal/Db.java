@@ -53,14 +53,16 @@ final class Db {
 
   /**
    * Runs one facade operation in one database transaction on one connection, which every store call
-   * of this thread joins: committed if {@code work} returns, rolled back if it throws. A failure to
+   * of this thread joins: committed if {@code work} returns, rolled back if it throws. Inside a running
+   * operation it runs under a savepoint, rolled back to if {@code work} throws. A failure to
    * get a connection, to run a statement or to commit becomes a {@link StoreException} naming
    * {@code operation}; a commit whose answer was lost (connection failure, timeout) is reported with
    * {@link StoreException#outcomeUnknown()} true.
    */
   <T> T transaction(String operation, Supplier<T> work) {
-    if (bound.get() != null) {
-      return work.get();
+    Connection joined = bound.get();
+    if (joined != null) { // a nested operation: a savepoint, rolled back to if the work throws
+      return nested(joined, operation, c -> work.get());
     }
     Connection c;
     try {

@@ -84,8 +84,8 @@ public final class JdbcStores implements Storage {
 
   /**
    * Runs the operation in one database transaction on one pooled connection: every store call of
-   * this thread inside {@code work} uses it (a failed call is rolled back to a savepoint, so the work
-   * may catch it and go on); commits when {@code work} returns, rolls back when it throws. Failures
+   * this thread inside {@code work} uses it (a failed call, or a failed nested operation, is rolled back
+   * to a savepoint, so the work may catch it and go on); commits when {@code work} returns, rolls back when it throws. Failures
    * are {@link org.ecrm.core.model.StoreException}s naming the operation; a commit whose answer was lost has
    * {@link org.ecrm.core.model.StoreException#outcomeUnknown()} true.
    *
