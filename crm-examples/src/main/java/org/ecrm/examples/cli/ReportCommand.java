@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code ecrm report}: one self-contained HTML page with SVG charts of the purchases and, optionally, a web log. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"A self-contained HTML report with inline SVG charts (nothing to load):",
-        "RFM heat map, segments, Pareto curve; with --weblog also sessions per day,",
-        "top pages and return visits."})
+    description = {"Writes a self-contained HTML report with inline SVG charts (nothing to load): the RFM "
+        + "heat map, the segments and the Pareto curve; with --weblog also sessions per day, top pages and "
+        + "return visits. The page is the output, so there is no --format."})
 final class ReportCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -33,25 +33,33 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin
   WebLogInput web;
 
-  @Option(names = "--weblog", paramLabel = "LOG", description = "An access log (Common/Combined, plain or .gz) for the traffic charts.")
+  @Option(names = "--weblog", paramLabel = "LOG",
+      description = "An access log (Common or Combined, plain or gzip; - for standard input) for the "
+          + "traffic charts.")
   @Nullable Path weblog;
 
-  @Option(names = "--top", defaultValue = "15", description = "How many top pages (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--top", paramLabel = "N", defaultValue = "15",
+      description = "How many top pages to chart (default: ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(names = "--title", defaultValue = "e-CRM report", description = "Page title (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--title", paramLabel = "TEXT", defaultValue = "e-CRM report",
+      description = "Page title (default: ${DEFAULT-VALUE}).")
   String title;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "report.html",
-      description = "The HTML file to write (default: ${DEFAULT-VALUE}).")
+      description = "The HTML file to write, - for standard output (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Mixin
   Rejects rejects;
 
+  @Mixin
+  CommonOptions common;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
+    common.check(spec.commandLine());
     if (top <= 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be positive: " + top);
     }
@@ -60,11 +68,14 @@ final class ReportCommand implements Callable<Integer> {
     rejects.check(spec.commandLine());
     Outputs.refuseInput(spec.commandLine(), "--out", out, input.file, input.rules, weblog);
     Outputs.refuseInput(spec.commandLine(), "--rejects", rejects.file, input.file, input.rules, weblog, out);
+    Inputs.oneStdin(spec.commandLine(), input.file, input.rules, weblog);
+    Outputs.oneStdout(spec.commandLine(), "--out", out.toString(), "--rejects", String.valueOf(rejects.file));
     if (weblog != null) {
-      BadInputException.requireFile("report", weblog);
+      Inputs.require("report", weblog);
     }
     RfmResult rfm = input.analyse(spec.commandLine(), "report", rejects);
-    HtmlReport.Builder report = HtmlReport.builder(rfm).title(title).source(input.file.getFileName().toString());
+    HtmlReport.Builder report = HtmlReport.builder(rfm).title(title).source(Inputs.isDash(input.file) ? Inputs.STDIN
+        : input.file.getFileName().toString());
     String trafficNote = "";
     if (weblog != null) {
       TrafficReport traffic = new TrafficReport(web.zoneId());
@@ -76,8 +87,9 @@ final class ReportCommand implements Callable<Integer> {
           .withLateHits(imported.lateHits()));
     }
     HtmlReport page = report.build();
-    Outputs.write(out, page::writeTo);
-    spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%,d customers%s)%n", SafeText.abbreviate(out.toString()),
+    Outputs.write(spec.commandLine().getOut(), out, page::writeTo);
+    // with the page on standard output, the note goes to standard error
+    (Inputs.isDash(out) ? err : spec.commandLine().getOut()).printf(Locale.ROOT, "wrote %s (%,d customers%s)%n", SafeText.abbreviate(out.toString()),
         rfm.size(), trafficNote);
     spec.commandLine().getOut().flush();
     return rejects.finish("report", err);
