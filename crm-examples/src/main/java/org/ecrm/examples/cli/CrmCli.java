@@ -87,9 +87,21 @@ public final class CrmCli implements Runnable {
   /** The full form: {@code terminal} says whether progress may be drawn, after {@code delayMillis}. */
   static int run(InputStream in, PrintWriter out, PrintWriter err, boolean terminal, long delayMillis,
       String... args) {
+    CommandLine cl = commandLine(in, out, err, terminal, delayMillis);
+    try {
+      return cl.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+      ((CrmCli) cl.getCommand()).deleteTemporaryFiles();
+    }
+  }
+
+  /** The configured command line, for {@link #run} and for tests that inspect the commands. */
+  static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err, boolean terminal,
+      long delayMillis) {
     Objects.requireNonNull(in, "in");
-    CrmCli cli = new CrmCli(in, terminal, delayMillis);
-    CommandLine cl = new CommandLine(cli);
+    CommandLine cl = new CommandLine(new CrmCli(in, terminal, delayMillis));
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -100,13 +112,7 @@ public final class CrmCli implements Runnable {
           + SafeText.abbreviate(e.getMessage() == null ? e.toString() : e.getMessage(), 2000));
       return BAD_INPUT;
     });
-    try {
-      return cl.execute(args);
-    } finally {
-      out.flush();
-      err.flush();
-      cli.deleteTemporaryFiles();
-    }
+    return cl;
   }
 
   /**

@@ -74,7 +74,7 @@ final class ImportCommand implements Callable<Integer> {
   @Nullable String currency;
 
   @Option(names = "--date-format", paramLabel = "PATTERN",
-      description = "Pattern of date-time fields, e.g. 'yyyy-MM-dd HH:mm:ss'.")
+      description = "Date-time pattern, e.g. 'yyyy-MM-dd HH:mm:ss'.")
   @Nullable String dateFormat;
 
   @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",

@@ -28,13 +28,13 @@ final class Rejects {
   static final int KEPT = 1000;
 
   @Option(names = "--rejects", paramLabel = "FILE",
-      description = "Write every rejected row to FILE as CSV (file,line,field,reason,value; - is "
-          + "standard output); standard error then only gets the counts.")
+      description = "Write every rejected row to FILE as CSV, or to standard output for -; standard error "
+          + "then only gets the counts. The columns are file, line, field, reason and value.")
   @Nullable Path file;
 
   @Option(names = "--max-rejects", paramLabel = "N", defaultValue = "0",
-      description = "Rejected rows tolerated with exit code 0 (default: ${DEFAULT-VALUE}: any rejected row gives "
-          + "exit code 1; the good rows are used either way).")
+      description = "How many rejected rows still give exit code 0 (default: ${DEFAULT-VALUE}). The good "
+          + "rows are used either way.")
   long max;
 
   /** One rejected row. */

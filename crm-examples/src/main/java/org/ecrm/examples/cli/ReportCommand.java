@@ -47,7 +47,8 @@ final class ReportCommand implements Callable<Integer> {
   String title;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "report.html",
-      description = "The HTML file to write, - for standard output (default: ${DEFAULT-VALUE}).")
+      description = "The HTML file to write (default: ${DEFAULT-VALUE}); - writes the page to standard "
+          + "output.")
   Path out;
 
   @Mixin
