@@ -258,8 +258,9 @@ final class ClvCommand implements Callable<Integer> {
   private void table(Writer w, Fit fit, List<Prediction> shown, CustomerBaseSummary.Result summary, PeriodUnit unit,
       double periodsPerMonth) throws IOException {
     String u = unit.name().toLowerCase(Locale.ROOT);
-    w.write(String.format(Locale.ROOT, "CLV of %,d customers, calibration to %s (%s), %d months at %.4g a month,"
-        + " %s%n", fit.predictions().size(), btyd.calibrationEnd, u, horizonMonths, discountRate,
+    w.write(String.format(Locale.ROOT, "CLV of %,d customers, calibration to %s (%s), %d months at %s a month,"
+        + " %s%n", fit.predictions().size(), btyd.calibrationEnd, u, horizonMonths,
+        java.math.BigDecimal.valueOf(discountRate).stripTrailingZeros().toPlainString(),
         summary.currency().getCurrencyCode()));
     StringBuilder params = new StringBuilder();
     parameters(fit.purchases()).forEach((k, v) -> params.append(String.format(Locale.ROOT, " %s=%.6g", k, v)));

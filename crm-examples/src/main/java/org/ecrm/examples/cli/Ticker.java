@@ -44,6 +44,11 @@ final class Ticker implements AutoCloseable {
 
   static Ticker start(PrintWriter err, String label, Supplier<String> status, Mode mode, long delayMillis) {
     Ticker t = new Ticker(err, label, status, mode, delayMillis);
+    if (mode != Mode.OFF && delayMillis <= 0) {
+      synchronized (t.lock) {
+        t.draw(); // no delay: at once
+      }
+    }
     Thread th = t.thread;
     if (th != null) {
       th.setDaemon(true);
@@ -56,11 +61,9 @@ final class Ticker implements AutoCloseable {
     long period = mode == Mode.TERMINAL ? 500 : 10_000;
     try {
       synchronized (lock) {
-        long wait = delayMillis;
+        long wait = delayMillis > 0 ? delayMillis : period;
         while (!closed) {
-          if (wait > 0) {
-            lock.wait(wait);
-          }
+          lock.wait(wait);
           if (closed) {
             return;
           }
