@@ -55,7 +55,10 @@ final class SegmentCommand implements Callable<Integer> {
       switch (output.format) {
         case TABLE -> table(new PrintWriter(w), result);
         case CSV -> result.writeCsv(w);
-        case JSON -> result.writeJson(w);
+        case JSON -> {
+          result.writeJson(w);
+          w.write("\n");
+        }
       }
     });
     return rejects.finish("segment", cl.getErr());

@@ -93,7 +93,7 @@ final class SummaryCommand implements Callable<Integer> {
               g.writeNumberProperty("frequency", c.frequency());
               Json.number(g, "recency", c.recency());
               Json.number(g, "T", c.t());
-              g.writeNumberProperty("monetary_value", c.monetaryValue());
+              Json.decimal(g, "monetary_value", c.monetaryValue());
               g.writeEndObject();
             }
             g.writeEndArray();
