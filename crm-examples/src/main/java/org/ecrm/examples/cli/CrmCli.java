@@ -116,10 +116,21 @@ public final class CrmCli implements Runnable {
   }
 
   /**
-   * Whether standard error is a terminal: {@link System#console()} is present and, on JDK 22 and later
-   * (where a console may exist without a terminal), {@code Console.isTerminal()} says so.
+   * Whether standard error is a terminal: on Linux, whether file descriptor 2 is a terminal device (so a
+   * pipe into standard input or out of standard output does not hide the terminal); elsewhere, whether
+   * {@link System#console()} is present and, on JDK 22 and later (where a console may exist without a
+   * terminal), {@code Console.isTerminal()} says so.
    */
   static boolean stderrIsTerminal() {
+    Path fd2 = Path.of("/proc/self/fd/2");
+    try {
+      if (Files.isSymbolicLink(fd2)) {
+        String target = Files.readSymbolicLink(fd2).toString();
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+      }
+    } catch (IOException | SecurityException | UnsupportedOperationException e) {
+      // not Linux, or not allowed to look: ask the console
+    }
     java.io.Console console = System.console();
     if (console == null) {
       return false;

@@ -121,8 +121,13 @@ class TransactionInput {
       column = dc.column();
       fromData = dc.code();
     } catch (IOException e) {
-      throw new BadInputException(command + ": " + SafeText.abbreviate(name()) + ": "
-          + SafeText.abbreviate(clean(String.valueOf(e.getMessage()))));
+      if (currency == null) {
+        throw new BadInputException(command + ": " + SafeText.abbreviate(name()) + ": "
+            + SafeText.abbreviate(clean(String.valueOf(e.getMessage()))));
+      }
+      // the currency is given: the reader reports what is wrong with the file, row by row
+      column = false;
+      fromData = Optional.empty();
     }
     Currency cur;
     if (currency != null) {

@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.ecrm.examples.cli.CliTestSupport.Run;
 import org.ecrm.segmentation.BtydCustomer;
 import org.ecrm.segmentation.CsvFormat;
@@ -60,13 +62,14 @@ class ClvCommandTest {
     Files.writeString(transactions, csv);
   }
 
-  /** What the library computes itself on the same file. */
-  private static List<CustomerSummary> librarySummaries() {
-    List<CustomerSummary> out = new ArrayList<>();
+  /** What the library computes itself on the same file, by customer id, in the library's order. */
+  private static Map<String, CustomerSummary> librarySummaries() {
+    Map<String, CustomerSummary> out = new LinkedHashMap<>();
     for (BtydCustomer c : CustomerBaseSummary.builder().calibrationEnd(CALIBRATION_END).unit(PeriodUnit.WEEKS).build()
         .summarize(TransactionSources.csv(transactions, CsvFormat.defaults(java.util.Currency.getInstance("USD"))))
         .customers()) {
-      out.add(new CustomerSummary(c.frequency(), c.recency(), c.t(), c.monetaryValue().doubleValue()));
+      out.put(String.valueOf(c.customer()),
+          new CustomerSummary(c.frequency(), c.recency(), c.t(), c.monetaryValue().doubleValue()));
     }
     return out;
   }
@@ -98,7 +101,8 @@ class ClvCommandTest {
     assertThat(gg.get("gamma").asDouble()).isCloseTo(15.44, within(0.05));
 
     // the library's own fitters on the library's own summary give the same numbers
-    List<CustomerSummary> base = librarySummaries();
+    Map<String, CustomerSummary> byId = librarySummaries();
+    List<CustomerSummary> base = List.copyOf(byId.values());
     BgNbdModel bg = BgNbdFitter.builder().build().fit(base);
     BgNbdParameters lib = bg.parameters();
     assertThat(p.get("r").asDouble()).isCloseTo(lib.r(), within(1e-12));
@@ -119,8 +123,7 @@ class ClvCommandTest {
       assertThat(c.get("rank").asInt()).isEqualTo(rank++);
       assertThat(c.get("clv").asDouble()).isLessThanOrEqualTo(previous);
       previous = c.get("clv").asDouble();
-      int id = Integer.parseInt(c.get("customer_id").asString());
-      CustomerSummary s = base.get(id - 1); // sample ids 1..2357 in key order
+      CustomerSummary s = byId.get(c.get("customer_id").asString());
       assertThat(c.get("frequency").asDouble()).isEqualTo(s.frequency());
       assertThat(c.get("expected_purchases").asDouble())
           .isCloseTo(bg.conditionalExpectedPurchases(12 * 4.345, s), within(1e-9));
