@@ -35,7 +35,8 @@ final class RfmInput extends TransactionInput {
   String method;
 
   @Option(names = "--rules", paramLabel = "FILE",
-      description = "Segment rules as JSON, or - for standard input (default: the built-in table).")
+      description = "Segment rules as JSON (plain or gzip), or - for standard input (default: the "
+          + "built-in table).")
   @Nullable Path rules;
 
   private @Nullable Binning checkedBinning;
@@ -71,7 +72,7 @@ final class RfmInput extends TransactionInput {
     if (rules != null) {
       Inputs.require(command, rules);
       String json;
-      try (InputStream in = Inputs.openRaw(CommonOptions.cli(mixee), rules)) {
+      try (InputStream in = org.ecrm.core.io.InputFiles.open(Inputs.openRaw(CommonOptions.cli(mixee), rules))) {
         json = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(in.readAllBytes())).toString();
       } catch (java.nio.charset.CharacterCodingException e) {
         throw new BadInputException(command + ": " + SafeText.abbreviate(Inputs.name(rules)) + ": not UTF-8");

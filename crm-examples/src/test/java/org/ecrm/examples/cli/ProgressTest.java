@@ -45,6 +45,12 @@ class ProgressTest {
   }
 
   @Test
+  void standardErrorOfATestRun_isNotATerminal() {
+    // surefire pipes the forked JVM's standard error: no progress may be drawn into it
+    assertThat(CrmCli.stderrIsTerminal()).isFalse();
+  }
+
+  @Test
   void ticker_drawsTheStatusInPlace_andErasesItWhenDone() throws Exception {
     StringWriter err = new StringWriter();
     PrintWriter w = new PrintWriter(err, true);

@@ -161,6 +161,17 @@ class StdioAndFormatsTest {
   }
 
   @Test
+  void rulesFile_gzip_fromStandardInput() throws Exception {
+    Path csv = dir.resolve("tx.csv");
+    Files.writeString(csv, TRANSACTIONS);
+    String rules = "{\"bins\":2,\"rules\":[{\"name\":\"Everyone\",\"r\":[1,2],\"f\":[1,2],\"m\":[1,2]}]}";
+    Run r = run(gzip(rules), "segment", "--currency", "EUR", "--bins", "2", "--rules", "-", "--format", "json",
+        csv.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.json().get("customers").get(0).get("segment").asString()).isEqualTo("Everyone");
+  }
+
+  @Test
   void usageErrors_twoStandardInputs_twoStandardOutputs_quietWithVerbose_dashStore() {
     assertThat(run("segment", "--currency", "EUR", "--rules", "-", "-").code()).isEqualTo(CrmCli.USAGE);
     Run two = run(utf8(TRANSACTIONS), "segment", "--currency", "EUR", "--format", "json", "--rejects", "-", "-");
