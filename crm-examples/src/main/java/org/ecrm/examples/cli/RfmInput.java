@@ -96,7 +96,7 @@ final class RfmInput extends TransactionInput {
       throw new BadInputException(command + ": " + SafeText.abbreviate(name()) + ": "
           + SafeText.abbreviate(clean(String.valueOf(e.getMessage()))) + " (a run takes one currency)");
     } catch (IllegalArgumentException e) {
-      throw new BadInputException(command + ": " + SafeText.abbreviate(clean(String.valueOf(e.getMessage()))));
+      throw error(command, e);
     }
     rejects.addAll(name(), result.rejections());
     return result;

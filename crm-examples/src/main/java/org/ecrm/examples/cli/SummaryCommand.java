@@ -133,8 +133,7 @@ final class SummaryCommand implements Callable<Integer> {
         r = CustomerBaseSummary.builder().calibrationEnd(calibrationEnd).unit(unit(cl)).build()
             .summarize(input.source(cl, command));
       } catch (IllegalArgumentException e) { // a MixedCurrencyException too
-        throw new BadInputException(command + ": " + SafeText.abbreviate(input.name()) + ": "
-            + SafeText.abbreviate(input.clean(String.valueOf(e.getMessage()))));
+        throw input.error(command, e);
       }
       rejects.addAll(input.name(), r.rejections());
       return r;

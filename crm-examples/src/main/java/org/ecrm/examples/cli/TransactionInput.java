@@ -98,6 +98,16 @@ class TransactionInput {
     return readable;
   }
 
+  /**
+   * The error of a failed read as {@code command: FILE: message}, the file named once even when the
+   * library's message names it already, and a copy of standard input named {@code stdin}.
+   */
+  BadInputException error(String command, RuntimeException e) {
+    String message = clean(String.valueOf(e.getMessage()));
+    String prefix = message.startsWith(name() + ":") ? "" : name() + ": ";
+    return new BadInputException(command + ": " + SafeText.abbreviate(prefix + message));
+  }
+
   /** {@code message} with a temporary copy of standard input named {@code stdin}. */
   String clean(String message) {
     return readable == null ? message : Inputs.clean(message, readable, file);
