@@ -89,9 +89,11 @@ final class ReportCommand implements Callable<Integer> {
     }
     HtmlReport page = report.build();
     Outputs.write(spec.commandLine().getOut(), out, page::writeTo);
-    // with the page on standard output, the note goes to standard error
-    (Inputs.isDash(out) ? err : spec.commandLine().getOut()).printf(Locale.ROOT, "wrote %s (%,d customers%s)%n", SafeText.abbreviate(out.toString()),
-        rfm.size(), trafficNote);
+    // with the page on standard output, the note goes to standard error (a note: not under --quiet)
+    if (!Inputs.isDash(out) || !common.quiet) {
+      (Inputs.isDash(out) ? err : spec.commandLine().getOut()).printf(Locale.ROOT, "wrote %s (%,d customers%s)%n",
+          SafeText.abbreviate(out.toString()), rfm.size(), trafficNote);
+    }
     spec.commandLine().getOut().flush();
     return rejects.finish("report", err);
   }

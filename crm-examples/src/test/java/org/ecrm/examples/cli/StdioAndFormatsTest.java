@@ -146,6 +146,9 @@ class StdioAndFormatsTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).startsWith("<!DOCTYPE html>").contains("id=\"rfm-heatmap\"");
     assertThat(r.err()).contains("wrote - (12 customers");
+    Run quiet = run(utf8(TRANSACTIONS), "report", "--quiet", "--currency", "EUR", "-o", "-", "-");
+    assertThat(quiet.err()).isEmpty();
+    assertThat(quiet.out()).startsWith("<!DOCTYPE html>");
   }
 
   @Test
