@@ -4,10 +4,13 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Counts the bytes read from a file of known size, for the progress bar's share and ETA. */
+/**
+ * Counts the bytes read from a file of known size (0 when unknown, as for standard input), for the
+ * progress display's share and ETA. One thread reads; the counts may be read from another.
+ */
 final class CountingInput extends FilterInputStream {
   private final long size;
-  private long read;
+  private volatile long read;
 
   CountingInput(InputStream in, long size) {
     super(in);
@@ -18,7 +21,7 @@ final class CountingInput extends FilterInputStream {
   public int read() throws IOException {
     int b = super.read();
     if (b >= 0) {
-      read++;
+      read = read + 1; // one reading thread
     }
     return b;
   }
@@ -27,9 +30,20 @@ final class CountingInput extends FilterInputStream {
   public int read(byte[] b, int off, int len) throws IOException {
     int n = super.read(b, off, len);
     if (n > 0) {
-      read += n;
+      read = read + n; // one reading thread
     }
     return n;
+  }
+
+  /** Bytes read so far. */
+  long bytes() {
+    return read;
+  }
+
+  /** A short description of how far reading got: a percentage of a file, or the bytes of a stream. */
+  String status() {
+    return size > 0 ? String.format(java.util.Locale.ROOT, "%.0f%%", 100 * share())
+        : String.format(java.util.Locale.ROOT, "%,.1f MB", read / 1e6);
   }
 
   /** The share of the file read so far, 0 to 1. */

@@ -1,12 +1,12 @@
 package org.ecrm.examples.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ecrm.core.Crm;
 import org.ecrm.core.service.ArchiveSummary;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code ecrm export}: the whole CRM as a JSON Lines archive. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = "Export the whole CRM (from --store) as a versioned JSON Lines archive.")
+    description = {"Exports the whole CRM (from --store) as a versioned JSON Lines archive, the input of "
+        + "import --archive. The archive is the output, so there is no --format; the record counts go to "
+        + "standard error unless --quiet is given."})
 final class ExportCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -22,24 +24,26 @@ final class ExportCommand implements Callable<Integer> {
   @Mixin
   StoreOptions storeOptions;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Output file (default: standard output).")
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+      description = "The archive file to write; - or no option writes to standard output.")
   @Nullable Path outFile;
+
+  @Mixin
+  CommonOptions common;
 
   @Override
   public Integer call() throws IOException {
-    Outputs.refuseInput(spec.commandLine(), "--out", outFile, storeOptions.store);
+    CommandLine cl = spec.commandLine();
+    common.check(cl);
+    storeOptions.check(cl);
+    Outputs.refuseInput(cl, "--out", outFile, storeOptions.store);
     try (StoreOptions store = storeOptions) {
       Crm crm = store.open();
-      PrintWriter err = spec.commandLine().getErr();
       ArchiveSummary[] s = new ArchiveSummary[1];
-      if (outFile == null) {
-        PrintWriter out = spec.commandLine().getOut();
-        s[0] = crm.archive().exportAll(out);
-        out.flush();
-      } else {
-        Outputs.write(outFile, w -> s[0] = crm.archive().exportAll(w));
+      Outputs.write(cl.getOut(), outFile, w -> s[0] = crm.archive().exportAll(w));
+      if (!common.quiet) {
+        cl.getErr().println("exported " + new java.util.TreeMap<>(s[0].counts()));
       }
-      err.println("exported " + s[0].counts());
       return CrmCli.OK;
     }
   }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.io.Writer;
+import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,17 +23,20 @@ import org.ecrm.core.io.SafeText;
 import org.ecrm.core.io.UpsertKey;
 import org.ecrm.core.service.ArchiveSummary;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.core.JsonGenerator;
 
 /** {@code ecrm import}: CSV / JSON Lines rows with upsert, or a whole archive. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = {"Import customers, accounts, products or orders from CSV or JSON Lines (plain or gzip),",
-        "or a whole CRM archive with --archive. Rejected rows are counted by reason and listed (see --rejects);",
-        "when more were rejected than --max-rejects allows, the exit code is 1 and the store is left unchanged."})
+    description = {"Imports customers, accounts, products or orders from CSV or JSON Lines, or a whole CRM "
+        + "archive with --archive, and prints what was created, updated and rejected.",
+        "Rejected rows are counted by reason and listed (see --rejects). When more rows were rejected than "
+        + "--max-rejects allows, the exit code is 1 and the store is left unchanged."})
 final class ImportCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -39,41 +44,52 @@ final class ImportCommand implements Callable<Integer> {
   @Mixin
   StoreOptions storeOptions;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The input file.")
+  @Parameters(index = "0", paramLabel = "FILE",
+      description = "The input file, or - for standard input; plain or gzip.")
   Path file;
 
-  @Option(names = "--kind", description = "customer, account, product or order (default: ${DEFAULT-VALUE}).",
-      defaultValue = "CUSTOMER", converter = KindConverter.class)
+  @Option(names = "--kind", paramLabel = "KIND", defaultValue = "CUSTOMER", converter = KindConverter.class,
+      description = "What the rows are: customer, account, product or order (default: customer).")
   EntityKind kind;
 
-  @Option(names = "--format", description = "csv or jsonl (default: from the file name).")
-  @Nullable String format;
+  @Option(names = "--input-format", paramLabel = "FORMAT",
+      description = "Input format: csv or jsonl (default: jsonl for names ending in .jsonl or .ndjson, "
+          + "with or without .gz, else csv).")
+  @Nullable String inputFormat;
 
-  @Option(names = "--map", paramLabel = "COLUMN=FIELD", description = "Map an input column to a field, e.g. CustomerID=id.")
+  @Option(names = "--map", paramLabel = "COLUMN=FIELD",
+      description = "Map an input column to a field, e.g. CustomerID=id; repeat for more columns.")
   Map<String, String> mapping = new LinkedHashMap<>();
 
-  @Option(names = "--upsert-by", description = "id, email or external (default: ${DEFAULT-VALUE}).", defaultValue = "id")
+  @Option(names = "--upsert-by", paramLabel = "KEY", defaultValue = "id",
+      description = "What identifies an existing record: id, email or external (default: ${DEFAULT-VALUE}).")
   String upsertBy;
 
-  @Option(names = "--external-system", description = "The identity system for --upsert-by external.")
+  @Option(names = "--external-system", paramLabel = "SYSTEM",
+      description = "The identity system for --upsert-by external.")
   @Nullable String externalSystem;
 
-  @Option(names = "--currency", description = "Currency of money fields without a currency column, e.g. GBP.")
+  @Option(names = "--currency", paramLabel = "CODE",
+      description = "ISO 4217 code of money fields without a currency column, e.g. GBP.")
   @Nullable String currency;
 
-  @Option(names = "--date-format", description = "Pattern of date-time fields, e.g. 'yyyy-MM-dd HH:mm:ss' or 'dd/MM/yyyy' (a date is the start of that day in --zone).")
+  @Option(names = "--date-format", paramLabel = "PATTERN",
+      description = "Date-time pattern, e.g. 'yyyy-MM-dd HH:mm:ss' or 'dd/MM/yyyy'; a date alone is the start "
+          + "of that day in --zone.")
   @Nullable String dateFormat;
 
-  @Option(names = "--zone", description = "Zone of date-times without offset and of dates (default: ${DEFAULT-VALUE}).", defaultValue = "UTC")
+  @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+      description = "Time zone of date-times without an offset and of dates (default: ${DEFAULT-VALUE}).")
   String zone;
 
-  @Option(names = "--cancellation-prefix", description = "Order ids with this prefix are cancellations (refunds).")
+  @Option(names = "--cancellation-prefix", paramLabel = "PREFIX",
+      description = "Order ids with this prefix are cancellations (refunds), e.g. C.")
   @Nullable String cancellationPrefix;
 
   @Option(names = "--strip-float-ids", description = "Read ids written as floats ('17850.0') as '17850'.")
   boolean stripFloatIds;
 
-  @Option(names = "--archive", description = "FILE is a whole CRM archive (JSON Lines from 'ecrm export').")
+  @Option(names = "--archive", description = "FILE is a whole CRM archive (JSON Lines from ecrm export).")
   boolean archive;
 
   @Option(names = "--dry-run", description = "Validate and count without writing.")
@@ -87,43 +103,51 @@ final class ImportCommand implements Callable<Integer> {
       description = "Longest accepted field; a longer one rejects its row (default: 1048576).")
   int maxFieldLength = org.ecrm.core.io.InputFiles.DEFAULT_MAX_FIELD_LENGTH;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-  boolean quiet;
+  @Mixin
+  OutputOptions output;
 
   @Mixin
   Rejects rejects;
 
+  @Mixin
+  CommonOptions common;
+
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    rejects.check(spec.commandLine());
+    CommandLine cl = spec.commandLine();
+    PrintWriter err = cl.getErr();
+    common.check(cl);
+    output.check(cl);
+    rejects.check(cl);
     if (maxFieldLength < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--max-field-length must be positive: " + maxFieldLength);
+      throw new CommandLine.ParameterException(cl, "--max-field-length must be positive: " + maxFieldLength);
     }
     if (strict) {
       rejects.max = 0;
     }
-    Outputs.refuseInput(spec.commandLine(), "--store", storeOptions.store, file);
-    Outputs.refuseInput(spec.commandLine(), "--rejects", rejects.file, file, storeOptions.store);
+    storeOptions.check(cl);
+    Outputs.refuseInput(cl, "--store", storeOptions.store, file);
+    Outputs.refuseInput(cl, "--rejects", rejects.file, file, storeOptions.store);
+    Outputs.refuseInput(cl, "--out", output.out, file, storeOptions.store, rejects.file);
+    Outputs.oneStdout(cl, "--out", output.target(), "--rejects", String.valueOf(rejects.file));
     ImportRequest request = archive ? null : request(null);
-    if (!Files.isRegularFile(file)) {
-      err.println("ecrm import: " + SafeText.abbreviate(file.toString()) + ": no such file");
+    String name = Inputs.name(file);
+    if (!Inputs.isDash(file) && !Files.isRegularFile(file)) {
+      err.println("ecrm import: " + SafeText.abbreviate(name) + ": no such file");
       return CrmCli.BAD_INPUT;
     }
-    String name = file.toString();
     try (StoreOptions store = storeOptions) {
       Crm crm = store.open();
-      long size = Files.size(file);
-      try (InputStream raw = Files.newInputStream(file);
+      long size = Inputs.isDash(file) ? 0 : Files.size(file);
+      try (InputStream raw = Inputs.openRaw(common.cli(), file);
           CountingInput counted = new CountingInput(raw, size);
           InputFiles.CompleteLines in = InputFiles.openCompleteLines(counted);
           Reader reader = InputFiles.reader(in)) {
         boolean save;
+        Outputs.Body result;
         if (archive) {
           ArchiveSummary s;
-          try {
+          try (Ticker t = common.ticker(() -> "reading " + SafeText.abbreviate(name, 40) + ", " + counted.status())) {
             // strict (all or nothing) unless rejections are allowed: then the valid records load
             s = crm.archive().importAll(reader, rejects.max > 0 ? org.ecrm.core.service.Archive.Mode.PARTIAL
                 : org.ecrm.core.service.Archive.Mode.STRICT);
@@ -133,10 +157,10 @@ final class ImportCommand implements Callable<Integer> {
           }
           s.rejected().forEach(r -> rejects.add(name, r.line(), "record", r.reason(), ""));
           in.truncation().ifPresent(t -> rejects.add(name, in.lines(), "", t, ""));
-          out.println("imported " + s.counts() + ", rejected " + s.rejected().size());
+          result = w -> archiveResult(w, s);
           save = rejects.tolerated();
         } else {
-          Progress progress = new Progress(err, System.console() != null, quiet, counted);
+          Progress progress = new Progress(err, common.progressMode(), common.cli().progressDelayMillis(), counted);
           ImportResult r = crm.imports().run(request(progress), reader);
           progress.done();
           for (RejectedRow row : r.rejections()) {
@@ -146,15 +170,10 @@ final class ImportCommand implements Callable<Integer> {
           for (String w : r.warnings()) { // unmapped columns, once per file
             err.println("ecrm import: " + SafeText.abbreviate(name) + ": warning: " + SafeText.abbreviate(w));
           }
-          // field names come from the file's header: escaped like any data
-          out.println(SafeText.abbreviate(String.format(java.util.Locale.ROOT,
-              "%s%s: %d rows, %d created, %d updated, %d unchanged, %d rejected %s in %.1f s (%.0f rows/s)",
-              dryRun ? "dry run of " : "", kind.name().toLowerCase(java.util.Locale.ROOT), r.rows(), r.created(),
-              r.updated(), r.unchanged(), r.rejected(), r.rejectedByField(), r.elapsed().toMillis() / 1000.0,
-              r.rowsPerSecond()), 2000));
+          result = w -> rowsResult(w, r);
           save = !dryRun && rejects.tolerated();
         }
-        out.flush();
+        output.write(cl, result);
         int code = rejects.finish("import", err);
         if (save) {
           store.save(crm);
@@ -170,8 +189,73 @@ final class ImportCommand implements Callable<Integer> {
     }
   }
 
+  /** The result of a row import as table, csv or json. */
+  private void rowsResult(Writer w, ImportResult r) throws IOException {
+    String k = kind.name().toLowerCase(Locale.ROOT);
+    double seconds = r.elapsed().toMillis() / 1000.0;
+    switch (output.format) {
+      // field names come from the file's header: escaped like any data
+      case TABLE -> w.write(SafeText.abbreviate(String.format(Locale.ROOT,
+          "%s%s: %d rows, %d created, %d updated, %d unchanged, %d rejected %s in %.1f s (%.0f rows/s)",
+          dryRun ? "dry run of " : "", k, r.rows(), r.created(), r.updated(), r.unchanged(), r.rejected(),
+          r.rejectedByField(), seconds, r.rowsPerSecond()), 2000) + "\n");
+      case CSV -> {
+        w.write("kind,dry_run,rows,created,updated,unchanged,rejected,seconds\n");
+        w.write(String.format(Locale.ROOT, "%s,%b,%d,%d,%d,%d,%d,%.3f\n", k, dryRun, r.rows(), r.created(),
+            r.updated(), r.unchanged(), r.rejected(), seconds));
+      }
+      case JSON -> {
+        try (JsonGenerator g = Json.generator(w)) {
+          g.writeStartObject();
+          g.writeStringProperty("kind", k);
+          g.writeBooleanProperty("dryRun", dryRun);
+          g.writeNumberProperty("rows", r.rows());
+          g.writeNumberProperty("created", r.created());
+          g.writeNumberProperty("updated", r.updated());
+          g.writeNumberProperty("unchanged", r.unchanged());
+          g.writeNumberProperty("rejected", r.rejected());
+          g.writeObjectPropertyStart("rejectedByField");
+          for (Map.Entry<String, ? extends Number> e : r.rejectedByField().entrySet()) {
+            g.writeNumberProperty(e.getKey(), e.getValue().longValue());
+          }
+          g.writeEndObject();
+          g.writeNumberProperty("seconds", seconds);
+          g.writeEndObject();
+        }
+        w.write("\n");
+      }
+    }
+  }
+
+  /** The result of an archive import as table, csv or json. */
+  private void archiveResult(Writer w, ArchiveSummary s) throws IOException {
+    switch (output.format) {
+      case TABLE -> w.write("imported " + new java.util.TreeMap<>(s.counts()) + ", rejected " + s.rejected().size() + "\n");
+      case CSV -> {
+        w.write("kind,records\n");
+        for (Map.Entry<String, ? extends Number> e : new java.util.TreeMap<>(s.counts()).entrySet()) {
+          w.write(SafeText.csvCell(e.getKey()) + "," + e.getValue() + "\n");
+        }
+        w.write("rejected," + s.rejected().size() + "\n");
+      }
+      case JSON -> {
+        try (JsonGenerator g = Json.generator(w)) {
+          g.writeStartObject();
+          g.writeObjectPropertyStart("imported");
+          for (Map.Entry<String, ? extends Number> e : new java.util.TreeMap<>(s.counts()).entrySet()) {
+            g.writeNumberProperty(e.getKey(), e.getValue().longValue());
+          }
+          g.writeEndObject();
+          g.writeNumberProperty("rejected", s.rejected().size());
+          g.writeEndObject();
+        }
+        w.write("\n");
+      }
+    }
+  }
+
   private ImportRequest request(@Nullable Progress progress) {
-    ImportFormat f = format != null ? parseFormat(format)
+    ImportFormat f = inputFormat != null ? parseFormat(inputFormat)
         : file.toString().matches(".*\\.(jsonl|ndjson)(\\.gz)?$") ? ImportFormat.JSON_LINES : ImportFormat.CSV;
     ImportRequest.Builder b = ImportRequest.builder(kind, f).dryRun(dryRun).strictColumns(strict)
         .maxFieldLength(maxFieldLength);
@@ -212,7 +296,7 @@ final class ImportCommand implements Callable<Integer> {
       case "csv" -> ImportFormat.CSV;
       case "jsonl", "json-lines", "ndjson" -> ImportFormat.JSON_LINES;
       default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--format must be csv or jsonl: " + f);
+          "--input-format must be csv or jsonl: " + f);
     };
   }
 

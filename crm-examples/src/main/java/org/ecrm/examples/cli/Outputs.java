@@ -37,11 +37,11 @@ final class Outputs {
    * compared, so links and {@code ./} do not hide it).
    */
   static void refuseInput(CommandLine cl, String option, @Nullable Path out, @Nullable Path... inputs) {
-    if (out == null) {
+    if (out == null || Inputs.isDash(out)) {
       return;
     }
     for (Path in : inputs) {
-      if (in != null && same(out, in)) {
+      if (in != null && !Inputs.isDash(in) && same(out, in)) {
         throw new CommandLine.ParameterException(cl, option + " " + SafeText.abbreviate(out.toString())
             + " is the input " + SafeText.abbreviate(in.toString()) + "; refusing to overwrite it");
       }
@@ -57,6 +57,35 @@ final class Outputs {
       // fall through to the name comparison
     }
     return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+  }
+
+  /**
+   * A usage error (exit 2) when more than one output goes to standard output. Arguments come in pairs:
+   * the option's name, then {@code "-"} when it writes to standard output (callers pass {@code "-"} for
+   * an option whose default is standard output) or anything else.
+   */
+  static void oneStdout(CommandLine cl, String... optionAndValue) {
+    int n = 0;
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < optionAndValue.length; i += 2) {
+      if ("-".equals(optionAndValue[i + 1])) {
+        n++;
+        names.append(names.length() == 0 ? "" : " and ").append(optionAndValue[i]);
+      }
+    }
+    if (n > 1) {
+      throw new CommandLine.ParameterException(cl, names + " cannot all write to standard output (-)");
+    }
+  }
+
+  /** Writes to {@code target}, or to {@code stdout} when {@code target} is {@code null} or {@code -}. */
+  static void write(Writer stdout, @Nullable Path target, Body body) throws IOException {
+    if (target == null || Inputs.isDash(target)) {
+      body.write(stdout);
+      stdout.flush();
+    } else {
+      write(target, body);
+    }
   }
 
   /** Writes {@code target} through a unique temporary file moved over it atomically on success. */

@@ -28,13 +28,13 @@ final class Rejects {
   static final int KEPT = 1000;
 
   @Option(names = "--rejects", paramLabel = "FILE",
-      description = "Write every rejected row to FILE as CSV (file,line,field,reason,value); "
-          + "standard error then only gets the counts.")
+      description = "Write every rejected row to FILE as CSV, or to standard output for -; standard error "
+          + "then only gets the counts. The columns are file, line, field, reason and value.")
   @Nullable Path file;
 
   @Option(names = "--max-rejects", paramLabel = "N", defaultValue = "0",
-      description = "Rejected rows tolerated with exit code 0 (default: ${DEFAULT-VALUE}: any rejected row gives "
-          + "exit code 1; the good rows are used either way).")
+      description = "How many rejected rows still give exit code 0 (default: ${DEFAULT-VALUE}). The good "
+          + "rows are used either way.")
   long max;
 
   /** One rejected row. */
@@ -46,10 +46,12 @@ final class Rejects {
   }
 
   private final List<Row> rows = new ArrayList<>();
+  private @Nullable PrintWriter stdout;
   private final Map<String, Long> byReason = new TreeMap<>();
 
   /** Usage checks, before any work: {@code --max-rejects} not negative. */
   void check(CommandLine cl) {
+    stdout = cl.getOut();
     if (max < 0) {
       throw new CommandLine.ParameterException(cl, "--max-rejects must not be negative: " + max);
     }
@@ -66,7 +68,11 @@ final class Rejects {
   }
 
   void addAll(Path source, List<RejectedRecord> rejections) {
-    String name = source.toString();
+    addAll(Inputs.name(source), rejections);
+  }
+
+  /** Adds the rejections of the input named {@code name} in messages. */
+  void addAll(String name, List<RejectedRecord> rejections) {
     for (RejectedRecord r : rejections) {
       add(name, r.record(), r.field(), r.reason(), r.value());
     }
@@ -86,7 +92,8 @@ final class Rejects {
    */
   int finish(String command, PrintWriter err) throws IOException {
     if (file != null) {
-      Outputs.write(file, w -> {
+      PrintWriter so = stdout != null ? stdout : new PrintWriter(System.out, true);
+      Outputs.write(so, file, w -> {
         w.write("file,line,field,reason,value\n");
         for (Row r : rows) {
           w.write(SafeText.csvCell(r.file()) + "," + r.line() + "," + SafeText.csvCell(r.field()) + ","
@@ -110,7 +117,8 @@ final class Rejects {
           .forEach(e -> b.append(b.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%,d ", e.getValue()))
               .append(SafeText.abbreviate(e.getKey(), 80)));
       err.printf(Locale.ROOT, "ecrm %s: %,d rejected rows%s: %s%n", command, rows.size(),
-          file == null ? "" : " (listed in " + SafeText.abbreviate(file.toString()) + ")", b);
+          file == null ? "" : Inputs.isDash(file) ? " (listed on standard output)"
+              : " (listed in " + SafeText.abbreviate(file.toString()) + ")", b);
     }
     err.flush();
     return rows.size() > max ? CrmCli.BAD_INPUT : CrmCli.OK;

@@ -25,11 +25,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code ecrm report}: one self-contained HTML page with SVG charts of the purchases and, optionally, a web log. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"A self-contained HTML report with inline SVG charts (nothing to load):",
-        "headline tiles with the change against the previous period, revenue and orders",
-        "over time, segments with their score boxes, RFM heat map, Pareto curve, lifetime",
-        "value, cohorts, segment migration (--migration-from); with --weblog also sessions,",
-        "pages, referrers, UTM campaigns, status codes, hours and browsers."})
+    description = {"Writes a self-contained HTML report with inline SVG charts (nothing to load): headline "
+        + "tiles with the change against the previous period, revenue and orders over time, the segments with "
+        + "their score boxes, the RFM heat map, the Pareto curve, lifetime value, monthly cohorts and, with "
+        + "--migration-from, segment migration; with --weblog also sessions, pages, referrers, UTM campaigns, "
+        + "status codes, hours and browsers. The page is the output, so there is no --format."})
 final class ReportCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -40,17 +40,22 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin
   WebLogInput web;
 
-  @Option(names = "--weblog", paramLabel = "LOG", description = "An access log (Common/Combined, plain or .gz) for the traffic charts.")
+  @Option(names = "--weblog", paramLabel = "LOG",
+      description = "An access log (Common or Combined, plain or gzip; - for standard input) for the "
+          + "traffic charts.")
   @Nullable Path weblog;
 
-  @Option(names = "--top", defaultValue = "15", description = "How many top pages (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--top", paramLabel = "N", defaultValue = "15",
+      description = "How many top pages to chart (default: ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(names = "--title", defaultValue = "e-CRM report", description = "Page title (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--title", paramLabel = "TEXT", defaultValue = "e-CRM report",
+      description = "Page title (default: ${DEFAULT-VALUE}).")
   String title;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "report.html",
-      description = "The HTML file to write (default: ${DEFAULT-VALUE}).")
+      description = "The HTML file to write (default: ${DEFAULT-VALUE}); - writes the page to standard "
+          + "output.")
   Path out;
 
   @Option(names = "--from", paramLabel = "DATE", description = "First day of the report period, yyyy-mm-dd "
@@ -81,9 +86,13 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin
   Rejects rejects;
 
+  @Mixin
+  CommonOptions common;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
+    common.check(spec.commandLine());
     if (top <= 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be positive: " + top);
     }
@@ -106,8 +115,10 @@ final class ReportCommand implements Callable<Integer> {
     rejects.check(spec.commandLine());
     Outputs.refuseInput(spec.commandLine(), "--out", out, input.file, input.rules, weblog);
     Outputs.refuseInput(spec.commandLine(), "--rejects", rejects.file, input.file, input.rules, weblog, out);
+    Inputs.oneStdin(spec.commandLine(), input.file, input.rules, weblog);
+    Outputs.oneStdout(spec.commandLine(), "--out", out.toString(), "--rejects", String.valueOf(rejects.file));
     if (weblog != null) {
-      BadInputException.requireFile("report", weblog);
+      Inputs.require("report", weblog);
     }
     Purchases purchases = new Purchases();
     RfmResult rfm = input.analyse(spec.commandLine(), "report", rejects, purchases::tee);
@@ -115,7 +126,8 @@ final class ReportCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--migration-from must be before the "
           + "as-of date " + rfm.asOf() + ": " + migrationFrom);
     }
-    HtmlReport.Builder report = HtmlReport.builder(rfm).title(title).source(input.file.getFileName().toString())
+    HtmlReport.Builder report = HtmlReport.builder(rfm).title(title).source(Inputs.isDash(input.file) ? Inputs.STDIN
+        : input.file.getFileName().toString())
         .purchases(purchases).compare(comparison).clvMonths(clvMonths).hideUnmatchableSegments(hideUnmatchable)
         .top(top);
     if (from != null) {
@@ -132,12 +144,17 @@ final class ReportCommand implements Callable<Integer> {
       TrafficReport traffic = new TrafficReport(web.zoneId());
       VisitCounts visits = new VisitCounts();
       WebDetails details = new WebDetails(web.zoneId());
-      ImportReport imported = web.read("report", weblog, rejects, traffic, visits, details);
-      readLines(weblog, details);
+      // the log is read twice (sessions, then status codes and user agents): standard input is copied once
+      Path log = Inputs.isDash(weblog)
+          ? Inputs.readable(CommonOptions.cli(spec), "report", weblog, new java.util.concurrent.atomic.AtomicLong())
+          : weblog;
+      String logName = Inputs.isDash(weblog) ? Inputs.STDIN : weblog.getFileName().toString();
+      ImportReport imported = web.read("report", log, rejects, traffic, visits, details);
+      readLines(log, details);
       report.webDetails(details);
       trafficNote = String.format(Locale.ROOT, ", traffic of %s: %,d sessions, %,d late hits",
-          SafeText.abbreviate(weblog.getFileName().toString()), imported.sessions().sessions(), imported.lateHits());
-      report.traffic(TrafficSummary.of(weblog.getFileName().toString(), traffic, visits, top, 10)
+          SafeText.abbreviate(logName), imported.sessions().sessions(), imported.lateHits());
+      report.traffic(TrafficSummary.of(logName, traffic, visits, top, 10)
           .withLateHits(imported.lateHits()));
     }
     HtmlReport page;
@@ -146,9 +163,12 @@ final class ReportCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException("report: " + SafeText.abbreviate(String.valueOf(e.getMessage())));
     }
-    Outputs.write(out, page::writeTo);
-    spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (%,d customers%s)%n", SafeText.abbreviate(out.toString()),
-        rfm.size(), trafficNote);
+    Outputs.write(spec.commandLine().getOut(), out, page::writeTo);
+    // with the page on standard output, the note goes to standard error (a note: not under --quiet)
+    if (!Inputs.isDash(out) || !common.quiet) {
+      (Inputs.isDash(out) ? err : spec.commandLine().getOut()).printf(Locale.ROOT, "wrote %s (%,d customers%s)%n",
+          SafeText.abbreviate(out.toString()), rfm.size(), trafficNote);
+    }
     spec.commandLine().getOut().flush();
     return rejects.finish("report", err);
   }

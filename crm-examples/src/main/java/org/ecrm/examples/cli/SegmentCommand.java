@@ -1,7 +1,6 @@
 package org.ecrm.examples.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -9,20 +8,18 @@ import org.ecrm.core.io.SafeText;
 import org.ecrm.segmentation.Pareto;
 import org.ecrm.segmentation.RfmResult;
 import org.ecrm.segmentation.SegmentSummary;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ecrm segment}: RFM scores and segments, and the Pareto summary, from a transaction CSV. */
 @Command(name = "segment", mixinStandardHelpOptions = true,
-    description = {"RFM scores, segments and the Pareto summary of a transaction CSV, plain or gzip",
-        "(header customer_id,date,amount; date yyyy-mm-dd; amount with the currency's decimals;",
-        "customer ids are numbers or any text such as C-0042, written back as given).",
-        "Rejected rows are counted by reason and listed (see --rejects); exit 1 when more were",
-        "rejected than --max-rejects allows."})
+    description = {"Computes RFM scores and segments and the Pareto summary of a transaction CSV. The table "
+        + "lists the segments; csv and json give one record per customer. Customer ids are numbers or any "
+        + "text such as C-0042, written back as given.",
+        "Rejected rows are counted by reason and listed (see --rejects). The exit code is 1 when more rows "
+        + "were rejected than --max-rejects allows."})
 final class SegmentCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -31,50 +28,40 @@ final class SegmentCommand implements Callable<Integer> {
   RfmInput input;
 
   @Mixin
+  OutputOptions output;
+
+  @Mixin
   Rejects rejects;
 
-  @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-  String format;
-
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-      description = "Per-customer output for csv/json (default: stdout); not with --format table.")
-  @Nullable Path out;
+  @Mixin
+  CommonOptions common;
 
   @Override
   public Integer call() throws java.io.IOException {
     CommandLine cl = spec.commandLine();
-    String f = format.toLowerCase(Locale.ROOT);
-    if (!f.equals("table") && !f.equals("csv") && !f.equals("json")) {
-      throw new CommandLine.ParameterException(cl, "--format must be table, csv or json: "
-          + SafeText.abbreviate(format));
-    }
-    if (f.equals("table") && out != null) {
-      throw new CommandLine.ParameterException(cl, "-o/--out needs --format csv or json (the table goes to stdout)");
-    }
+    common.check(cl);
+    output.check(cl);
     input.check(cl);
     rejects.check(cl);
-    Outputs.refuseInput(cl, "--out", out, input.file, input.rules);
-    Outputs.refuseInput(cl, "--rejects", rejects.file, input.file, input.rules, out);
-    RfmResult result = input.analyse(cl, "segment", rejects);
-    switch (f) {
-      case "table" -> table(cl.getOut(), result);
-      default -> {
-        Outputs.Body body = w -> {
-          if (f.equals("csv")) {
-            result.writeCsv(w);
-          } else {
-            result.writeJson(w);
-          }
-          w.flush();
-        };
-        if (out == null) {
-          body.write(cl.getOut());
-        } else {
-          Outputs.write(out, body);
+    Outputs.refuseInput(cl, "--out", output.out, input.file, input.rules);
+    Outputs.refuseInput(cl, "--rejects", rejects.file, input.file, input.rules, output.out);
+    Outputs.oneStdout(cl, "--out", output.target(), "--rejects", String.valueOf(rejects.file));
+    RfmResult result;
+    try (Ticker t = common.ticker(() -> "reading " + SafeText.abbreviate(input.name(), 40))) {
+      result = input.analyse(cl, "segment", rejects);
+    }
+    common.note("%s: %,d customers, %,d rejected rows, %.1f s", SafeText.abbreviate(input.name()), result.size(),
+        rejects.count(), common.elapsedSeconds());
+    output.write(cl, w -> {
+      switch (output.format) {
+        case TABLE -> table(new PrintWriter(w), result);
+        case CSV -> result.writeCsv(w);
+        case JSON -> {
+          result.writeJson(w);
+          w.write("\n");
         }
       }
-    }
-    cl.getOut().flush();
+    });
     return rejects.finish("segment", cl.getErr());
   }
 
@@ -87,5 +74,6 @@ final class SegmentCommand implements Callable<Integer> {
     Pareto p = Pareto.of(r);
     out.printf(Locale.ROOT, "Pareto: %.1f %% of customers make %.0f %% of revenue; Gini %.3f%n",
         100 * p.shareOfCustomersForLimitA(), 100 * p.limitA(), p.gini());
+    out.flush();
   }
 }

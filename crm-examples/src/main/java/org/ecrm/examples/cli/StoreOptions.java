@@ -26,11 +26,20 @@ import picocli.CommandLine.Option;
  */
 final class StoreOptions implements AutoCloseable {
   @Option(names = "--store", paramLabel = "FILE",
-      description = "CRM archive (JSON Lines) to load before and save after the command (locked meanwhile).")
+      description = "The CRM archive (JSON Lines) to load before the command and save after it; it is "
+          + "locked meanwhile.")
   @Nullable Path store;
 
   private @Nullable FileChannel lockChannel;
   private @Nullable FileLock lock;
+
+  /** Usage checks (exit 2): the store is a file, not standard input or output. */
+  void check(picocli.CommandLine cl) {
+    if (Inputs.isDash(store)) {
+      throw new picocli.CommandLine.ParameterException(cl,
+          "--store must be a file: it is read and written back, so - cannot stand for it");
+    }
+  }
 
   /** The lock file of {@code store}. */
   static Path lockFile(Path store) {

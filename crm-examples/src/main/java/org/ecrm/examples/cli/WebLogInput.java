@@ -13,14 +13,22 @@ import org.ecrm.tracking.weblog.ImportReport;
 import org.ecrm.tracking.weblog.WebLogImport;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The web-log options shared by {@code sessions} and {@code report}, and the import into session sinks. */
 final class WebLogInput {
-  @Option(names = "--zone", defaultValue = "UTC", description = "Zone of the daily figures (default: ${DEFAULT-VALUE}).")
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+      description = "Time zone of the daily figures, e.g. Europe/Paris (default: ${DEFAULT-VALUE}).")
   String zone;
 
-  @Option(names = "--mask-ips", description = "Mask client IPs (1 IPv4 octet, 80 IPv6 bits) before sessionizing.")
+  @Option(names = "--mask-ips",
+      description = "Mask client IP addresses (the last IPv4 octet, the last 80 IPv6 bits) before "
+          + "sessionizing.")
   boolean maskIps;
 
   private @Nullable ZoneId zoneId;
@@ -36,15 +44,22 @@ final class WebLogInput {
   }
 
   /**
-   * Reads the log (plain or gzip, told by its first bytes) into {@code sinks}; malformed lines and a
+   * Reads the log ({@code -} for standard input; plain or gzip, told by its first bytes) into {@code sinks}; malformed lines and a
    * truncated gzip stream go to {@code rejects} (the lines before the cut are used).
    *
    * @throws BadInputException when the file does not exist or cannot be read
    */
   ImportReport read(String command, Path file, Rejects rejects, SessionSink... sinks) {
-    BadInputException.requireFile(command, file);
-    String name = file.toString();
-    try (InputFiles.CompleteLines in = InputFiles.openCompleteLines(file)) {
+    Inputs.require(command, file);
+    String name = Inputs.name(file);
+    CrmCli cli = CommonOptions.cli(mixee);
+    Ticker.Mode mode = CommonOptions.progressMode(mixee);
+    try (CountingInput counted = new CountingInput(Inputs.openRaw(cli, file),
+            Inputs.isDash(file) ? 0 : java.nio.file.Files.size(file));
+        InputFiles.CompleteLines in = InputFiles.openCompleteLines(counted);
+        Ticker ticker = Ticker.start(mixee.commandLine().getErr(), "ecrm " + mixee.name(),
+            () -> "reading " + SafeText.abbreviate(name, 40) + ", " + counted.status(), mode,
+            cli.progressDelayMillis())) {
       ImportReport r = WebLogImport.builder().ipMasking(maskIps ? IpMasking.DEFAULT : IpMasking.NONE)
           .sessionSink(SessionSink.tee(sinks))
           .errorListener(e -> rejects.add(name, e.lineNumber(), "line", e.reason(), e.excerpt())).build().run(in);

@@ -17,14 +17,14 @@ class CrmCliTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    return CrmCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return CrmCli.run(new PrintWriter(out, true), new PrintWriter(err, true), TestArgs.withCurrency(args));
   }
 
   @Test
   void help_onEveryCommand_exitsZero() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("import", "export", "segment", "summary", "sessions", "report", "demo");
-    for (String cmd : new String[] {"import", "export", "segment", "summary", "sessions", "report", "demo"}) {
+    for (String cmd : new String[] {"import", "export", "segment", "summary", "clv", "sessions", "report", "demo"}) {
       assertThat(run(cmd, "--help")).isZero();
     }
     assertThat(out.toString()).contains("--upsert-by", "--store", "--out", "--weblog", "--db");
@@ -78,7 +78,7 @@ class CrmCliTest {
   }
 
   @Test
-  void plainProgressLines_whenNotATerminal() throws Exception {
+  void progress_notDrawnWhenNotATerminal_plainLinesWithVerbose() throws Exception {
     Path csv = dir.resolve("many.csv");
     StringBuilder sb = new StringBuilder("id\n");
     for (int i = 0; i < 25_000; i++) {
@@ -86,6 +86,8 @@ class CrmCliTest {
     }
     Files.writeString(csv, sb);
     assertThat(run("import", csv.toString())).isZero();
+    assertThat(err.toString()).as("no progress when not a terminal").doesNotContain("progress");
+    assertThat(run("import", "--verbose", csv.toString())).isZero();
     assertThat(err.toString()).contains("progress: 10000 rows").contains("progress: 25000 rows");
   }
 
@@ -113,7 +115,7 @@ class CrmCliTest {
   @Test
   void summary_writesTheBtydSummary() throws Exception {
     Path csv = transactions();
-    assertThat(run("summary", "--calibration-end", "2024-01-15", csv.toString())).isZero();
+    assertThat(run("summary", "--format", "csv", "--calibration-end", "2024-01-15", csv.toString())).isZero();
     assertThat(out.toString()).contains("customer_id,frequency,recency,T,monetary_value")
         .contains("1,1,1.000000,2.000000,30.00");
     assertThat(run("summary", csv.toString())).isEqualTo(CrmCli.USAGE);

@@ -37,7 +37,7 @@ class OutputsAndStoresTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    return CrmCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return CrmCli.run(new PrintWriter(out, true), new PrintWriter(err, true), TestArgs.withCurrency(args));
   }
 
   private Path tx() throws IOException {
@@ -127,7 +127,7 @@ class OutputsAndStoresTest {
     for (String[] c : cases) {
       StringWriter o = new StringWriter();
       StringWriter e = new StringWriter();
-      int code = CrmCli.run(new PrintWriter(o, true), new PrintWriter(e, true), c);
+      int code = CrmCli.run(new PrintWriter(o, true), new PrintWriter(e, true), TestArgs.withCurrency(c));
       assertThat(code).as(String.join(" ", c) + "\n" + e).isEqualTo(CrmCli.USAGE);
       assertThat(o.toString()).as(String.join(" ", c)).isEmpty();
       assertThat(e.toString()).as(String.join(" ", c)).isNotEmpty();

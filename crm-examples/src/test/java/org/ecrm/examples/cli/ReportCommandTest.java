@@ -20,7 +20,7 @@ class ReportCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    return CrmCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return CrmCli.run(new PrintWriter(out, true), new PrintWriter(err, true), TestArgs.withCurrency(args));
   }
 
   private Path transactions() throws Exception {

@@ -160,7 +160,8 @@ class TransactionCsvHostileInputTest {
     args.add(file.toString());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = CrmCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+    int code = CrmCli.run(new PrintWriter(out, true), new PrintWriter(err, true),
+        TestArgs.withCurrency(args.toArray(String[]::new)));
     assertThat(code).as(c.name() + "\n" + abbreviated(err)).isEqualTo(c.exit());
     for (String e : c.err()) {
       assertThat(err.toString()).as(c.name()).contains(e.startsWith(":") ? "tx.csv" + e : e);

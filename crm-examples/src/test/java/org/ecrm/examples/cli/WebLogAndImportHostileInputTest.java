@@ -185,9 +185,9 @@ class WebLogAndImportHostileInputTest {
         utf8(head + "c1,a@example.com,\"Ada\nLovelace\"\n"), CrmCli.BAD_INPUT,
         List.of("in.csv:2:", "control characters", "'Ada\\nLovelace'"), List.of()));
     c.add(new Case("JSON Lines: a broken line", utf8("{\"id\":\"c1\",\"email\":\"a@example.com\"}\n{oops\n"),
-        CrmCli.BAD_INPUT, List.of("in.csv:2:"), List.of("--format", "jsonl")));
+        CrmCli.BAD_INPUT, List.of("in.csv:2:"), List.of("--input-format", "jsonl")));
     c.add(new Case("JSON Lines: ESC in a value", utf8("{\"id\":\"c1\",\"email\":\"\\u001b[2J\"}\n"),
-        CrmCli.BAD_INPUT, List.of("in.csv:1:"), List.of("--format", "jsonl")));
+        CrmCli.BAD_INPUT, List.of("in.csv:1:"), List.of("--input-format", "jsonl")));
     c.add(badRow("row with an extra field", head + good + "c2,b@example.com,B,extra\n", "in.csv:3:"));
     c.add(badRow("row missing a field", head + good + "c2\n", "in.csv:3:"));
     c.add(new Case("header only", utf8(head), CrmCli.OK, List.of(), List.of()));
@@ -196,9 +196,9 @@ class WebLogAndImportHostileInputTest {
     c.add(new Case("duplicate id in one file (the second row updates)", utf8(head + good + "c1,b@example.com,Ada\n"),
         CrmCli.OK, List.of(), List.of()));
     c.add(new Case("JSON Lines: a line that is not an object", utf8("{\"id\":\"c1\",\"email\":\"a@example.com\"}\n[1,2]\n"),
-        CrmCli.BAD_INPUT, List.of("in.csv:2:"), List.of("--format", "jsonl")));
+        CrmCli.BAD_INPUT, List.of("in.csv:2:"), List.of("--input-format", "jsonl")));
     c.add(new Case("JSON Lines: invalid UTF-8 in the e-mail", bytes("{\"id\":\"c1\",\"email\":\"a", new byte[] {(byte) 0xff},
-        "@example.com\"}\n"), CrmCli.BAD_INPUT, List.of("in.csv:1:"), List.of("--format", "jsonl")));
+        "@example.com\"}\n"), CrmCli.BAD_INPUT, List.of("in.csv:1:"), List.of("--input-format", "jsonl")));
     c.add(new Case("orders: unit price 1e3", utf8("orderId,customerId,sku,quantity,unitPrice,placedAt\n"
         + "o1,c1,p1,1,1e3,2024-01-01T10:00:00Z\n"), CrmCli.BAD_INPUT, List.of("in.csv:2: unitPrice:"),
         List.of("--kind", "order", "--currency", "EUR")));
@@ -248,7 +248,8 @@ class WebLogAndImportHostileInputTest {
   private void check(Case c, List<String> args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = CrmCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+    int code = CrmCli.run(new PrintWriter(out, true), new PrintWriter(err, true),
+        TestArgs.withCurrency(args.toArray(String[]::new)));
     String e = err.toString();
     assertThat(code).as(c.name() + "\n" + (e.length() > 3000 ? e.substring(0, 3000) : e)).isEqualTo(c.exit());
     for (String s : c.err()) {
