@@ -7,27 +7,12 @@ import java.util.List;
 import org.ecrm.core.access.AccessPolicy;
 import org.ecrm.core.access.Permission;
 import org.ecrm.core.b2b.B2b;
-import org.ecrm.core.b2b.PipelineStage;
 import org.ecrm.core.event.CrmListener;
-import org.ecrm.core.internal.AccountService;
-import org.ecrm.core.internal.ArchiveService;
-import org.ecrm.core.internal.AuditService;
-import org.ecrm.core.internal.B2bService;
 import org.ecrm.core.internal.CaseService;
-import org.ecrm.core.internal.ConsentService;
 import org.ecrm.core.internal.CrmContext;
-import org.ecrm.core.internal.CustomerService;
+import org.ecrm.core.internal.CrmServices;
 import org.ecrm.core.internal.EventBus;
-import org.ecrm.core.internal.Guarded;
-import org.ecrm.core.internal.InteractionService;
-import org.ecrm.core.internal.KnowledgeBaseService;
-import org.ecrm.core.internal.LoyaltyService;
-import org.ecrm.core.internal.OrderService;
-import org.ecrm.core.internal.PreferenceService;
-import org.ecrm.core.internal.PrivacyService;
-import org.ecrm.core.internal.ProductService;
 import org.ecrm.core.internal.StorageDiscovery;
-import org.ecrm.core.internal.SurveyService;
 import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.internal.io.ImportRunner;
 import org.ecrm.core.io.Imports;
@@ -83,24 +68,8 @@ public final class Crm implements AutoCloseable {
 
   private final Builder config;
   private final CrmContext ctx;
-  private final Audit audit;
-  private final Guarded.@Nullable Gate gate;
-  private final Privacy privacy;
-  private final Archive archive;
-  private final Imports imports;
-  private final PreferenceCentre preferences;
-  private final Cases cases;
-  private final KnowledgeBase knowledgeBase;
-  private final Loyalty loyalty;
-  private final B2b b2b;
-  private final Surveys surveys;
+  private final CrmServices services;
   private final boolean ownsStorage;
-  private final Customers customers;
-  private final Accounts accounts;
-  private final Products products;
-  private final Orders orders;
-  private final Interactions interactions;
-  private final Consents consents;
 
   private Crm(Builder config, Storage storage, boolean ownsStorage) {
     this(config, new CrmContext(storage, config.clock, config.ids, new EventBus(config.listeners),
@@ -111,41 +80,8 @@ public final class Crm implements AutoCloseable {
     this.config = config;
     this.ownsStorage = ownsStorage;
     this.ctx = ctx;
-    Customers rawCustomers = new CustomerService(ctx);
-    Orders rawOrders = new OrderService(ctx);
-    Interactions rawInteractions = new InteractionService(ctx);
-    Consents rawConsents = new ConsentService(ctx);
-    Accounts rawAccounts = new AccountService(ctx);
-    Products rawProducts = new ProductService(ctx);
-    PreferenceCentre rawPreferences = new PreferenceService(ctx, rawCustomers);
-    Cases rawCases = new CaseService(ctx, rawInteractions, config.serviceLevels);
-    // Without a policy, and for the system actor, the raw services; otherwise only guarded views of them
-    // (one proxy per service interface, see Guarded: an interface or method without a rule cannot be served).
-    this.gate = config.accessPolicy == null || ctx.actor().equals(Actor.SYSTEM) ? null
-        : new Guarded.Gate(config.accessPolicy, ctx.actor(), ctx);
-    this.audit = guard(Audit.class, new AuditService(ctx.storage().audit()));
-    this.customers = guard(Customers.class, rawCustomers);
-    this.orders = guard(Orders.class, rawOrders);
-    this.interactions = guard(Interactions.class, rawInteractions);
-    this.consents = guard(Consents.class, rawConsents);
-    this.privacy = guard(Privacy.class, new PrivacyService(ctx, rawCustomers));
-    this.accounts = guard(Accounts.class, rawAccounts);
-    this.products = guard(Products.class, rawProducts);
-    this.archive = guard(Archive.class, new ArchiveService(ctx.storage()));
-    // imports go through the guarded views: each row is checked again
-    this.imports = guard(Imports.class, new ImportRunner(customers, accounts, products, orders, ctx));
-    this.preferences = guard(PreferenceCentre.class, rawPreferences);
-    this.cases = guard(Cases.class, rawCases);
-    this.knowledgeBase = guard(KnowledgeBase.class, new KnowledgeBaseService(ctx, rawCases, rawInteractions));
-    this.loyalty = guard(Loyalty.class,
-        new LoyaltyService(ctx, rawCustomers, rawOrders, rawProducts, config.loyaltyProgram));
-    this.surveys = guard(Surveys.class, new SurveyService(ctx, rawCustomers, rawPreferences));
-    this.b2b = guard(B2b.class,
-        new B2bService(ctx, rawAccounts, rawCustomers, rawInteractions, rawOrders, PipelineStage.DEFAULT));
-  }
-
-  private <T> T guard(Class<T> type, T service) {
-    return gate == null ? service : Guarded.view(type, service, gate);
+    this.services = CrmServices.create(ctx, config.accessPolicy, config.serviceLevels, config.loyaltyProgram,
+        ImportRunner::new);
   }
 
   /** A builder with the defaults: system UTC clock, random UUID ids, discovered or in-memory storage. */
@@ -177,82 +113,82 @@ public final class Crm implements AutoCloseable {
 
   /** The audit trail. */
   public Audit audit() {
-    return audit;
+    return services.audit();
   }
 
   /** Data-subject requests: export everything about a person, erase a person. */
   public Privacy privacy() {
-    return privacy;
+    return services.privacy();
   }
 
   /** Whole-database export and import as JSON Lines (the exit strategy). */
   public Archive archive() {
-    return archive;
+    return services.archive();
   }
 
   /** Complaints, queries and requests with service-level clocks. */
   public Cases cases() {
-    return cases;
+    return services.cases();
   }
 
   /** FAQ articles, ranked search and answer suggestions for cases. */
   public KnowledgeBase knowledgeBase() {
-    return knowledgeBase;
+    return services.knowledgeBase();
   }
 
   /** The loyalty programme's points ledger, tiers and ROI. */
   public Loyalty loyalty() {
-    return loyalty;
+    return services.loyalty();
   }
 
   /** Questionnaires, responses, answer statistics and preferences from answers. */
   public Surveys surveys() {
-    return surveys;
+    return services.surveys();
   }
 
   /** B2B opportunities, decision-making units and inbound listening. */
   public B2b b2b() {
-    return b2b;
+    return services.b2b();
   }
 
   /** The preference centre: topics, channels, frequency, language, time zone per customer. */
   public PreferenceCentre preferences() {
-    return preferences;
+    return services.preferences();
   }
 
   /** Bulk CSV / JSON Lines imports with upsert, through this CRM's services. */
   public Imports imports() {
-    return imports;
+    return services.imports();
   }
 
   /** Customers: create, find, update, tag, merge, list. */
   public Customers customers() {
-    return customers;
+    return services.customers();
   }
 
   /** B2B accounts and their contacts. */
   public Accounts accounts() {
-    return accounts;
+    return services.accounts();
   }
 
   /** The product catalogue. */
   public Products products() {
-    return products;
+    return services.products();
   }
 
   /** Orders, payments, cancellations and refunds. */
   public Orders orders() {
-    return orders;
+    return services.orders();
   }
 
   /** Touchpoints on every channel. */
   public Interactions interactions() {
-    return interactions;
+    return services.interactions();
   }
 
   /** Consent per purpose and channel. */
   public Consents consents() {
-    return consents;
+    return services.consents();
   }
 
   /** The clock every instant is stamped with. */
@@ -267,6 +203,7 @@ public final class Crm implements AutoCloseable {
    * @throws NotFoundException if the customer does not exist
    */
   public List<TimelineEntry> timeline(CustomerId id) {
+    var gate = services.gate();
     if (gate != null) { // every permission first: a refused timeline reads nothing
       String action = "call Crm.timeline(" + id + ")";
       gate.mayReadCustomers(action);
@@ -274,16 +211,16 @@ public final class Crm implements AutoCloseable {
         gate.require(p, action);
       }
     }
-    CustomerId customerId = customers.require(id).id();
+    CustomerId customerId = services.customers().require(id).id();
     List<TimelineEntry> entries = new ArrayList<>();
-    for (Order o : orders.ofCustomer(customerId)) {
+    for (Order o : services.orders().ofCustomer(customerId)) {
       entries.add(new TimelineEntry.OrderPlaced(o));
       for (Refund r : o.refunds()) {
         entries.add(new TimelineEntry.OrderRefunded(o, r));
       }
     }
-    interactions.ofCustomer(customerId).forEach(i -> entries.add(new TimelineEntry.InteractionRecorded(i)));
-    consents.history(customerId).forEach(c -> entries.add(new TimelineEntry.ConsentChanged(c)));
+    services.interactions().ofCustomer(customerId).forEach(i -> entries.add(new TimelineEntry.InteractionRecorded(i)));
+    services.consents().history(customerId).forEach(c -> entries.add(new TimelineEntry.ConsentChanged(c)));
     ctx.storage().preferences().history(customerId)
         .forEach(p -> entries.add(new TimelineEntry.PreferencesChanged(p)));
     ctx.storage().surveys().responsesOf(customerId)
