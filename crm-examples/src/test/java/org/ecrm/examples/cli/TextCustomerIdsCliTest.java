@@ -17,7 +17,7 @@ class TextCustomerIdsCliTest {
   final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    return CrmCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return CrmCli.run(new PrintWriter(out, true), new PrintWriter(err, true), TestArgs.withCurrency(args));
   }
 
   private Path transactions(String extra) throws Exception {
@@ -40,7 +40,7 @@ class TextCustomerIdsCliTest {
 
   @Test
   void summaryWritesTheIdsAsGiven() throws Exception {
-    assertThat(run("summary", "--calibration-end", "2024-01-15", "--unit", "days", transactions("").toString()))
+    assertThat(run("summary", "--calibration-end", "2024-01-15", "--unit", "days", "--format", "csv", transactions("").toString()))
         .isZero();
     assertThat(out.toString()).contains("\nabc,1,7.000000,14.000000,30.00", "\nC-0042,0,", "\n7,1,");
   }
