@@ -44,7 +44,7 @@ class BgNbdFitterTest {
   }
 
   /**
-   * The issue's 1.8576 at t = 78 comes from Hardie's spreadsheet, which sums a truncated ₂F₁ series
+   * The published 1.8576 at t = 78 comes from Hardie's spreadsheet, which sums a truncated ₂F₁ series
    * (about 150 terms reproduce it). The exact value at the fitted parameters is 1.85797 (SciPy's
    * {@code hyp2f1} gives the same); lifetimes' own test compares with this reference to 3 decimals.
    */

@@ -39,7 +39,7 @@ class SyntheticFitTest {
   }
 
   /**
-   * The issue's speed check: BG/NBD and Pareto/NBD on 100,000 simulated customers. Times are printed
+   * The speed check: BG/NBD and Pareto/NBD on 100,000 simulated customers. Times are printed
    * (target/surefire-reports/...SyntheticFitTest-output.txt) and reported in CLV.md; the test asserts
    * only correctness and a generous bound so it does not flake on a busy machine.
    */
