@@ -4,9 +4,12 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -261,8 +264,7 @@ final class OrderRows implements ImportRunner.RowHandler {
     Instant at;
     try {
       if (req.dateTimeFormat().isPresent()) {
-        at = patterned(req.dateTimeFormat().get().parseBest(v, ZonedDateTime::from, OffsetDateTime::from,
-            LocalDateTime::from, LocalDate::from));
+        at = patterned(req.dateTimeFormat().get().parse(v));
       } else if (v.endsWith("Z") || v.matches(".*[+-]\\d\\d:\\d\\d$")) {
         at = OffsetDateTime.parse(v).toInstant();
       } else if (v.indexOf('T') < 0 && v.indexOf(' ') < 0) {
@@ -283,15 +285,18 @@ final class OrderRows implements ImportRunner.RowHandler {
     return at;
   }
 
-  /** A value read by the request's pattern: its own offset or zone, else the request's zone. */
+  /**
+   * A value read by the request's pattern: its own offset or zone, else the request's zone; a date without a time
+   * is the start of that day. One parse per value (no trial queries that fail with exceptions on every row).
+   */
   private Instant patterned(TemporalAccessor t) {
-    if (t instanceof ZonedDateTime z) {
-      return z.toInstant();
-    } else if (t instanceof OffsetDateTime o) {
-      return o.toInstant();
-    } else if (t instanceof LocalDateTime l) {
-      return l.atZone(req.zone()).toInstant();
+    LocalDate date = t.query(TemporalQueries.localDate());
+    if (date == null) {
+      throw new DateTimeException("the pattern gives no date");
     }
-    return ((LocalDate) t).atStartOfDay(req.zone()).toInstant();
+    ZoneId own = t.query(TemporalQueries.zone());
+    ZoneId zone = own != null ? own : req.zone();
+    LocalTime time = t.query(TemporalQueries.localTime());
+    return time == null ? date.atStartOfDay(zone).toInstant() : ZonedDateTime.of(date, time, zone).toInstant();
   }
 }
