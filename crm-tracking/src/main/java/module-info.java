@@ -4,7 +4,7 @@
  * <p>API: {@code org.ecrm.tracking} (events, codec, tracker, identity, privacy),
  * {@code org.ecrm.tracking.weblog} (web-log reading and import), {@code org.ecrm.tracking.session}
  * (sessionization, visitor profiles, aggregates) and {@code org.ecrm.tracking.pipeline} (all of it wired:
- * start there). The {@code internal} packages are not exported.
+ * start there). The {@code internal} packages and {@code org.ecrm.tracking.session.spill} are not exported.
  */
 module org.ecrm.tracking {
   requires transitive org.ecrm.core;

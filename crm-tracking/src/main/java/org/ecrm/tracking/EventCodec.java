@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.ecrm.tracking.internal.Checks;
-import org.ecrm.tracking.internal.EventJson;
 import org.jspecify.annotations.Nullable;
 
 /**

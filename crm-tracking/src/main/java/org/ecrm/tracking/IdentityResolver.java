@@ -16,7 +16,6 @@ import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.ExternalId;
 import org.ecrm.core.service.Customers;
-import org.ecrm.tracking.internal.Ids;
 
 /**
  * Stitches identities: anonymous ids are linked to a user id by identify (or any event carrying both)

@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
-import org.ecrm.tracking.internal.BufferedTracker;
 import org.ecrm.tracking.internal.Checks;
-import org.ecrm.tracking.internal.TrackerConfig;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.ecrm.tracking.internal.Ids;
-import org.ecrm.tracking.internal.JsonValues;
 import org.jspecify.annotations.Nullable;
 
 /**

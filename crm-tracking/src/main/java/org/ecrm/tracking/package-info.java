@@ -7,7 +7,7 @@
  *
  * <p>Start with {@link org.ecrm.tracking.Tracker#builder()}, or with
  * {@link org.ecrm.tracking.pipeline.TrackingPipeline#builder()} for the whole life cycle (sessions, profiles,
- * interests) wired. This package depends on no other package of the module.
+ * interests) wired. This package depends on no other API package of the module.
  */
 @NullMarked
 package org.ecrm.tracking;

@@ -58,7 +58,7 @@ public final class JsonTree {
    * Reads one JSON document (an empty one is {@link Type#MISSING}); anything after the first value is
    * an error.
    */
-  static JsonTree read(JsonParser p) {
+  public static JsonTree read(JsonParser p) {
     JsonToken t = p.nextToken();
     if (t == null) {
       return MISSING;
@@ -205,7 +205,7 @@ public final class JsonTree {
    * Writes a JSON-like Java value: null, String, Boolean, Integer, Long, BigInteger, Double, BigDecimal,
    * a {@code Map} with string keys, a {@code List}, or a {@link JsonTree}.
    */
-  static void writeValue(JsonGenerator g, @Nullable Object v) {
+  public static void writeValue(JsonGenerator g, @Nullable Object v) {
     if (v == null) {
       g.writeNull();
     } else if (v instanceof JsonTree t) {

@@ -16,11 +16,12 @@ package org.ecrm.tracking.internal;
  *
  * <p>Thread-safe.
  */
-final class RecentIds {
+public final class RecentIds {
   private final Stripe[] stripes;
   private final long windowMillis;
 
-  RecentIds(long windowMillis, long maxEntries) {
+  /** Remembers ids for {@code windowMillis}, at most about {@code maxEntries} of them. */
+  public RecentIds(long windowMillis, long maxEntries) {
     if (windowMillis <= 0 || maxEntries <= 0) {
       throw new IllegalArgumentException("window and maxEntries must be positive: " + windowMillis + " ms, "
           + maxEntries);
@@ -37,7 +38,7 @@ final class RecentIds {
   }
 
   /** Remembers {@code id} at {@code nowMillis}; true when it was already remembered within the window. */
-  boolean seen(String id, long nowMillis) {
+  public boolean seen(String id, long nowMillis) {
     int h = spread(id.hashCode());
     Stripe s = stripes[h & (stripes.length - 1)];
     synchronized (s) {
@@ -46,7 +47,7 @@ final class RecentIds {
   }
 
   /** Forgets {@code id} (its retry is then not a repeat). */
-  void forget(String id) {
+  public void forget(String id) {
     int h = spread(id.hashCode());
     Stripe s = stripes[h & (stripes.length - 1)];
     synchronized (s) {
@@ -55,7 +56,7 @@ final class RecentIds {
   }
 
   /** Ids remembered now (expired ones count until an arrival in their stripe drops them). */
-  long size() {
+  public long size() {
     long n = 0;
     for (Stripe s : stripes) {
       synchronized (s) {

@@ -20,8 +20,6 @@ import org.ecrm.tracking.TrackResult;
 import org.ecrm.tracking.Tracker;
 import org.ecrm.tracking.TrackingEvent;
 import org.ecrm.tracking.internal.Checks;
-import org.ecrm.tracking.pipeline.internal.LivePipeline;
-import org.ecrm.tracking.pipeline.internal.PipelineConfig;
 import org.ecrm.tracking.session.LateHitSink;
 import org.ecrm.tracking.session.PathCategories;
 import org.ecrm.tracking.session.SessionSink;

@@ -15,7 +15,6 @@ import java.util.Set;
 import org.ecrm.tracking.internal.Checks;
 import org.ecrm.tracking.session.internal.HitOrder;
 import org.ecrm.tracking.internal.LongIntMap;
-import org.ecrm.tracking.session.internal.SessionAssembler;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +44,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Not thread-safe: feed it from one thread (the sink is called from that thread).
  */
 public final class Sessionizer {
+  private static final Comparator<Hit> HIT_ORDER =
+      HitOrder.of(Hit::time, Hit::visitorId, Hit::kind, Hit::path, Hit::referrer, Hit::campaign);
   private final SessionAssembler assembler;
   private final long timeoutMillis;
   private final long latenessMillis;
@@ -181,7 +182,7 @@ public final class Sessionizer {
 
   private void emit(Visitor v) {
     if (!v.sorted) {
-      v.pending.sort(HitOrder.ORDER);
+      v.pending.sort(HIT_ORDER);
     }
     List<Session> list = assembler.assemble(v.pending, v.sessionsBefore + 1);
     for (Session s : list) {

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 import org.ecrm.tracking.Campaign;
 import org.ecrm.tracking.IpMasking;
 import org.ecrm.tracking.weblog.internal.ByteInterner;
-import org.ecrm.tracking.weblog.internal.LogLineParser;
 import org.ecrm.tracking.weblog.internal.LogLines;
+import org.ecrm.tracking.weblog.internal.LogText;
 import org.ecrm.tracking.session.Hit;
 import org.ecrm.tracking.session.HitKind;
 
@@ -165,19 +165,19 @@ final class FastImport {
       return;
     }
     String method = s1 < 0 ? "" : (s1 - rf == 3 && startsWith(b, rf, s1, GET)) ? "GET"
-        : LogLineParser.text(b, rf, s1);
+        : LogText.text(b, rf, s1);
     if (!filter.isPageMethod(method)) {
       counts[TrafficClass.OTHER_METHOD.ordinal()]++;
       return;
     }
     counts[TrafficClass.PAGE_VIEW.ordinal()]++;
-    String ip = LogLineParser.text(b, p.ipFrom, p.ipTo);
-    String path = LogLineParser.text(b, tFrom, pathEnd);
+    String ip = LogText.text(b, p.ipFrom, p.ipTo);
+    String path = LogText.text(b, tFrom, pathEnd);
     Campaign campaign = Campaign.NONE;
     if (pathEnd < tTo && contains(b, pathEnd, tTo, (byte) 'u', (byte) 't', (byte) 'm', (byte) '_')) {
-      campaign = Campaign.fromUrl(LogLineParser.text(b, tFrom, tTo));
+      campaign = Campaign.fromUrl(LogText.text(b, tFrom, tTo));
     }
-    hit(ip, ua, path, LogLineParser.dashQuoted(b, p.refFrom, p.refTo, p.refEscaped), campaign);
+    hit(ip, ua, path, LogText.dashQuoted(b, p.refFrom, p.refTo, p.refEscaped), campaign);
   }
 
   private void hit(String rawIp, String ua, String path, String referrer, Campaign campaign) {

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 import org.ecrm.tracking.Campaign;
 import org.ecrm.tracking.IpMasking;
 import org.ecrm.tracking.internal.Checks;
-import org.ecrm.tracking.session.internal.HitSorter;
+import org.ecrm.tracking.session.spill.HitSorter;
 import org.ecrm.tracking.session.LateHitSink;
 import org.ecrm.tracking.session.Hit;
 import org.ecrm.tracking.session.HitKind;

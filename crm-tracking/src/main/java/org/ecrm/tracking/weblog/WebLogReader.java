@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.ecrm.tracking.internal.Checks;
-import org.ecrm.tracking.weblog.internal.LogLineParser;
 import org.ecrm.tracking.weblog.internal.LogLines;
 
 /**

@@ -57,7 +57,7 @@ public final class ByteInterner {
       grow();
       return intern(b, from, to, escaped);
     }
-    String v = LogLineParser.dashQuoted(b, from, to, escaped);
+    String v = LogText.dashQuoted(b, from, to, escaped);
     keys[i] = Arrays.copyOfRange(b, from, to);
     values[i] = v;
     hashes[i] = h;

@@ -153,8 +153,8 @@ public final class LogLines {
   /** The first 200 characters of the current line, bad bytes replaced. */
   public String excerpt() {
     if (tooLong) {
-      return LogLineParser.text(longExcerpt, 0, longExcerpt.length);
+      return LogText.text(longExcerpt, 0, longExcerpt.length);
     }
-    return LogLineParser.text(buf, lineFrom, Math.min(lineTo, lineFrom + EXCERPT));
+    return LogText.text(buf, lineFrom, Math.min(lineTo, lineFrom + EXCERPT));
   }
 }

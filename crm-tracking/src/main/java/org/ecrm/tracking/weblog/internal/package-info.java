@@ -1,6 +1,7 @@
 /**
- * Implementation of {@link org.ecrm.tracking.weblog}: the byte-level log-line parser, the line reader and
- * the string interner. Not exported and not API.
+ * Byte-level building blocks under {@link org.ecrm.tracking.weblog} that need only JDK types: the line
+ * reader and the string interner. The log-line parser, which produces the API's records, is a
+ * package-private class of {@link org.ecrm.tracking.weblog}. Not exported and not API.
  */
 @NullMarked
 package org.ecrm.tracking.weblog.internal;

@@ -1,11 +1,10 @@
-package org.ecrm.tracking.internal;
+package org.ecrm.tracking;
 
 import java.util.Locale;
 import java.util.Set;
-import org.ecrm.tracking.InvalidEventException;
 
 /** Id rules shared by events and identity: no placeholders, no control characters, bounded length. */
-public final class Ids {
+final class Ids {
   /** The longest id accepted. */
   public static final int MAX_ID_LENGTH = 256;
 

@@ -1,4 +1,4 @@
-package org.ecrm.tracking.pipeline.internal;
+package org.ecrm.tracking.pipeline;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,15 +23,13 @@ import org.ecrm.tracking.TrackResult;
 import org.ecrm.tracking.Tracker;
 import org.ecrm.tracking.TrackingEvent;
 import org.ecrm.tracking.internal.LongIntMap;
-import org.ecrm.tracking.pipeline.PipelineStats;
-import org.ecrm.tracking.pipeline.TrackingPipeline;
 import org.ecrm.tracking.session.Hit;
 import org.ecrm.tracking.session.Session;
 import org.ecrm.tracking.session.Sessionizer;
 import org.ecrm.tracking.session.TrackingBehaviour;
 import org.ecrm.tracking.session.TrafficReport;
 import org.ecrm.tracking.session.VisitorProfiles;
-import org.ecrm.tracking.session.internal.HitSorter;
+import org.ecrm.tracking.session.spill.HitSorter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * The sessionizer, the sort and the session numbering are guarded by one lock, shared with the one-second
  * idle check and {@code flush}/{@code close}. Thread-safe.
  */
-public final class LivePipeline implements TrackingPipeline, EventSink {
+final class LivePipeline implements TrackingPipeline, EventSink {
   private static final Logger LOG = LoggerFactory.getLogger(LivePipeline.class);
 
   private final PipelineConfig cfg;

@@ -1,4 +1,4 @@
-package org.ecrm.tracking.internal;
+package org.ecrm.tracking;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,14 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import org.ecrm.tracking.EventCodec;
-import org.ecrm.tracking.FailedEvent;
-import org.ecrm.tracking.InvalidEventException;
-import org.ecrm.tracking.OverflowPolicy;
-import org.ecrm.tracking.TrackResult;
-import org.ecrm.tracking.Tracker;
-import org.ecrm.tracking.TrackerMetrics;
-import org.ecrm.tracking.TrackingEvent;
+import org.ecrm.tracking.internal.RecentIds;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * ids ({@link RecentIds}), and
  * one delivery thread that drains batches and retries with exponential backoff. Thread-safe.
  */
-public final class BufferedTracker implements Tracker {
+final class BufferedTracker implements Tracker {
   private static final Logger LOG = LoggerFactory.getLogger(BufferedTracker.class);
 
   private final TrackerConfig cfg;

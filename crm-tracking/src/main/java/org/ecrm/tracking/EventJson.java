@@ -1,4 +1,4 @@
-package org.ecrm.tracking.internal;
+package org.ecrm.tracking;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ecrm.tracking.BatchResult;
-import org.ecrm.tracking.Campaign;
-import org.ecrm.tracking.EventContext;
-import org.ecrm.tracking.EventType;
-import org.ecrm.tracking.InvalidEventException;
-import org.ecrm.tracking.Rejection;
-import org.ecrm.tracking.TrackingEvent;
+import org.ecrm.tracking.internal.JsonTree;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -35,7 +29,7 @@ import tools.jackson.core.json.JsonFactory;
  * <p>The document is read into a small tree ({@link JsonTree}) and mapped from there; duplicate keys and
  * trailing tokens are rejected as malformed JSON.
  */
-public final class EventJson {
+final class EventJson {
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();

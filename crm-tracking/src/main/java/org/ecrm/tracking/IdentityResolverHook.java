@@ -1,7 +1,5 @@
-package org.ecrm.tracking.internal;
+package org.ecrm.tracking;
 
-import org.ecrm.tracking.IdentityResolver;
-import org.ecrm.tracking.TrackingEvent;
 import org.jspecify.annotations.Nullable;
 
 /** Feeds accepted events to an optional identity resolver. */

@@ -1,4 +1,4 @@
-package org.ecrm.tracking.internal;
+package org.ecrm.tracking;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -7,11 +7,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ecrm.tracking.InvalidEventException;
 import org.jspecify.annotations.Nullable;
 
 /** Deep, validated, unmodifiable copies of JSON-like values. */
-public final class JsonValues {
+final class JsonValues {
   /** Deepest nesting accepted in properties. */
   public static final int MAX_DEPTH = 32;
 

@@ -1,4 +1,4 @@
-package org.ecrm.tracking.session.internal;
+package org.ecrm.tracking.session.spill;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import org.ecrm.tracking.Campaign;
 import org.ecrm.tracking.session.Hit;
 import org.ecrm.tracking.session.HitKind;
+import org.ecrm.tracking.session.internal.HitOrder;
 
 /**
  * An external merge sort of hits into {@link HitOrder} (hits equal in that order keep the order they were
@@ -35,8 +36,10 @@ public final class HitSorter implements AutoCloseable {
   private static final int READ_BUFFER = 16 * 1024;
   private static final int WRITE_BUFFER = 64 * 1024;
   private static final HitKind[] KINDS = HitKind.values();
+  private static final Comparator<Hit> HIT_ORDER =
+      HitOrder.of(Hit::time, Hit::visitorId, Hit::kind, Hit::path, Hit::referrer, Hit::campaign);
   private static final Comparator<Entry> ORDER =
-      Comparator.comparing((Entry e) -> e.hit, HitOrder.ORDER).thenComparingLong(e -> e.seq);
+      Comparator.comparing((Entry e) -> e.hit, HIT_ORDER).thenComparingLong(e -> e.seq);
 
   private record Entry(Hit hit, long seq) {}
 

@@ -1,4 +1,4 @@
-package org.ecrm.tracking.internal;
+package org.ecrm.tracking;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ecrm.tracking.BatchResult;
-import org.ecrm.tracking.Campaign;
-import org.ecrm.tracking.EventContext;
-import org.ecrm.tracking.EventType;
-import org.ecrm.tracking.InvalidEventException;
-import org.ecrm.tracking.Rejection;
-import org.ecrm.tracking.TrackingEvent;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;

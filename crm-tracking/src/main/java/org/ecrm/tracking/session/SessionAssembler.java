@@ -1,4 +1,4 @@
-package org.ecrm.tracking.session.internal;
+package org.ecrm.tracking.session;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,13 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ecrm.tracking.Campaign;
-import org.ecrm.tracking.session.Hit;
-import org.ecrm.tracking.session.PageView;
-import org.ecrm.tracking.session.Session;
 import org.jspecify.annotations.Nullable;
 
 /** Cuts one visitor's time-ordered hits into sessions and computes their metrics. Thread-safe (stateless). */
-public final class SessionAssembler {
+final class SessionAssembler {
   private final long timeoutMillis;
   private final @Nullable ZoneRules midnightRules;
   private final boolean campaignSplit;

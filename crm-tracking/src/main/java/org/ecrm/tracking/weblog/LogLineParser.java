@@ -1,18 +1,19 @@
-package org.ecrm.tracking.weblog.internal;
+package org.ecrm.tracking.weblog;
 
-import java.nio.charset.StandardCharsets;
+import static org.ecrm.tracking.weblog.internal.LogText.dashQuoted;
+import static org.ecrm.tracking.weblog.internal.LogText.quotedField;
+import static org.ecrm.tracking.weblog.internal.LogText.text;
+
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.ecrm.tracking.weblog.LogFormat;
-import org.ecrm.tracking.weblog.LogRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Parses one Common/Combined line held in a byte array. Not thread-safe (keeps a date cache); one per
  * reader run. A failure sets {@link #error()} and returns null.
  */
-public final class LogLineParser {
+final class LogLineParser {
   private final LogFormat format;
   private @Nullable String error;
   // cache of the last "dd/MMM/yyyy" seen
@@ -77,16 +78,6 @@ public final class LogLineParser {
         Instant.ofEpochSecond(epochSecond), method, target, protocol, status, bytes,
         dashQuoted(b, refFrom, refTo, refEscaped), dashQuoted(b, uaFrom, uaTo, uaEscaped),
         combined ? LogFormat.COMBINED : LogFormat.COMMON);
-  }
-
-  /** The text of a quoted field range ({@code -} is kept). */
-  public static String quotedField(byte[] b, int from, int to, boolean escaped) {
-    return escaped ? unescape(b, from, to) : text(b, from, to);
-  }
-
-  /** The text of a quoted field range, empty for {@code -}. */
-  public static String dashQuoted(byte[] b, int from, int to, boolean escaped) {
-    return to - from == 1 && b[from] == '-' ? "" : quotedField(b, from, to, escaped);
   }
 
   /**
@@ -242,27 +233,8 @@ public final class LogLineParser {
   }
 
 
-  /** Decodes {@code \\"} and {@code \\\\} escapes. */
-  public static String unescape(byte[] b, int from, int to) {
-    byte[] out = new byte[to - from];
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      byte c = b[i];
-      if (c == '\\' && i + 1 < to && (b[i + 1] == '"' || b[i + 1] == '\\')) {
-        c = b[++i];
-      }
-      out[n++] = c;
-    }
-    return new String(out, 0, n, StandardCharsets.UTF_8);
-  }
-
   private static String dash(byte[] b, int from, int to) {
     return to - from == 1 && b[from] == '-' ? "" : text(b, from, to);
-  }
-
-  /** UTF-8 text; malformed bytes become U+FFFD. */
-  public static String text(byte[] b, int from, int to) {
-    return new String(b, from, to - from, StandardCharsets.UTF_8);
   }
 
   private static long num(byte[] b, int from, int to, int maxDigits) {

@@ -1,4 +1,4 @@
-package org.ecrm.tracking.pipeline.internal;
+package org.ecrm.tracking.pipeline;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,6 +12,6 @@ import org.ecrm.tracking.session.SessionSink;
 import org.jspecify.annotations.Nullable;
 
 /** The checked settings of a pipeline (the tracker's and sessionizer's are in their builders). */
-public record PipelineConfig(Clock clock, @Nullable Customers customers, IdentityResolver identities,
+record PipelineConfig(Clock clock, @Nullable Customers customers, IdentityResolver identities,
     SessionSink sessionSink, EventSink eventSink, FailedEventSink failedSink, PathCategories categories,
     int topPages, ZoneId zone, boolean historic, long sortBufferBytes, Path spillDir) {}
