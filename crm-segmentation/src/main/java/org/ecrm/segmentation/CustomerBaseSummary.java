@@ -11,7 +11,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.ecrm.segmentation.internal.BtydReader;
 import org.ecrm.segmentation.internal.util.CustomerIds;
 import org.jspecify.annotations.Nullable;
 

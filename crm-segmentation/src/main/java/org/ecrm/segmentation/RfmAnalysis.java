@@ -13,9 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.ecrm.segmentation.internal.CsvSource;
 import org.ecrm.segmentation.engine.internal.CustomerTable;
-import org.ecrm.segmentation.internal.CutSearch;
-import org.ecrm.segmentation.internal.CutsImpl;
-import org.ecrm.segmentation.internal.RfmEngine;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Objects;
 import org.ecrm.core.Crm;
+import org.ecrm.segmentation.internal.CsvColumns;
 import org.ecrm.segmentation.internal.CsvSource;
 import org.ecrm.segmentation.internal.OrderSource;
 
@@ -26,7 +27,7 @@ public final class TransactionSources {
   public static TransactionSource csv(Path file, CsvFormat format) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(format, "format");
-    return new CsvSource(file, format);
+    return new CsvSource(file, columns(format));
   }
 
   /**
@@ -48,7 +49,7 @@ public final class TransactionSources {
     Objects.requireNonNull(currency, "currency");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(refunds, "refunds");
-    return new OrderSource(crm, currency, zone, refunds, null);
+    return new OrderSource(crm, currency, zone, refunds == RefundHandling.NETTED, null);
   }
 
   /**
@@ -65,6 +66,12 @@ public final class TransactionSources {
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(refunds, "refunds");
     Objects.requireNonNull(keys, "keys");
-    return new OrderSource(crm, currency, zone, refunds, keys);
+    return new OrderSource(crm, currency, zone, refunds == RefundHandling.NETTED, keys);
+  }
+
+  /** The format's settings in the form the CSV reader takes. */
+  static CsvColumns columns(CsvFormat format) {
+    return new CsvColumns(format.customerColumn(), format.dateColumn(), format.amountColumn(),
+        format.currencyColumn(), format.currency(), format.minDate(), format.maxDate(), format.maxFieldLength());
   }
 }

@@ -1,7 +1,6 @@
 package org.ecrm.segmentation.clv;
 
 import java.util.List;
-import org.ecrm.segmentation.clv.internal.Fits;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,7 +1,6 @@
 package org.ecrm.segmentation.clv;
 
 import java.util.Optional;
-import org.ecrm.segmentation.clv.internal.BgNbdModelImpl;
 
 /**
  * The BG/NBD purchase model (Fader, Hardie &amp; Lee 2005, "Counting your customers the easy way").

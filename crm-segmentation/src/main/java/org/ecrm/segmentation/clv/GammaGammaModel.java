@@ -3,7 +3,6 @@ package org.ecrm.segmentation.clv;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.ecrm.segmentation.clv.internal.GammaGammaModelImpl;
 
 /**
  * The Gamma-Gamma spend model. Get one from {@link GammaGammaFitter} or, with known parameters, from

@@ -1,7 +1,6 @@
 package org.ecrm.segmentation.clv;
 
 import java.util.Optional;
-import org.ecrm.segmentation.clv.internal.ParetoNbdModelImpl;
 
 /**
  * The Pareto/NBD purchase model (Schmittlein, Morrison &amp; Colombo 1987). Get one from

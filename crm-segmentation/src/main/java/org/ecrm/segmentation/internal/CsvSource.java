@@ -18,7 +18,6 @@ import java.util.Optional;
 import org.ecrm.core.io.InputFiles;
 import org.ecrm.core.io.TruncatedInputException;
 import org.ecrm.segmentation.internal.util.CustomerIds;
-import org.ecrm.segmentation.CsvFormat;
 import org.ecrm.segmentation.engine.MixedCurrencyException;
 import org.ecrm.segmentation.engine.RejectedRecord;
 import org.ecrm.segmentation.engine.TransactionSink;
@@ -46,9 +45,9 @@ public final class CsvSource implements TransactionSource {
   static final int MAX_BUFFER = 64 << 20;
 
   private final Path file;
-  private final CsvFormat format;
+  private final CsvColumns format;
 
-  public CsvSource(Path file, CsvFormat format) {
+  public CsvSource(Path file, CsvColumns format) {
     this.file = file;
     this.format = format;
   }

@@ -11,7 +11,6 @@ import org.ecrm.core.model.Order;
 import org.ecrm.core.model.OrderStatus;
 import org.ecrm.segmentation.engine.CustomerKeys;
 import org.ecrm.segmentation.engine.MixedCurrencyException;
-import org.ecrm.segmentation.RefundHandling;
 import org.ecrm.segmentation.engine.TransactionSink;
 import org.ecrm.segmentation.engine.TransactionSource;
 import org.ecrm.segmentation.internal.util.CustomerIds;
@@ -22,15 +21,16 @@ public final class OrderSource implements TransactionSource {
   private final Crm crm;
   private final Currency currency;
   private final ZoneId zone;
-  private final RefundHandling refunds;
+  /** Orders count with their net total (fully refunded ones skipped), else with their gross total. */
+  private final boolean netted;
   /** Dense keys through this dictionary, or null to key customers by their ids' text. */
   private final @Nullable CustomerKeys keys;
 
-  public OrderSource(Crm crm, Currency currency, ZoneId zone, RefundHandling refunds, @Nullable CustomerKeys keys) {
+  public OrderSource(Crm crm, Currency currency, ZoneId zone, boolean netted, @Nullable CustomerKeys keys) {
     this.crm = crm;
     this.currency = currency;
     this.zone = zone;
-    this.refunds = refunds;
+    this.netted = netted;
     this.keys = keys;
   }
 
@@ -50,8 +50,8 @@ public final class OrderSource implements TransactionSource {
           sink.skip("cancelled order");
           continue;
         }
-        long amount = refunds == RefundHandling.NETTED ? o.netTotal().minorUnits() : o.total().minorUnits();
-        if (refunds == RefundHandling.NETTED && amount == 0 && !o.refunds().isEmpty()) {
+        long amount = netted ? o.netTotal().minorUnits() : o.total().minorUnits();
+        if (netted && amount == 0 && !o.refunds().isEmpty()) {
           sink.skip("fully refunded order");
           continue;
         }

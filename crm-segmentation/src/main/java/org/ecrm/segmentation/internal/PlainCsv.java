@@ -19,7 +19,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.ecrm.segmentation.CsvFormat;
 import org.ecrm.segmentation.engine.MixedCurrencyException;
 import org.ecrm.segmentation.engine.RejectedRecord;
 import org.ecrm.segmentation.engine.TransactionSink;
@@ -58,7 +57,7 @@ public final class PlainCsv {
    *
    * @throws IllegalArgumentException if the header lacks a column
    */
-  public static Optional<CustomerTable> aggregate(Path file, CsvFormat format, Supplier<CustomerTable> factory,
+  public static Optional<CustomerTable> aggregate(Path file, CsvColumns format, Supplier<CustomerTable> factory,
       int threads) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
@@ -159,7 +158,7 @@ public final class PlainCsv {
   /** Column positions and per-format constants. Immutable. */
   private static final class Columns {
     final Path file;
-    final CsvFormat format;
+    final CsvColumns format;
     final List<String> header;
     final int ci;
     final int di;
@@ -173,7 +172,7 @@ public final class PlainCsv {
     final long minDay;
     final long maxDay;
 
-    Columns(Path file, CsvFormat format, List<String> header) {
+    Columns(Path file, CsvColumns format, List<String> header) {
       this.file = file;
       this.format = format;
       this.header = header;

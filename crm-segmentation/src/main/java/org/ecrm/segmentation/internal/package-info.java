@@ -1,4 +1,9 @@
-/** Implementation of the segmentation engine; not exported, no compatibility promise. */
+/**
+ * Readers behind the segmentation API: the CSV readers (sequential and range-parallel), the crm-core
+ * orders adapter, field parsing and JSON values. Uses no type of {@link org.ecrm.segmentation}; the RFM
+ * scoring, cut search, result and BTYD summary classes that need its types are package-private classes of
+ * that package. Not exported, no compatibility promise.
+ */
 @NullMarked
 package org.ecrm.segmentation.internal;
 

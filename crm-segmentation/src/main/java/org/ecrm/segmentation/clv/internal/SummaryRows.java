@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ecrm.segmentation.clv.CustomerSummary;
 
 /**
  * Customer summaries in columnar form with identical rows compressed into one weighted row, and the
@@ -90,25 +89,27 @@ public final class SummaryRows {
   }
 
   /**
-   * Compresses summaries. {@code withMonetary} keeps the monetary value in the row identity (spend
-   * model); otherwise only (frequency, recency, T) count.
+   * Compresses customer summaries given as columns, one entry per customer. {@code withMonetary} keeps the
+   * monetary value in the row identity (spend model); otherwise only (frequency, recency, T) count.
    *
    * @param weights one positive weight per summary, or {@code null} for weight 1 each
    * @param repeatOnly keep only customers with frequency &gt; 0
    */
   public static SummaryRows of(
-      List<CustomerSummary> summaries,
+      double[] frequency,
+      double[] recency,
+      double[] age,
+      double[] monetary,
       double @org.jspecify.annotations.Nullable [] weights,
       boolean withMonetary,
       boolean repeatOnly) {
     Map<Key, Double> rows = new LinkedHashMap<>();
-    for (int i = 0; i < summaries.size(); i++) {
-      CustomerSummary c = summaries.get(i);
-      if (repeatOnly && c.frequency() == 0) {
+    for (int i = 0; i < frequency.length; i++) {
+      if (repeatOnly && frequency[i] == 0) {
         continue;
       }
       double w = weights == null ? 1.0 : weights[i];
-      Key key = new Key(c.frequency(), c.recency(), c.t(), withMonetary ? c.monetary() : 0);
+      Key key = new Key(frequency[i], recency[i], age[i], withMonetary ? monetary[i] : 0);
       rows.merge(key, w, Double::sum);
     }
     return new SummaryRows(rows);

@@ -53,12 +53,12 @@ public class LikelihoodBenchmark {
   @Setup
   public void load() {
     List<CustomerSummary> data = Cdnow.summaries();
-    purchaseRows = SummaryRows.of(data, null, false, false);
-    spendRows = SummaryRows.of(data, null, true, true);
     x = data.stream().mapToDouble(CustomerSummary::frequency).toArray();
     tx = data.stream().mapToDouble(CustomerSummary::recency).toArray();
     age = data.stream().mapToDouble(CustomerSummary::t).toArray();
     m = data.stream().mapToDouble(CustomerSummary::monetary).toArray();
+    purchaseRows = SummaryRows.of(x, tx, age, m, null, false, false);
+    spendRows = SummaryRows.of(x, tx, age, m, null, true, true);
   }
 
   @Benchmark

@@ -1,10 +1,7 @@
-package org.ecrm.segmentation.clv.internal;
+package org.ecrm.segmentation.clv;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.ecrm.segmentation.clv.CustomerSummary;
-import org.ecrm.segmentation.clv.FitSummary;
-import org.ecrm.segmentation.clv.PurchaseModel;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,20 +1,16 @@
-package org.ecrm.segmentation.clv.internal;
+package org.ecrm.segmentation.clv;
 
 import java.util.List;
-import org.ecrm.segmentation.clv.BgNbdModel;
-import org.ecrm.segmentation.clv.BgNbdParameters;
-import org.ecrm.segmentation.clv.CustomerSummary;
-import org.ecrm.segmentation.clv.FitSummary;
-import org.ecrm.segmentation.clv.GammaGammaModel;
-import org.ecrm.segmentation.clv.GammaGammaParameters;
-import org.ecrm.segmentation.clv.ParetoNbdModel;
-import org.ecrm.segmentation.clv.ParetoNbdParameters;
+import org.ecrm.segmentation.clv.internal.BgNbdMath;
+import org.ecrm.segmentation.clv.internal.GammaGammaMath;
+import org.ecrm.segmentation.clv.internal.ParetoNbdMath;
+import org.ecrm.segmentation.clv.internal.SummaryRows;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The fits behind the public fitters. Stateless and thread-safe. */
-public final class Fits {
+final class Fits {
   private static final Logger LOG = LoggerFactory.getLogger(Fits.class);
   /** |ρ(frequency, monetary)| above this is logged as a warning before a Gamma-Gamma fit. */
   private static final double CORRELATION_WARNING = 0.3;
@@ -55,7 +51,7 @@ public final class Fits {
       int maxEvaluations, int minimumCustomers) {
     Arguments.customers(customers, weights);
     GammaGammaModelImpl.requirePositiveSpend(customers);
-    SummaryRows rows = SummaryRows.of(customers, weights, true, true);
+    SummaryRows rows = rows(customers, weights, true, true);
     if (rows.totalWeight() < minimumCustomers) {
       throw new IllegalArgumentException(
           "Gamma-Gamma needs at least " + minimumCustomers
@@ -79,7 +75,7 @@ public final class Fits {
       String model, List<CustomerSummary> customers, double @Nullable [] weights,
       int minimumCustomers) {
     Arguments.customers(customers, weights);
-    SummaryRows rows = SummaryRows.of(customers, weights, false, false);
+    SummaryRows rows = rows(customers, weights, false, false);
     if (rows.totalWeight() < minimumCustomers) {
       throw new IllegalArgumentException(
           model + " needs at least " + minimumCustomers + " customers: got " + rows.totalWeight());
@@ -98,5 +94,23 @@ public final class Fits {
 
   private static FitSummary summary(MaximumLikelihood.Outcome o, SummaryRows rows, double penalizer) {
     return new FitSummary(o.logLikelihood(), rows.totalWeight(), rows.size(), o.evaluations(), penalizer);
+  }
+
+  /** The summaries compressed by {@link SummaryRows#of}. */
+  static SummaryRows rows(List<CustomerSummary> customers, double @Nullable [] weights, boolean withMonetary,
+      boolean repeatOnly) {
+    int n = customers.size();
+    double[] frequency = new double[n];
+    double[] recency = new double[n];
+    double[] age = new double[n];
+    double[] monetary = new double[n];
+    for (int i = 0; i < n; i++) {
+      CustomerSummary c = customers.get(i);
+      frequency[i] = c.frequency();
+      recency[i] = c.recency();
+      age[i] = c.t();
+      monetary[i] = c.monetary();
+    }
+    return SummaryRows.of(frequency, recency, age, monetary, weights, withMonetary, repeatOnly);
   }
 }

@@ -1,5 +1,6 @@
-package org.ecrm.segmentation.internal;
+package org.ecrm.segmentation;
 
+import org.ecrm.segmentation.internal.Ntile;
 import org.ecrm.segmentation.engine.internal.CustomerTable;
 import org.ecrm.segmentation.internal.util.RadixSort;
 
@@ -10,20 +11,11 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.ForkJoinTask;
-import org.ecrm.segmentation.Binning;
-import org.ecrm.segmentation.Dimension;
-import org.ecrm.segmentation.FrequencyMode;
 import org.ecrm.segmentation.engine.RfmAccumulator;
-import org.ecrm.segmentation.MonetaryMode;
-import org.ecrm.segmentation.NonPositiveMonetary;
-import org.ecrm.segmentation.RfmAnalysis;
-import org.ecrm.segmentation.RfmResult;
-import org.ecrm.segmentation.ScoreBins;
-import org.ecrm.segmentation.SegmentTable;
 import org.jspecify.annotations.Nullable;
 
 /** Scoring: metrics per customer, bins, segments. Stateless. */
-public final class RfmEngine {
+final class RfmEngine {
   /** Customers from which the three dimensions are scored in parallel. */
   private static final int PARALLEL_MIN = 1 << 15;
 

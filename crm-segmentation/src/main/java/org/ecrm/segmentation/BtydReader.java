@@ -1,4 +1,4 @@
-package org.ecrm.segmentation.internal;
+package org.ecrm.segmentation;
 
 import org.ecrm.segmentation.engine.internal.BatchAccess;
 import org.ecrm.segmentation.internal.util.CustomerIds;
@@ -13,10 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
-import org.ecrm.segmentation.BtydCustomer;
-import org.ecrm.segmentation.CustomerBaseSummary;
 import org.ecrm.segmentation.engine.MixedCurrencyException;
-import org.ecrm.segmentation.PeriodUnit;
 import org.ecrm.segmentation.engine.RejectedRecord;
 import org.ecrm.segmentation.engine.TransactionBatch;
 import org.ecrm.segmentation.engine.TransactionSink;
@@ -33,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * the common fork-join pool. An overflowing day total rejects the same row a running sum in arrival
  * order would. Stateless.
  */
-public final class BtydReader {
+final class BtydReader {
   /** Batches at least this large have their customer keys looked up by several threads. */
   private static final int PARALLEL_MIN = 1 << 17;
 

@@ -1,12 +1,10 @@
-package org.ecrm.segmentation.clv.internal;
+package org.ecrm.segmentation.clv;
 
-import org.ecrm.segmentation.clv.BgNbdModel;
-import org.ecrm.segmentation.clv.BgNbdParameters;
-import org.ecrm.segmentation.clv.FitSummary;
+import org.ecrm.segmentation.clv.internal.BgNbdMath;
 import org.jspecify.annotations.Nullable;
 
 /** {@link BgNbdModel} over {@link BgNbdMath}. Immutable and thread-safe. */
-public final class BgNbdModelImpl extends PurchaseModelImpl<BgNbdParameters> implements BgNbdModel {
+final class BgNbdModelImpl extends PurchaseModelImpl<BgNbdParameters> implements BgNbdModel {
   private static final Formulas FORMULAS = new Formulas(BgNbdMath::expectedPurchases,
       BgNbdMath::conditionalExpectedPurchases, BgNbdMath::probabilityAlive, BgNbdMath::probabilityOfPurchases,
       BgNbdMath::logLikelihood);

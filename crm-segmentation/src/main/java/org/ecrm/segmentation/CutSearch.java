@@ -1,4 +1,4 @@
-package org.ecrm.segmentation.internal;
+package org.ecrm.segmentation;
 
 import org.ecrm.segmentation.engine.internal.CustomerTable;
 import org.ecrm.segmentation.internal.util.Keys;
@@ -12,11 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import org.ecrm.segmentation.Binning;
-import org.ecrm.segmentation.Dimension;
 import org.ecrm.segmentation.engine.RfmAccumulator;
-import org.ecrm.segmentation.RfmAnalysis;
-import org.ecrm.segmentation.RfmCuts;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Not thread-safe (one driver loop).
  */
-public final class CutSearch implements RfmCuts.Search {
+final class CutSearch implements RfmCuts.Search {
   static final int SKETCH = 1024;
   static final int SPLITTERS = 4096;
   static final int GATHER = 1 << 16;

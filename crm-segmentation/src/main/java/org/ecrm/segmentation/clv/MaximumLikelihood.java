@@ -1,10 +1,10 @@
-package org.ecrm.segmentation.clv.internal;
+package org.ecrm.segmentation.clv;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import org.ecrm.segmentation.clv.ModelFitException;
+import org.ecrm.segmentation.clv.internal.NelderMead;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * penalty on the parameters (the objective of the Python {@code lifetimes} package) over
  * log-parameters with {@link NelderMead}, then checks the result. Stateless and thread-safe.
  */
-public final class MaximumLikelihood {
+final class MaximumLikelihood {
   private static final Logger LOG = LoggerFactory.getLogger(MaximumLikelihood.class);
   /** |ln θ| beyond this (θ outside 1e-10 … 1e10) means the fit ran off to a boundary. */
   private static final double MAX_ABS_LOG_PARAMETER = 23.0;

@@ -1,11 +1,10 @@
-package org.ecrm.segmentation.clv.internal;
+package org.ecrm.segmentation.clv;
 
 import java.util.List;
 import java.util.Objects;
-import org.ecrm.segmentation.clv.CustomerSummary;
 
 /** Argument checks of the model implementations. Stateless and thread-safe. */
-public final class Arguments {
+final class Arguments {
   private Arguments() {}
 
   /** @throws IllegalArgumentException unless {@code t} is finite and ≥ 0 */

@@ -1,4 +1,4 @@
-package org.ecrm.segmentation.internal;
+package org.ecrm.segmentation;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -16,14 +16,7 @@ import java.util.stream.Stream;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.segmentation.internal.util.CustomerIds;
 import org.ecrm.core.model.Money;
-import org.ecrm.segmentation.CustomerRfm;
-import org.ecrm.segmentation.Dimension;
 import org.ecrm.segmentation.engine.RejectedRecord;
-import org.ecrm.segmentation.RfmAnalysis;
-import org.ecrm.segmentation.RfmResult;
-import org.ecrm.segmentation.ScoreBins;
-import org.ecrm.segmentation.SegmentSummary;
-import org.ecrm.segmentation.SegmentTable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;

@@ -1,17 +1,14 @@
-package org.ecrm.segmentation.clv.internal;
+package org.ecrm.segmentation.clv;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.ecrm.segmentation.clv.CustomerSummary;
-import org.ecrm.segmentation.clv.FitSummary;
-import org.ecrm.segmentation.clv.GammaGammaModel;
-import org.ecrm.segmentation.clv.GammaGammaParameters;
+import org.ecrm.segmentation.clv.internal.GammaGammaMath;
 import org.jspecify.annotations.Nullable;
 
 /** {@link GammaGammaModel} over {@link GammaGammaMath}. Immutable and thread-safe. */
-public final class GammaGammaModelImpl implements GammaGammaModel {
+final class GammaGammaModelImpl implements GammaGammaModel {
   private final GammaGammaParameters parameters;
   private final @Nullable FitSummary fitSummary;
   private final double correlation;
@@ -57,7 +54,7 @@ public final class GammaGammaModelImpl implements GammaGammaModel {
     requirePositiveSpend(customers);
     return GammaGammaMath.logLikelihood(
         parameters.p(), parameters.q(), parameters.gamma(),
-        SummaryRows.of(customers, null, true, true));
+        Fits.rows(customers, null, true, true));
   }
 
   /**

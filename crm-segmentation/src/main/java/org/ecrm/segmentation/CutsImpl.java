@@ -1,4 +1,4 @@
-package org.ecrm.segmentation.internal;
+package org.ecrm.segmentation;
 
 import org.ecrm.segmentation.internal.util.Keys;
 
@@ -6,20 +6,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import org.ecrm.segmentation.Binning;
-import org.ecrm.segmentation.Dimension;
-import org.ecrm.segmentation.FrequencyMode;
-import org.ecrm.segmentation.MonetaryMode;
-import org.ecrm.segmentation.NonPositiveMonetary;
-import org.ecrm.segmentation.RfmAnalysis;
-import org.ecrm.segmentation.RfmCuts;
 
 /**
  * Global cut points per dimension. NTILE: the key (order value, customer) of the first customer of each
  * score 2..k, so a customer's score is 1 + the boundaries at or below its key. QUANTILE and FIXED: the
  * value thresholds the single-JVM engine uses. Immutable.
  */
-public final class CutsImpl implements RfmCuts {
+final class CutsImpl implements RfmCuts {
   private static final long serialVersionUID = 1L;
   private final LocalDate asOf;
   private final int bins;

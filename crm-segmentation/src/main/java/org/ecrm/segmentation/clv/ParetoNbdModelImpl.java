@@ -1,12 +1,10 @@
-package org.ecrm.segmentation.clv.internal;
+package org.ecrm.segmentation.clv;
 
-import org.ecrm.segmentation.clv.ParetoNbdModel;
-import org.ecrm.segmentation.clv.ParetoNbdParameters;
-import org.ecrm.segmentation.clv.FitSummary;
+import org.ecrm.segmentation.clv.internal.ParetoNbdMath;
 import org.jspecify.annotations.Nullable;
 
 /** {@link ParetoNbdModel} over {@link ParetoNbdMath}. Immutable and thread-safe. */
-public final class ParetoNbdModelImpl extends PurchaseModelImpl<ParetoNbdParameters> implements ParetoNbdModel {
+final class ParetoNbdModelImpl extends PurchaseModelImpl<ParetoNbdParameters> implements ParetoNbdModel {
   private static final Formulas FORMULAS = new Formulas(ParetoNbdMath::expectedPurchases,
       ParetoNbdMath::conditionalExpectedPurchases, ParetoNbdMath::probabilityAlive, ParetoNbdMath::probabilityOfPurchases,
       ParetoNbdMath::logLikelihood);
