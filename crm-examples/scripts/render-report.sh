@@ -4,7 +4,7 @@
 # only (CI does not need Chromium; the unit tests check the report's structure, figures and escaping).
 #
 #   crm-examples/scripts/render-report.sh            # the UCI Online Retail file and the Apache log from
-#                                                    # ../shared/data when present, else the demo slices
+#                                                    # in $DATA_DIR when present, else the demo slices
 #   crm-examples/scripts/render-report.sh --demo     # always the demo slices shipped in the module
 #   crm-examples/scripts/render-report.sh --install  # first try `apt-get install -y chromium` if no browser
 #
@@ -17,7 +17,9 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"          # crm-examples
 root="$(cd "$here/.." && pwd)"
 target="$here/target"
-shared="$root/../shared/data"
+# DATA_DIR: a folder with online-retail/online-retail.csv.gz (UCI Online Retail) and
+# weblogs/apache_logs.log (the elastic/examples Apache log); default: shared/data beside the repository
+shared="${DATA_DIR:-$root/../shared/data}"
 demo="$here/src/main/resources/org/ecrm/examples/demo"
 
 use_demo=false
