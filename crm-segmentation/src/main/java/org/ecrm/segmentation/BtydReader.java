@@ -1,6 +1,6 @@
 package org.ecrm.segmentation;
 
-import org.ecrm.segmentation.engine.internal.BatchAccess;
+import org.ecrm.segmentation.internal.Engine;
 import org.ecrm.segmentation.internal.util.CustomerIds;
 import org.ecrm.segmentation.internal.util.LongIntMap;
 import org.ecrm.segmentation.internal.util.RadixSort;
@@ -128,7 +128,7 @@ final class BtydReader {
         } else if (!currency[0].equals(b.currency())) {
           throw new MixedCurrencyException(currency[0], b.currency(), b.firstRecord());
         }
-        BatchAccess a = BatchAccess.get();
+        var a = Engine.ACCESS;
         long[] cs = a.customers(b);
         int[] ds = a.days(b);
         long[] as = a.amounts(b);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.ecrm.segmentation.internal.CsvSource;
+import org.ecrm.segmentation.internal.Engine;
 import org.ecrm.segmentation.engine.internal.CustomerTable;
 import org.jspecify.annotations.Nullable;
 
@@ -96,7 +97,7 @@ public final class RfmAnalysis implements java.io.Serializable {
    * @throws IllegalStateException if the as-of date is derived from the data (only {@link #run} derives it)
    */
   public RfmAccumulator newAccumulator() {
-    return newTable();
+    return Engine.ACCESS.accumulator(newTable());
   }
 
   private CustomerTable newTable() {
@@ -115,9 +116,9 @@ public final class RfmAnalysis implements java.io.Serializable {
       CustomerTable t = open.aggregate(source);
       LocalDate derived = LocalDate.ofEpochDay(Math.max(t.lastDay(), 0) + 1L);
       t.rebase(derived);
-      return new RfmAnalysis(this, derived).score(t);
+      return new RfmAnalysis(this, derived).score(Engine.ACCESS.accumulator(t));
     }
-    return score(aggregate(source));
+    return score(Engine.ACCESS.accumulator(aggregate(source)));
   }
 
   private CustomerTable aggregate(TransactionSource source) {
@@ -128,9 +129,9 @@ public final class RfmAnalysis implements java.io.Serializable {
         return fast.get();
       }
     }
-    CustomerTable acc = newTable();
-    acc.addAll(source);
-    return acc;
+    CustomerTable table = newTable();
+    Engine.ACCESS.accumulator(table).addAll(source);
+    return table;
   }
 
   /**
@@ -138,7 +139,7 @@ public final class RfmAnalysis implements java.io.Serializable {
    * analysis with the same as-of date and frequency mode).
    */
   public RfmResult score(RfmAccumulator accumulator) {
-    return RfmEngine.score(RfmEngine.table(accumulator, this), this);
+    return RfmEngine.score(accumulator, this);
   }
 
   /**
@@ -160,12 +161,12 @@ public final class RfmAnalysis implements java.io.Serializable {
    */
   public RfmResult score(RfmAccumulator part, RfmCuts cuts) {
     Objects.requireNonNull(cuts, "cuts");
-    CustomerTable t = RfmEngine.table(part, this);
+    RfmEngine.table(part, this); // the accumulator is checked first
     if (!(cuts instanceof CutsImpl c)) {
       throw new IllegalArgumentException("cuts must come from RfmAnalysis.cutSearch(): "
           + cuts.getClass().getName());
     }
-    return RfmEngine.score(t, this, c);
+    return RfmEngine.score(part, this, c);
   }
 
   /**

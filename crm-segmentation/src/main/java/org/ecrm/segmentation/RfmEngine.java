@@ -1,5 +1,6 @@
 package org.ecrm.segmentation;
 
+import org.ecrm.segmentation.internal.Engine;
 import org.ecrm.segmentation.internal.Ntile;
 import org.ecrm.segmentation.engine.internal.CustomerTable;
 import org.ecrm.segmentation.internal.util.RadixSort;
@@ -29,7 +30,8 @@ final class RfmEngine {
    */
   public static CustomerTable table(RfmAccumulator accumulator, RfmAnalysis a) {
     java.util.Objects.requireNonNull(accumulator, "accumulator");
-    if (!(accumulator instanceof CustomerTable t)) {
+    CustomerTable t = Engine.ACCESS.table(accumulator);
+    if (t == null) {
       throw new IllegalArgumentException("accumulator must come from RfmAnalysis.newAccumulator(): "
           + accumulator.getClass().getName());
     }
@@ -40,17 +42,20 @@ final class RfmEngine {
     return t;
   }
 
-  public static RfmResult score(CustomerTable t, RfmAnalysis a) {
-    return score(t, a, metrics(t, a), null);
+  /** Scores {@code accumulator}, which must belong to analysis {@code a}. */
+  public static RfmResult score(RfmAccumulator accumulator, RfmAnalysis a) {
+    CustomerTable t = table(accumulator, a);
+    return score(accumulator, a, metrics(t, a), null);
   }
 
   /**
    * Scores the customers of {@code t} (one part of a customer base split by customer) against global
    * {@code cuts}: each customer gets the score it would get in the whole base; the bins count this part.
    */
-  public static RfmResult score(CustomerTable t, RfmAnalysis a, CutsImpl cuts) {
+  public static RfmResult score(RfmAccumulator part, RfmAnalysis a, CutsImpl cuts) {
+    CustomerTable t = table(part, a);
     cuts.check(a);
-    return score(t, a, metrics(t, a), cuts);
+    return score(part, a, metrics(t, a), cuts);
   }
 
   /**
@@ -137,7 +142,7 @@ final class RfmEngine {
     return new Metrics(keys, rec, recLong, lastNeg, freq, mon, nonPositive, cols.ids());
   }
 
-  private static RfmResult score(CustomerTable t, RfmAnalysis a, Metrics x, @Nullable CutsImpl cuts) {
+  private static RfmResult score(RfmAccumulator t, RfmAnalysis a, Metrics x, @Nullable CutsImpl cuts) {
     int n = x.size();
     byte[] r = new byte[n];
     byte[] f = new byte[n];

@@ -12,10 +12,13 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.Slices;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 import org.ecrm.segmentation.archfixture.a.Left;
 import org.ecrm.segmentation.archfixture.b.Right;
+import org.ecrm.segmentation.archfixture.c.Api;
+import org.ecrm.segmentation.archfixture.c.internal.Impl;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,52 +27,69 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>No cycles between packages, each package its own slice: an exported package and its {@code internal}
  *       package are two slices, and the {@code internal} one depends on nothing of its API package (the
- *       implementation classes that need the API's types are package-private classes of the API package).
- *       One pair is still one slice: {@code engine} with {@code engine.internal}, whose accumulator
- *       implements the exported {@code RfmAccumulator} and is used by the root package, so the two depend
- *       on each other.</li>
+ *       implementation classes that need the API's types are package-private classes of the API package;
+ *       the engine's accumulator and batches reach the other packages through {@code engine.internal}'s
+ *       {@code EngineAccess}, whose engine types are type parameters).</li>
  *   <li>No import of another module's {@code internal} package (crm-core's, crm-tracking's): only their
  *       exported API.</li>
  * </ul>
  */
 class ArchitectureTest {
   private static final String ROOT = "org.ecrm.segmentation";
+  private static final String FIXTURE = ROOT + ".archfixture.c";
 
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages(ROOT);
 
-  /** Each package is its own slice, except the engine pair described on the class. */
+  /** Each package of the module, the root package included, is its own slice. */
   static final SliceAssignment PACKAGES = new SliceAssignment() {
     @Override
     public SliceIdentifier getIdentifierOf(JavaClass c) {
       String p = c.getPackageName();
-      if (!p.equals(ROOT) && !p.startsWith(ROOT + ".")) {
-        return SliceIdentifier.ignore();
-      }
-      return SliceIdentifier.of(slice(p));
+      return p.equals(ROOT) || p.startsWith(ROOT + ".") ? SliceIdentifier.of(p) : SliceIdentifier.ignore();
     }
 
     @Override
     public String getDescription() {
-      return "crm-segmentation packages";
+      return "crm-segmentation packages (each one alone)";
     }
   };
-
-  /** The slice of a crm-segmentation package: its own name, {@code engine} for {@code engine.internal}. */
-  static String slice(String packageName) {
-    return packageName.equals(ROOT + ".engine.internal") ? ROOT + ".engine" : packageName;
-  }
 
   private static final ArchRule NO_PACKAGE_CYCLES = slices().assignedFrom(PACKAGES).should().beFreeOfCycles();
 
   @Test
+  void theRulesSeeEveryPackageAlone() {
+    Set<String> packages = new TreeSet<>();
+    MAIN.forEach(c -> packages.add(c.getPackageName()));
+    assertThat(packages).contains(ROOT, ROOT + ".internal", ROOT + ".internal.util", ROOT + ".clv",
+        ROOT + ".clv.internal", ROOT + ".engine", ROOT + ".engine.internal");
+    Set<String> slices = new TreeSet<>();
+    Slices.assignedFrom(PACKAGES).transform(MAIN).forEach(slice -> slices.add(slice.getNamePart(1)));
+    assertThat(slices).isEqualTo(packages);
+  }
+
+  @Test
   void noCyclesBetweenPackages() {
-    Set<String> slices = MAIN.stream().map(c -> slice(c.getPackageName()))
-        .collect(Collectors.toSet());
-    assertThat(slices).contains(ROOT, ROOT + ".internal", ROOT + ".internal.util", ROOT + ".clv",
-        ROOT + ".clv.internal", ROOT + ".engine");
     NO_PACKAGE_CYCLES.check(MAIN);
+  }
+
+  @Test
+  void anInternalPackageDoesNotUseItsApiPackage() {
+    for (String api : new String[] {ROOT, ROOT + ".clv", ROOT + ".engine"}) {
+      noClasses().that().resideInAPackage(api + ".internal")
+          .should().dependOnClassesThat().resideInAPackage(api)
+          .check(MAIN);
+    }
+  }
+
+  @Test
+  void theInternalRuleCatchesAnInternalPackageUsingItsApi() {
+    JavaClasses upward = new ClassFileImporter().importClasses(Api.class, Impl.class);
+    EvaluationResult result = noClasses().that().resideInAPackage(FIXTURE + ".internal")
+        .should().dependOnClassesThat().resideInAPackage(FIXTURE).evaluate(upward);
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().toString()).contains(Impl.class.getName(), Api.class.getName());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.ecrm.segmentation.engine;
 
 import java.util.Objects;
+import org.ecrm.segmentation.engine.internal.Rejection;
 
 /**
  * An input record that was not used, with the field at fault and the reason. Bulk reads keep the good
@@ -35,6 +36,16 @@ public record RejectedRecord(long record, String field, String reason, String va
       return org.ecrm.core.io.SafeText.abbreviate(file) + ": " + org.ecrm.core.io.SafeText.escape(reason);
     }
     return org.ecrm.core.io.SafeText.message(file, record, field, reason, value);
+  }
+
+  /** The record of an engine-internal rejection. */
+  static RejectedRecord of(Rejection r) {
+    return new RejectedRecord(r.record(), r.field(), r.reason(), r.value());
+  }
+
+  /** This record in the engine's internal form. */
+  Rejection toRejection() {
+    return new Rejection(record, field, reason, value);
   }
 
   @Override

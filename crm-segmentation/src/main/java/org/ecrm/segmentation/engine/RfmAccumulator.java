@@ -75,6 +75,6 @@ public interface RfmAccumulator {
    */
   static RfmAccumulator fromBytes(byte[] bytes) {
     java.util.Objects.requireNonNull(bytes, "bytes");
-    return org.ecrm.segmentation.engine.internal.CustomerTable.fromBytes(bytes, 1);
+    return new TableAccumulator(org.ecrm.segmentation.engine.internal.CustomerTable.fromBytes(bytes, 1));
   }
 }

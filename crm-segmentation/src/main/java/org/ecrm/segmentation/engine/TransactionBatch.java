@@ -3,6 +3,7 @@ package org.ecrm.segmentation.engine;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Objects;
+import org.ecrm.segmentation.engine.internal.EngineAccess;
 import org.ecrm.segmentation.internal.util.CustomerIds;
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +33,8 @@ public final class TransactionBatch {
   private final int size;
   private final long firstRecord;
 
-  private TransactionBatch(Currency currency, long[] customers, String @Nullable [] ids, int[] days,
+  /** A batch over the given columns, unchecked ({@code ids} as {@link #idColumn()} describes them). */
+  TransactionBatch(Currency currency, long[] customers, String @Nullable [] ids, int[] days,
       long[] amounts, int size, long firstRecord) {
     this.currency = currency;
     this.customers = customers;
@@ -136,33 +138,27 @@ public final class TransactionBatch {
     return Objects.checkIndex(i, size);
   }
 
+  /** The customer key column (the array as given, possibly longer than {@link #size()}). */
+  long[] customerColumn() {
+    return customers;
+  }
+
+  /** The id texts of named customers (null where the key is numeric), or null when the batch has none. */
+  String @Nullable [] idColumn() {
+    return ids;
+  }
+
+  /** The purchase day column. */
+  int[] dayColumn() {
+    return days;
+  }
+
+  /** The amount column. */
+  long[] amountColumn() {
+    return amounts;
+  }
+
   static {
-    org.ecrm.segmentation.engine.internal.BatchAccess.install(new org.ecrm.segmentation.engine.internal.BatchAccess() {
-      @Override
-      public long[] customers(TransactionBatch b) {
-        return b.customers;
-      }
-
-      @Override
-      public String @Nullable [] ids(TransactionBatch b) {
-        return b.ids;
-      }
-
-      @Override
-      public TransactionBatch wrap(Currency currency, long[] customers, String @Nullable [] ids, int[] days,
-          long[] amounts, int size, long firstRecord) {
-        return new TransactionBatch(currency, customers, ids, days, amounts, size, firstRecord);
-      }
-
-      @Override
-      public int[] days(TransactionBatch b) {
-        return b.days;
-      }
-
-      @Override
-      public long[] amounts(TransactionBatch b) {
-        return b.amounts;
-      }
-    });
+    EngineAccess.install(new EngineAccessImpl());
   }
 }

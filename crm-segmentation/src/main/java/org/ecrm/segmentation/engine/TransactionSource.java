@@ -5,7 +5,6 @@ import java.util.Currency;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
-import org.ecrm.segmentation.engine.internal.Sources;
 
 /**
  * Streams transactions as columnar {@link TransactionBatch}es, so a host can feed the engine from any

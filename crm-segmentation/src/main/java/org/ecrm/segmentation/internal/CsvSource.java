@@ -1,7 +1,7 @@
 package org.ecrm.segmentation.internal;
 
+import org.ecrm.segmentation.engine.internal.BatchBuilder;
 import org.ecrm.segmentation.engine.internal.CustomerTable;
-import org.ecrm.segmentation.engine.internal.Sources;
 
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
@@ -115,7 +115,7 @@ public final class CsvSource implements TransactionSource {
     private final int maxField;
     private final long minDay;
     private final long maxDay;
-    final Sources.BatchBuilder out;
+    final BatchBuilder out;
     @Nullable List<String> header = new ArrayList<>();
     private List<String> headerNames = List.of();
     private int ci;
@@ -147,7 +147,7 @@ public final class CsvSource implements TransactionSource {
       this.maxField = format.maxFieldLength();
       this.minDay = format.minDate().toEpochDay();
       this.maxDay = format.maxDate().toEpochDay();
-      this.out = new Sources.BatchBuilder(currency, sink);
+      this.out = Engine.ACCESS.builder(currency, sink);
     }
 
     @Override

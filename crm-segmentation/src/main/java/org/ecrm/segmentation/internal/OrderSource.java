@@ -1,6 +1,6 @@
 package org.ecrm.segmentation.internal;
 
-import org.ecrm.segmentation.engine.internal.Sources;
+import org.ecrm.segmentation.engine.internal.BatchBuilder;
 
 import java.time.ZoneId;
 import java.util.Currency;
@@ -36,7 +36,7 @@ public final class OrderSource implements TransactionSource {
 
   @Override
   public void read(TransactionSink sink) {
-    Sources.BatchBuilder out = new Sources.BatchBuilder(currency, sink);
+    BatchBuilder out = Engine.ACCESS.builder(currency, sink);
     long record = 0;
     try (Stream<Order> orders = crm.orders().stream()) {
       Iterator<Order> it = orders.iterator();

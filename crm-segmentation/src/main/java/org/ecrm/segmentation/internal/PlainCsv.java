@@ -1,7 +1,8 @@
 package org.ecrm.segmentation.internal;
 
+import org.ecrm.segmentation.engine.internal.BatchBuilder;
 import org.ecrm.segmentation.engine.internal.CustomerTable;
-import org.ecrm.segmentation.engine.internal.Sources;
+import org.ecrm.segmentation.engine.internal.Rejection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,9 +21,8 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.ecrm.segmentation.engine.MixedCurrencyException;
-import org.ecrm.segmentation.engine.RejectedRecord;
-import org.ecrm.segmentation.engine.TransactionSink;
 import org.ecrm.segmentation.internal.util.CustomerIds;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fast path of {@link CsvSource} for files without a single quote character: bytes are split at
@@ -41,11 +41,11 @@ public final class PlainCsv {
   private PlainCsv() {
   }
 
-  /** Thrown inside a range reader to abandon the fast path. */
-  private static final class QuoteFound extends RuntimeException {
+  /** Thrown inside a range reader to abandon the fast path (a quote, or a table in another currency). */
+  private static final class Abandon extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    QuoteFound() {
+    Abandon() {
       super(null, null, false, false);
     }
   }
@@ -199,14 +199,14 @@ public final class PlainCsv {
   }
 
   /** Reads the lines of [from, to) into one accumulator. Line numbers are relative until shifted. */
-  private static final class Range implements TransactionSink {
+  private static final class Range implements BatchBuilder.Target {
     final FileChannel ch;
     final Columns c;
     final CustomerTable acc;
     final long from;
     final long to;
-    final Sources.BatchBuilder out;
-    final List<RejectedRecord> rejected = new ArrayList<>();
+    final BatchBuilder out;
+    final List<Rejection> rejected = new ArrayList<>();
     final int[] starts;
     final int[] ends;
     /** Line breaks seen; a row's record number is this count, relative to the range's first line. */
@@ -220,24 +220,23 @@ public final class PlainCsv {
       this.acc = acc;
       this.from = from;
       this.to = to;
-      this.out = new Sources.BatchBuilder(c.currency, this);
+      this.out = new BatchBuilder(this);
       this.starts = new int[c.need + 1];
       this.ends = new int[c.need + 1];
     }
 
     @Override
-    public void accept(org.ecrm.segmentation.engine.TransactionBatch batch) {
-      acc.add(batch);
+    public void accept(long[] customers, String @Nullable [] ids, int[] days, long[] amounts, int size,
+        long firstRecord) {
+      if (!acc.useCurrency(c.currency)) {
+        throw new Abandon(); // the analysis is in another currency: the stream path reports it
+      }
+      acc.add(customers, ids, days, amounts, size, firstRecord);
     }
 
     @Override
-    public void reject(RejectedRecord rejection) {
+    public void reject(Rejection rejection) {
       rejected.add(rejection);
-    }
-
-    @Override
-    public void skip(String reason) {
-      // this reader skips nothing on purpose
     }
 
     void run() {
@@ -245,7 +244,7 @@ public final class PlainCsv {
         read();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + c.file + ": " + e.getMessage(), e);
-      } catch (QuoteFound | MixedCurrencyException e) {
+      } catch (Abandon | MixedCurrencyException e) {
         abandoned = true;
       }
     }
@@ -344,7 +343,7 @@ public final class PlainCsv {
         } else if (b == '\n' || b == '\r') {
           break;
         } else if (b == '"') {
-          throw new QuoteFound();
+          throw new Abandon();
         }
         e++;
       }
@@ -382,13 +381,13 @@ public final class PlainCsv {
         // a byte count above the limit; the limit counts characters, so decode to decide
         String longText = longText(b);
         if (longText.length() > c.maxField) {
-          rejected.add(new RejectedRecord(record, name(longField), "is " + longText.length()
+          rejected.add(new Rejection(record, name(longField), "is " + longText.length()
               + " characters long, more than " + c.maxField, longText.substring(0, 40)));
           return;
         }
       }
       if (field != width) {
-        rejected.add(new RejectedRecord(record, field < width ? name(field) : name(field - 1),
+        rejected.add(new Rejection(record, field < width ? name(field) : name(field - 1),
             (field < width ? "missing: " : "extra field: ") + "the row has " + field + " fields, the header "
             + width));
         return;
@@ -409,7 +408,7 @@ public final class PlainCsv {
           day = Parse.epochDay(text(b, c.di).strip());
         }
         if (day < c.minDay || day > c.maxDay) {
-          rejected.add(new RejectedRecord(record, name, "outside " + c.format.minDate() + ".." + c.format.maxDate(),
+          rejected.add(new Rejection(record, name, "outside " + c.format.minDate() + ".." + c.format.maxDate(),
               text(b, c.di)));
           return;
         }
@@ -426,7 +425,7 @@ public final class PlainCsv {
             try {
               found = Currency.getInstance(other);
             } catch (IllegalArgumentException ex) {
-              rejected.add(new RejectedRecord(record, c.format.currencyColumn().orElseThrow(),
+              rejected.add(new Rejection(record, c.format.currencyColumn().orElseThrow(),
                   "unknown ISO 4217 currency code", other));
               return;
             }
@@ -438,7 +437,7 @@ public final class PlainCsv {
         throw ex;
       } catch (RuntimeException ex) {
         String value = text(b, at);
-        rejected.add(new RejectedRecord(record, name, Parse.reason(value, ex), value));
+        rejected.add(new Rejection(record, name, Parse.reason(value, ex), value));
       }
     }
 

@@ -9,29 +9,23 @@ import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
-import org.ecrm.segmentation.engine.MixedCurrencyException;
-import org.ecrm.segmentation.engine.RejectedRecord;
-import org.ecrm.segmentation.engine.RfmAccumulator;
-import org.ecrm.segmentation.engine.TransactionBatch;
-import org.ecrm.segmentation.engine.TransactionSink;
-import org.ecrm.segmentation.engine.TransactionSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The accumulator: an open-addressing table whose entries hold the whole per-customer state,
+ * The state behind the engine's accumulator: an open-addressing table whose entries hold the whole per-customer state,
  * {@code [key, sum, count, (index + 1) << 32 | last day]} (the index numbers customers in order of first
  * appearance; a zero last word marks a free slot), so adding a transaction touches one cache line. A
  * large batch is split into contiguous ranges added by {@code parallelism} threads (helpers from the
  * common fork-join pool) into private tables, which are then merged into this one in range order. No
- * object per transaction.
+ * object per transaction. The rows come as primitive columns; the engine's exported accumulator wraps this
+ * table and turns its rejections into the API's records.
  *
  * <p>Not thread-safe: one thread at a time may call its methods (it may use helper threads inside).
  */
-public final class CustomerTable implements RfmAccumulator {
+public final class CustomerTable {
   private static final int STRIDE = 4;
   /** Batches smaller than this are added by the calling thread alone. */
   private static final int PARALLEL_MIN = 1 << 17;
@@ -55,7 +49,7 @@ public final class CustomerTable implements RfmAccumulator {
    * no total over customers (segment revenue, Pareto) can overflow.
    */
   private long acceptedAbs;
-  private final List<RejectedRecord> rejections = new ArrayList<>();
+  private final List<Rejection> rejections = new ArrayList<>();
   /** The id text of each named customer, by customer index (null for numeric keys); null while none. */
   private String @Nullable [] names;
   /**
@@ -147,12 +141,15 @@ public final class CustomerTable implements RfmAccumulator {
     return (int) meta;
   }
 
-  private void checkCurrency(Currency c, long record) {
+  /**
+   * Takes {@code c} as the currency when none is set yet; false when the table is in another currency
+   * (then the caller reports the mix).
+   */
+  public boolean useCurrency(Currency c) {
     if (currency == null) {
       currency = c;
-    } else if (!currency.equals(c)) {
-      throw new MixedCurrencyException(currency, c, record);
     }
+    return currency.equals(c);
   }
 
   /** Adds rows [from, to) of one batch's columns to this table. */
@@ -169,13 +166,13 @@ public final class CustomerTable implements RfmAccumulator {
         continue;
       }
       if (d < 0) {
-        rejections.add(new RejectedRecord(firstRecord + j, "date", "is before 1970-01-01: " + LocalDate.ofEpochDay(d)));
+        rejections.add(new Rejection(firstRecord + j, "date", "is before 1970-01-01: " + LocalDate.ofEpochDay(d)));
         continue;
       }
       long a = as[j];
       long total = acceptedAbs + Math.abs(a);
       if (total < 0) {
-        rejections.add(new RejectedRecord(firstRecord + j, "amount", "overflows the 64-bit total of all amounts",
+        rejections.add(new Rejection(firstRecord + j, "amount", "overflows the 64-bit total of all amounts",
             Long.toString(a)));
         continue;
       }
@@ -184,7 +181,7 @@ public final class CustomerTable implements RfmAccumulator {
       long[] t = part.table;
       if (ids != null && ids[j] != null && !name(indexOf(t[o + 3]), ids[j], t[o + 2] == 0)) {
         String other = nameOf(indexOf(t[o + 3]));
-        rejections.add(new RejectedRecord(firstRecord + j, "customer", "has the same engine key as the "
+        rejections.add(new Rejection(firstRecord + j, "customer", "has the same engine key as the "
             + (other == null ? "numeric customer key " + key : "customer id " + org.ecrm.core.io.SafeText.quote(other))
             + "; rename one of them", ids[j]));
         continue;
@@ -192,7 +189,7 @@ public final class CustomerTable implements RfmAccumulator {
       long old = t[o + 1];
       long s = old + a;
       if (((old ^ s) & (a ^ s)) < 0) {
-        rejections.add(new RejectedRecord(firstRecord + j, "amount", "overflows the 64-bit monetary sum of customer "
+        rejections.add(new Rejection(firstRecord + j, "amount", "overflows the 64-bit monetary sum of customer "
             + key + ": " + a));
         continue;
       }
@@ -243,16 +240,12 @@ public final class CustomerTable implements RfmAccumulator {
     return n == null || index >= n.length ? null : n[index];
   }
 
-  @Override
-  public void add(TransactionBatch batch) {
-    checkCurrency(batch.currency(), batch.firstRecord());
-    BatchAccess a = BatchAccess.get();
-    long[] cs = a.customers(batch);
-    String[] ids = a.ids(batch);
-    int[] ds = a.days(batch);
-    long[] as = a.amounts(batch);
-    int n = batch.size();
-    long first = batch.firstRecord();
+  /**
+   * Adds the first {@code n} rows of a batch's columns (record numbers from {@code first}); the caller has
+   * checked the currency ({@link #useCurrency}). Rows after the as-of date are excluded and counted; a row
+   * whose amount would overflow is rejected (record, field "amount").
+   */
+  public void add(long[] cs, String @Nullable [] ids, int[] ds, long[] as, int n, long first) {
     int threads = n >= PARALLEL_MIN ? (int) Math.min(parallelism, n / (PARALLEL_MIN / 2)) : 1;
     absBound = saturatingAdd(absBound, absSum(as, n));
     if (absBound == Long.MAX_VALUE) {
@@ -304,41 +297,44 @@ public final class CustomerTable implements RfmAccumulator {
     return absBound;
   }
 
-  @Override
-  public void addAll(TransactionSource source) {
-    source.read(new TransactionSink() {
-      @Override
-      public void accept(TransactionBatch batch) {
-        add(batch);
-      }
-
-      @Override
-      public void reject(RejectedRecord rejection) {
-        rejections.add(rejection);
-      }
-
-      @Override
-      public void skip(String reason) {
-        skipped.merge(reason, 1L, Long::sum);
-      }
-    });
+  /** Records a row rejected by the reader, in arrival order with the table's own rejections. */
+  public void reject(Rejection rejection) {
+    rejections.add(rejection);
   }
 
-  @Override
-  public RfmAccumulator merge(RfmAccumulator other) {
-    if (!(other instanceof CustomerTable o)) {
-      throw new IllegalArgumentException("accumulator must come from RfmAnalysis.newAccumulator(): "
-          + other.getClass().getName());
-    }
-    if (o == this) {
+  /** Counts a record the reader skipped on purpose under {@code reason}. */
+  public void skip(String reason) {
+    skipped.merge(reason, 1L, Long::sum);
+  }
+
+  /**
+   * Checks that {@code other} may be merged into this table: another table of the same analysis (as-of,
+   * frequency mode). Currencies are the caller's to check ({@link #useCurrency}).
+   *
+   * @throws IllegalArgumentException if it may not
+   */
+  public void checkMergeable(CustomerTable other) {
+    if (other == this) {
       throw new IllegalArgumentException("cannot merge an accumulator into itself");
     }
-    if (o.asOfDay != asOfDay || o.distinctDays != distinctDays) {
+    if (other.asOfDay != asOfDay || other.distinctDays != distinctDays) {
       throw new IllegalArgumentException("accumulators of different analyses: as-of " + asOf + " vs "
-          + o.asOf + ", distinct days " + distinctDays + " vs " + o.distinctDays);
+          + other.asOf + ", distinct days " + distinctDays + " vs " + other.distinctDays);
     }
-    if (o.currency != null) {
-      checkCurrency(o.currency, 0);
+  }
+
+  /**
+   * Merges {@code o} into this table; {@code o} is left unchanged.
+   *
+   * @throws IllegalArgumentException if {@code o} may not be merged ({@link #checkMergeable}), is in
+   *     another currency, or names a customer key with another id text
+   * @throws ArithmeticException if a customer's monetary sum overflows 64 bits
+   */
+  public void merge(CustomerTable o) {
+    checkMergeable(o);
+    if (o.currency != null && !useCurrency(o.currency)) {
+      throw new IllegalArgumentException("accumulators in different currencies: " + currency + " and "
+          + o.currency);
     }
     Part mine = part;
     Part theirs = o.part;
@@ -373,10 +369,9 @@ public final class CustomerTable implements RfmAccumulator {
     acceptedAbs = saturatingAdd(acceptedAbs, o.acceptedAbs);
     rejections.addAll(o.rejections);
     o.skipped.forEach((k, v) -> skipped.merge(k, v, Long::sum));
-    return this;
   }
 
-  @Override
+  /** The analysis date. */
   public LocalDate asOf() {
     return asOf;
   }
@@ -410,37 +405,37 @@ public final class CustomerTable implements RfmAccumulator {
     asOfDay = (int) date.toEpochDay();
   }
 
-  @Override
-  public Optional<Currency> currency() {
-    return Optional.ofNullable(currency);
+  /** The currency, or null until the first batch (or the analysis) set it. */
+  public @Nullable Currency currency() {
+    return currency;
   }
 
-  @Override
+  /** Distinct customers seen. */
   public int customers() {
     return part.size;
   }
 
-  @Override
+  /** Rows taken in. */
   public long transactions() {
     return transactions;
   }
 
-  @Override
+  /** Rows dated after the as-of date, left out. */
   public long excludedAfterAsOf() {
     return excluded;
   }
 
-  @Override
-  public List<RejectedRecord> rejections() {
-    return Collections.unmodifiableList(new ArrayList<>(rejections));
+  /** Every rejected row, in arrival order (a read-only view). */
+  public List<Rejection> rejections() {
+    return Collections.unmodifiableList(rejections);
   }
 
-  @Override
+  /** Records skipped on purpose, counted per reason (a copy). */
   public Map<String, Long> skipped() {
     return Collections.unmodifiableMap(new TreeMap<>(skipped));
   }
 
-  @Override
+  /** Approximate heap bytes held by the state. */
   public long stateBytes() {
     return part.bytes();
   }
@@ -450,15 +445,15 @@ public final class CustomerTable implements RfmAccumulator {
    * record number of every rejection held, adds {@code more} (also relative) the same way, and puts
    * them all in record order.
    */
-  public void renumber(long firstRecord, List<RejectedRecord> more) {
-    List<RejectedRecord> all = new ArrayList<>(rejections.size() + more.size());
-    for (RejectedRecord r : rejections) {
-      all.add(new RejectedRecord(r.record() + firstRecord, r.field(), r.reason(), r.value()));
+  public void renumber(long firstRecord, List<Rejection> more) {
+    List<Rejection> all = new ArrayList<>(rejections.size() + more.size());
+    for (Rejection r : rejections) {
+      all.add(r.shifted(firstRecord));
     }
-    for (RejectedRecord r : more) {
-      all.add(new RejectedRecord(r.record() + firstRecord, r.field(), r.reason(), r.value()));
+    for (Rejection r : more) {
+      all.add(r.shifted(firstRecord));
     }
-    all.sort(java.util.Comparator.comparingLong(RejectedRecord::record));
+    all.sort(java.util.Comparator.comparingLong(Rejection::record));
     rejections.clear();
     rejections.addAll(all);
   }
@@ -467,7 +462,10 @@ public final class CustomerTable implements RfmAccumulator {
   /** Starts the optional section of named customers' id texts. */
   private static final int NAMES = 0x4E414D45; // "NAME"
 
-  @Override
+  /**
+   * The whole state in a compact, self-describing byte form (the form of the exported accumulator's
+   * {@code toBytes}); {@link #fromBytes} reads it back.
+   */
   public byte[] toBytes() {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64 + part.size * 32);
     try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
@@ -479,7 +477,7 @@ public final class CustomerTable implements RfmAccumulator {
       out.writeLong(excluded);
       out.writeLong(absBound);
       out.writeInt(rejections.size());
-      for (RejectedRecord r : rejections) {
+      for (Rejection r : rejections) {
         out.writeLong(r.record());
         out.writeUTF(r.field());
         // the value follows the reason after a NUL (cut: writeUTF takes at most 64 KiB)
@@ -572,8 +570,8 @@ public final class CustomerTable implements RfmAccumulator {
         String field = in.readUTF();
         String reason = in.readUTF();
         int nul = reason.indexOf('\0');
-        t.rejections.add(nul < 0 ? new RejectedRecord(record, field, reason)
-            : new RejectedRecord(record, field, reason.substring(0, nul), reason.substring(nul + 1)));
+        t.rejections.add(nul < 0 ? new Rejection(record, field, reason)
+            : new Rejection(record, field, reason.substring(0, nul), reason.substring(nul + 1)));
       }
       int nSkipped = in.readInt();
       for (int i = 0; i < nSkipped; i++) {
