@@ -15,13 +15,13 @@ import java.util.concurrent.ForkJoinTask;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state behind the engine's accumulator: an open-addressing table whose entries hold the whole per-customer state,
- * {@code [key, sum, count, (index + 1) << 32 | last day]} (the index numbers customers in order of first
- * appearance; a zero last word marks a free slot), so adding a transaction touches one cache line. A
- * large batch is split into contiguous ranges added by {@code parallelism} threads (helpers from the
- * common fork-join pool) into private tables, which are then merged into this one in range order. No
- * object per transaction. The rows come as primitive columns; the engine's exported accumulator wraps this
- * table and turns its rejections into the API's records.
+ * The state behind the engine's accumulator: an open-addressing table whose entries hold the whole
+ * per-customer state, {@code [key, sum, count, (index + 1) << 32 | last day]} (the index numbers customers
+ * in order of first appearance; a zero last word marks a free slot), so adding a transaction touches one
+ * cache line. A large batch is split into contiguous ranges added by {@code parallelism} threads (helpers
+ * from the common fork-join pool) into private tables, which are then merged into this one in range
+ * order. No object per transaction. The rows come as primitive columns; the engine's exported
+ * accumulator wraps this table and turns its rejections into the API's records.
  *
  * <p>Not thread-safe: one thread at a time may call its methods (it may use helper threads inside).
  */
