@@ -62,6 +62,10 @@ final class Db {
   <T> T transaction(String operation, Supplier<T> work) {
     Connection joined = bound.get();
     if (joined != null) { // a nested operation: a savepoint, rolled back to if the work throws
+      Batch b = batch.get();
+      if (b != null) { // the held-back writes of a batch are undone in memory: no savepoint needed
+        return b.unit(work);
+      }
       return nested(joined, operation, c -> work.get());
     }
     Connection c;
@@ -124,6 +128,54 @@ final class Db {
     }
   }
 
+  /** The held-back writes of the batch transaction running on this thread, if any. */
+  private final ThreadLocal<Batch> batch = new ThreadLocal<>();
+
+  /**
+   * Runs {@code work} as {@link #transaction} does, holding back the writes of the batch-aware store
+   * calls ({@link #batch()}) and sending them when {@code work} returns, before the commit; each nested
+   * transaction is a unit of the batch whose writes are undone in memory when it throws. Inside a running
+   * operation it is a plain nested {@link #transaction}.
+   */
+  <T> T batchTransaction(String operation, Supplier<T> work) {
+    if (bound.get() != null) {
+      return transaction(operation, work);
+    }
+    return transaction(operation, () -> {
+      Batch b = new Batch();
+      batch.set(b);
+      try {
+        T result = work.get();
+        if (b.broken()) {
+          throw new StoreException(operation + " failed: a row failed after part of its writes was sent to the"
+              + " database, so the batch is run again row by row");
+        }
+        Connection c = bound.get();
+        try {
+          b.flush(c);
+        } catch (SQLException e) {
+          throw translate(operation + " (sending the batched writes)", e);
+        }
+        return result;
+      } finally {
+        batch.remove();
+      }
+    });
+  }
+
+  /** The batch of the batch transaction running on this thread, or null outside one. */
+  @Nullable Batch batch() {
+    return bound.get() == null ? null : batch.get();
+  }
+
+  /** Sends the running batch's held writes, so that a store call that is not batch-aware sees them. */
+  private void flushBatch(Connection c) throws SQLException {
+    Batch b = batch.get();
+    if (b != null) {
+      b.flush(c);
+    }
+  }
+
   /**
    * Returns the connection. Auto-commit is restored only after a commit or a successful rollback:
    * switching it on inside an open transaction would commit that transaction, so an unsettled
@@ -152,6 +204,11 @@ final class Db {
   <T> T tx(String what, Work<T> work) {
     Connection joined = bound.get();
     if (joined != null) {
+      try {
+        flushBatch(joined);
+      } catch (SQLException e) {
+        throw translate(what, e);
+      }
       return nested(joined, what, work);
     }
     Connection c;
@@ -220,6 +277,7 @@ final class Db {
     Connection joined = bound.get();
     if (joined != null) {
       try {
+        flushBatch(joined);
         return work.run(joined);
       } catch (SQLException e) {
         throw translate(what, e);
@@ -232,11 +290,27 @@ final class Db {
     }
   }
 
+  /**
+   * Runs a batch-aware read on the running batch transaction's connection without sending the held
+   * writes: the caller answers from the batch what they touched.
+   */
+  <T> T readBeside(String what, Work<T> work) {
+    Connection joined = bound.get();
+    if (joined == null) {
+      return read(what, work);
+    }
+    try {
+      return work.run(joined);
+    } catch (SQLException e) {
+      throw translate(what, e);
+    }
+  }
+
   private static String describe(SQLException e) {
     return e.getMessage() + " (SQLState " + e.getSQLState() + ")";
   }
 
-  private static RuntimeException translate(String what, SQLException e) {
+  static RuntimeException translate(String what, SQLException e) {
     if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
       return new UniqueViolation(e);
     }

@@ -54,7 +54,8 @@ record SideIndex<V>(String table, List<String> keyColumns, String ownerColumn, F
     }
   }
 
-  private Map<List<String>, Key> columns(@Nullable V record) {
+  /** The keys of {@code record} (none for null) by their column values, each once, in the record's order. */
+  Map<List<String>, Key> columns(@Nullable V record) {
     Map<List<String>, Key> out = new LinkedHashMap<>();
     if (record != null) {
       for (Key k : keys.apply(record)) {
