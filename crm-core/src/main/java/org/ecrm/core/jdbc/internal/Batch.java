@@ -80,10 +80,18 @@ final class Batch {
     return broken;
   }
 
-  /** Sends every part's held writes, in the order the parts were first used. */
+  /**
+   * Sends every part's held writes, in the order the parts were first used. If a send fails, part of
+   * the writes may be in the database already: the batch is broken.
+   */
   void flush(Connection c) throws SQLException {
-    for (Part p : parts.values()) {
-      p.flush(c);
+    try {
+      for (Part p : parts.values()) {
+        p.flush(c);
+      }
+    } catch (SQLException | RuntimeException | Error e) {
+      broken = true;
+      throw e;
     }
     flushes++;
     undo.clear();
