@@ -109,7 +109,8 @@ class BatchImportTest {
     ImportResult r = crm.imports().run(request(), new StringReader(csv.toString()));
 
     assertThat(r.rejections()).extracting(RejectedRow::line, RejectedRow::field).containsExactly(
-        tuple(11L, "email"), tuple(21L, "row"), tuple(31L, "row"), tuple(41L, "row"), tuple(551L, "row"));
+        tuple(11L, "email"), tuple(21L, "email"), tuple(31L, "email"), tuple(41L, "external.crm"),
+        tuple(551L, "email"));
     assertThat(r.rejections().get(1).reason()).contains("user5@example.com", "c-5");
     assertThat(r.rejections().get(2).reason()).contains("taken@example.com", "pre-1");
     assertThat(r.rejections().get(3).reason()).contains("X1", "pre-1");
@@ -146,7 +147,7 @@ class BatchImportTest {
     ImportResult r = crm.imports().run(request(), new StringReader(customers(0, 300, "Lovelace")));
 
     assertThat(hooked.fired()).isEqualTo(1);
-    assertThat(r.rejections()).extracting(RejectedRow::line, RejectedRow::field).containsExactly(tuple(9L, "row"));
+    assertThat(r.rejections()).extracting(RejectedRow::line, RejectedRow::field).containsExactly(tuple(9L, "email"));
     assertThat(r.rejections().get(0).reason()).contains("user7@example.com", "other");
     assertThat(r.created()).isEqualTo(299);
     assertThat(crm.customers().count()).isEqualTo(300);
