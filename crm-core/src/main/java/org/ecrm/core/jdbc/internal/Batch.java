@@ -98,11 +98,16 @@ final class Batch {
   }
 
   /**
-   * Inserts {@code rows} (each one value per column) into {@code table} with multi-row {@code INSERT}s of
-   * up to {@link #ROWS_PER_INSERT} rows: the full ones as one JDBC batch of one prepared statement, the
-   * rest as one statement.
+   * Inserts {@code rows} (each one value per column) into {@code table}: with {@code multiRow}, as
+   * multi-row {@code INSERT}s of up to {@link #ROWS_PER_INSERT} rows (the full ones as one JDBC batch of
+   * one prepared statement, the rest as one statement); else as one JDBC batch of a one-row statement.
    */
-  static void insert(Connection c, String table, List<String> columns, List<Object[]> rows) throws SQLException {
+  static void insert(Connection c, String table, List<String> columns, List<Object[]> rows, boolean multiRow)
+      throws SQLException {
+    if (!multiRow) {
+      each(c, insertSql(table, columns, 1), rows);
+      return;
+    }
     int full = rows.size() / ROWS_PER_INSERT;
     if (full > 0) {
       try (PreparedStatement ps = c.prepareStatement(insertSql(table, columns, ROWS_PER_INSERT))) {

@@ -44,8 +44,40 @@ final class Db {
   /** The records' JSON; checks the jackson-annotations present when the storage is built, not on first use. */
   private final JsonMapper json = org.ecrm.core.internal.Json.mapper("The JDBC storage (org.ecrm.core.jdbc.JdbcStorage)");
 
+  /** Whether a batch sends its inserts as multi-row {@code INSERT}s (else as a JDBC batch of one-row ones). */
+  private final boolean multiRowInserts;
+  /** PostgreSQL's COPY through the driver, when the database is PostgreSQL and the driver is present. */
+  private final @Nullable PgCopy copy;
+
   Db(DataSource dataSource) {
+    this(dataSource, true, false);
+  }
+
+  /**
+   * @param multiRowInserts whether a batch sends its inserts as multi-row {@code INSERT}s: fewer statements
+   *     for a server (PostgreSQL); an embedded database (H2) runs a JDBC batch of one-row inserts faster
+   * @param postgresql whether the database is PostgreSQL: a batch then sends its inserts with {@code COPY}
+   *     when the PostgreSQL driver is on the class path and the connections unwrap to it
+   */
+  Db(DataSource dataSource, boolean multiRowInserts, boolean postgresql) {
     this.dataSource = dataSource;
+    this.multiRowInserts = multiRowInserts;
+    PgCopy found = null;
+    if (postgresql) {
+      found = PgCopy.find(Thread.currentThread().getContextClassLoader());
+      if (found == null) {
+        found = PgCopy.find(dataSource.getClass().getClassLoader());
+      }
+    }
+    this.copy = found;
+  }
+
+  /** Inserts {@code rows} for a batch: with COPY where it can, else as {@link Batch#insert} does. */
+  void insert(Connection c, String table, List<String> columns, List<Object[]> rows) throws SQLException {
+    if (copy != null && rows.size() > 1 && copy.copy(c, table, columns, rows)) {
+      return;
+    }
+    Batch.insert(c, table, columns, rows, multiRowInserts);
   }
 
   /** The connection of the operation running on this thread ({@link #transaction}), if any. */

@@ -21,7 +21,7 @@ final class JdbcAudit implements AuditStore {
     JdbcTable.notNull("AuditRecord", record);
     Batch b = db.batch();
     if (b != null) { // held back with the batch's other writes; sent in append order
-      List<Object[]> held = b.part(this, Held.class, Held::new).rows;
+      List<Object[]> held = b.part(this, Held.class, () -> new Held()).rows;
       held.add(row(record));
       int size = held.size();
       b.undo(() -> held.subList(size - 1, held.size()).clear());
@@ -37,13 +37,13 @@ final class JdbcAudit implements AuditStore {
   }
 
   /** The audit records a batch transaction holds back, in append order. */
-  private static final class Held implements Batch.Part {
+  private final class Held implements Batch.Part {
     final List<Object[]> rows = new ArrayList<>();
 
     @Override
     public void flush(Connection c) throws SQLException {
       if (!rows.isEmpty()) {
-        Batch.insert(c, "audit", COLUMNS, rows);
+        db.insert(c, "audit", COLUMNS, rows);
         rows.clear();
       }
     }

@@ -250,30 +250,7 @@ final class JdbcTable<K extends Comparable<K>, V> {
   List<V> readAhead(List<String> ids, Map<SideIndex<V>, List<List<String>>> keys) {
     Batch b = db.batch();
     Held h = b == null ? null : held(b);
-    Map<String, V> found = new java.util.TreeMap<>();
-    List<String> idsToRead = new ArrayList<>();
-    for (String id : new java.util.LinkedHashSet<>(ids)) {
-      Optional<V> known = h == null ? null : h.rows.get(id);
-      if (known == null) {
-        idsToRead.add(id);
-      } else {
-        known.ifPresent(v -> found.put(id, v));
-      }
-    }
-    for (int from = 0; from < idsToRead.size(); from += KEYS_PER_LOOKUP) {
-      List<String> part = idsToRead.subList(from, Math.min(idsToRead.size(), from + KEYS_PER_LOOKUP));
-      List<String[]> rows = db.readBeside(kind + " read ahead", c -> pairs(c, "SELECT id, data FROM " + table
-          + " WHERE id IN (" + "?, ".repeat(part.size() - 1) + "?)", part.toArray()));
-      java.util.Set<String> absent = new java.util.HashSet<>(part);
-      for (String[] r : rows) {
-        V v = db.parse(r[1], type);
-        absent.remove(r[0]);
-        found.put(r[0], h == null ? v : h.known(r[0], v));
-      }
-      if (h != null) {
-        absent.forEach(id -> h.rows.putIfAbsent(id, Optional.empty()));
-      }
-    }
+    Map<String, V> found = new java.util.TreeMap<>(ownersById(h, ids));
     for (Map.Entry<SideIndex<V>, List<List<String>>> e : keys.entrySet()) {
       SideIndex<V> index = e.getKey();
       Map<List<String>, Optional<String>> owners = h == null ? null : h.owners(index);
@@ -294,22 +271,22 @@ final class JdbcTable<K extends Comparable<K>, V> {
             : String.join(" OR ", java.util.Collections.nCopies(part.size(), "(" + index.where("s.") + ")"));
         List<Object> args = new ArrayList<>();
         part.forEach(args::addAll);
-        StringBuilder select = new StringBuilder("SELECT t.id, t.data");
-        for (String k : index.keyColumns()) {
-          select.append(", s.").append(k);
-        }
+        // the side table alone by its key, then the owners by id: both by primary key on any database
         List<String[]> rows = db.readBeside(kind + " read ahead in " + index.table(), c -> pairs(c,
-            select + " FROM " + table + " t JOIN " + index.table() + " s ON s." + index.ownerColumn()
-                + " = t.id WHERE " + match, args.toArray()));
+            "SELECT s." + index.ownerColumn() + ", s." + String.join(", s.", index.keyColumns()) + " FROM "
+                + index.table() + " s WHERE " + match, args.toArray()));
         java.util.Set<List<String>> absent = new java.util.HashSet<>(part);
+        List<String> ownerIds = new ArrayList<>();
         for (String[] r : rows) {
-          List<String> key = List.of(java.util.Arrays.copyOfRange(r, 2, r.length));
+          List<String> key = List.of(java.util.Arrays.copyOfRange(r, 1, r.length));
           absent.remove(key);
-          V v = db.parse(r[1], type);
-          found.put(r[0], h == null ? v : h.known(r[0], v));
+          ownerIds.add(r[0]);
           if (owners != null) {
             owners.putIfAbsent(key, Optional.of(r[0]));
           }
+        }
+        if (!ownerIds.isEmpty()) {
+          found.putAll(ownersById(h, ownerIds));
         }
         if (owners != null) {
           absent.forEach(key -> owners.putIfAbsent(key, Optional.empty()));
@@ -317,6 +294,38 @@ final class JdbcTable<K extends Comparable<K>, V> {
       }
     }
     return List.copyOf(found.values());
+  }
+
+  /**
+   * The stored records with ids {@code ids} (those {@code h} knows answered from it), one query per
+   * {@value #KEYS_PER_LOOKUP} ids; with a batch part, the answers are kept, the ids nobody has too.
+   */
+  private Map<String, V> ownersById(@Nullable Held h, List<String> ids) {
+    Map<String, V> found = new java.util.HashMap<>();
+    List<String> toRead = new ArrayList<>();
+    for (String id : new java.util.LinkedHashSet<>(ids)) {
+      Optional<V> known = h == null ? null : h.rows.get(id);
+      if (known == null) {
+        toRead.add(id);
+      } else {
+        known.ifPresent(v -> found.put(id, v));
+      }
+    }
+    for (int from = 0; from < toRead.size(); from += KEYS_PER_LOOKUP) {
+      List<String> part = toRead.subList(from, Math.min(toRead.size(), from + KEYS_PER_LOOKUP));
+      List<String[]> rows = db.readBeside(kind + " read ahead", c -> pairs(c, "SELECT id, data FROM " + table
+          + " WHERE id IN (" + "?, ".repeat(part.size() - 1) + "?)", part.toArray()));
+      java.util.Set<String> absent = new java.util.HashSet<>(part);
+      for (String[] r : rows) {
+        V v = db.parse(r[1], type);
+        absent.remove(r[0]);
+        found.put(r[0], h == null ? v : h.known(r[0], v));
+      }
+      if (h != null) {
+        absent.forEach(id -> h.rows.putIfAbsent(id, Optional.empty()));
+      }
+    }
+    return found;
   }
 
   /** Every row's columns as strings. */
@@ -535,7 +544,7 @@ final class JdbcTable<K extends Comparable<K>, V> {
       if (!inserts.isEmpty()) {
         List<String> names = new ArrayList<>(List.of("id", "version", "data"));
         columns.forEach(col -> names.add(col.name()));
-        Batch.insert(c, table, names, inserts);
+        db.insert(c, table, names, inserts);
       }
       for (SideIndex<V> index : indexes) {
         List<Object[]> added = new ArrayList<>();
@@ -551,7 +560,7 @@ final class JdbcTable<K extends Comparable<K>, V> {
         if (!added.isEmpty()) {
           List<String> names = new ArrayList<>(index.keyColumns());
           names.add(index.ownerColumn());
-          Batch.insert(c, index.table(), names, added);
+          db.insert(c, index.table(), names, added);
         }
       }
       writes.clear();
