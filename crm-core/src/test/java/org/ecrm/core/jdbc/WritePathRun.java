@@ -341,7 +341,7 @@ public final class WritePathRun {
 
   /** The counted calls that each make one round trip to the database. */
   static final java.util.Set<String> ROUND_TRIPS = java.util.Set.of("execute", "executeQuery", "executeUpdate",
-      "executeBatch", "setSavepoint", "releaseSavepoint", "rollback", "commit", "unwrap");
+      "executeBatch", "setSavepoint", "releaseSavepoint", "rollback", "commit");
 
   /**
    * {@code pool} with its connections' statement, savepoint and commit calls counted by name, and the
@@ -351,7 +351,7 @@ public final class WritePathRun {
       java.util.Map<String, java.util.concurrent.atomic.LongAdder> calls) {
     // unwrap: the storage's way to PostgreSQL's COPY, one COPY each
     java.util.Set<String> counted = java.util.Set.of("prepareStatement", "createStatement", "setSavepoint",
-        "releaseSavepoint", "rollback", "commit", "unwrap");
+        "releaseSavepoint", "rollback", "commit");
     java.util.Set<String> executions = java.util.Set.of("execute", "executeQuery", "executeUpdate", "executeBatch");
     return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(WritePathRun.class.getClassLoader(),
         new Class<?>[] {javax.sql.DataSource.class}, (proxy, m, a) -> {

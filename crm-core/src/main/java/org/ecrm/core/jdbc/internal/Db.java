@@ -46,37 +46,22 @@ final class Db {
 
   /** Whether a batch sends its inserts as multi-row {@code INSERT}s (else as a JDBC batch of one-row ones). */
   private final boolean multiRowInserts;
-  /** PostgreSQL's COPY through the driver, when the database is PostgreSQL and the driver is present. */
-  private final @Nullable PgCopy copy;
 
   Db(DataSource dataSource) {
-    this(dataSource, true, false);
+    this(dataSource, true);
   }
 
   /**
    * @param multiRowInserts whether a batch sends its inserts as multi-row {@code INSERT}s: fewer statements
    *     for a server (PostgreSQL); an embedded database (H2) runs a JDBC batch of one-row inserts faster
-   * @param postgresql whether the database is PostgreSQL: a batch then sends its inserts with {@code COPY}
-   *     when the PostgreSQL driver is on the class path and the connections unwrap to it
    */
-  Db(DataSource dataSource, boolean multiRowInserts, boolean postgresql) {
+  Db(DataSource dataSource, boolean multiRowInserts) {
     this.dataSource = dataSource;
     this.multiRowInserts = multiRowInserts;
-    PgCopy found = null;
-    if (postgresql) {
-      found = PgCopy.find(Thread.currentThread().getContextClassLoader());
-      if (found == null) {
-        found = PgCopy.find(dataSource.getClass().getClassLoader());
-      }
-    }
-    this.copy = found;
   }
 
-  /** Inserts {@code rows} for a batch: with COPY where it can, else as {@link Batch#insert} does. */
+  /** Inserts {@code rows} for a batch, as {@link Batch#insert} does with this database's kind of statement. */
   void insert(Connection c, String table, List<String> columns, List<Object[]> rows) throws SQLException {
-    if (copy != null && rows.size() > 1 && copy.copy(c, table, columns, rows)) {
-      return;
-    }
     Batch.insert(c, table, columns, rows, multiRowInserts);
   }
 
