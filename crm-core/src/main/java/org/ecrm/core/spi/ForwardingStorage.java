@@ -143,6 +143,16 @@ public class ForwardingStorage implements Storage {
   }
 
   /**
+   * Forwards to the delegate's {@link Storage#batchesWrites()}.
+   *
+   * @return what the delegate answers
+   */
+  @Override
+  public boolean batchesWrites() {
+    return delegate.batchesWrites();
+  }
+
+  /**
    * Forwards to the delegate's {@link Storage#batchTransaction}. A subclass that overrides
    * {@link #transaction} should override this too, e.g. to run its own {@link #transaction}.
    *

@@ -87,11 +87,23 @@ public interface Storage extends AutoCloseable {
   }
 
   /**
+   * Whether {@link #batchTransaction} holds writes back and sends them together, so that a caller gains
+   * by reading ahead what its units will look up ({@link CustomerStore#findAll}) and running them as one
+   * batch. Imports run customer chunks as batches only where this is true. The default is false; the JDBC
+   * storage answers true.
+   *
+   * @return true if batch transactions batch the writes
+   */
+  default boolean batchesWrites() {
+    return false;
+  }
+
+  /**
    * Runs {@code work}, a series of nested {@link #transaction} calls (the rows of an import chunk), as one
    * transaction whose writes the adapter may hold back and send together, in batches, when {@code work}
-   * returns and before the commit. Called only on a storage whose
-   * {@link #nestedTransactionsAreSavepoints()} is true. Inside it, as inside {@link #transaction}:
-   * reads see the work's own writes; a nested transaction that throws leaves none of its writes; a
+   * returns and before the commit. Imports call it only on a storage whose
+   * {@link #nestedTransactionsAreSavepoints()} and {@link #batchesWrites()} are true. Inside it, as inside
+   * {@link #transaction}: reads see the work's own writes; a nested transaction that throws leaves none of its writes; a
    * store call refuses what it can tell is wrong (a unique key another record holds, a stale version)
    * when it is made. A refusal the adapter learns only when it sends the held-back writes (a key a
    * concurrent writer took meanwhile) makes this call throw with nothing kept; the caller then runs the

@@ -265,6 +265,11 @@ class BatchImportTest {
     }
 
     @Override
+    public boolean batchesWrites() {
+      return false;
+    }
+
+    @Override
     public <T> T batchTransaction(String operation, Supplier<T> work) {
       return transaction(operation, work);
     }

@@ -88,8 +88,9 @@ public final class ImportRunner implements Imports {
       case ORDER -> new OrderRows(customers, orders, request, tally,
           request.latestDate().orElseGet(() -> LocalDate.now(clock).plusYears(1)));
     };
-    Chunks chunks = new Chunks(request, handler, tally, request.kind() == EntityKind.CUSTOMER && !request.dryRun()
-        ? rows -> CustomerReadAhead.read(ctx.storage().customers(), rows) : null);
+    Chunks chunks = new Chunks(request, handler, tally,
+        request.kind() == EntityKind.CUSTOMER && !request.dryRun() && ctx.storage().batchesWrites()
+            ? rows -> CustomerReadAhead.read(ctx.storage().customers(), rows) : null);
     long rows;
     try {
       rows = RowReader.read(request, columns, in, row -> {
@@ -244,7 +245,8 @@ public final class ImportRunner implements Imports {
    * nested transactions are savepoints ({@link org.ecrm.core.spi.Storage#nestedTransactionsAreSavepoints()})
    * a chunk is one transaction in which each row is a nested one: a failing row is rejected alone (its
    * writes and events undone) and the rest of the chunk is kept, while the chunk pays for one lock, one
-   * commit and one event delivery. Customer rows are first tried as a batch
+   * commit and one event delivery. On a storage that batches writes
+   * ({@link org.ecrm.core.spi.Storage#batchesWrites()}) customer rows are first tried as a batch
    * ({@link org.ecrm.core.spi.Storage#batchTransaction}): the customers the chunk's ids, e-mail addresses
    * and external ids name are read ahead, and the storage may send the chunk's writes together. Should
    * the batch fail as a whole (a key a concurrent writer took), the chunk runs again with a savepoint per

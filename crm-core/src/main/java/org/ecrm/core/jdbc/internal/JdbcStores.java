@@ -105,6 +105,12 @@ public final class JdbcStores implements Storage {
     return true;
   }
 
+  /** True: {@link #batchTransaction} holds the writes back and sends them together. */
+  @Override
+  public boolean batchesWrites() {
+    return true;
+  }
+
   /**
    * Runs the work as {@link #transaction} does, holding back the inserts and updates of every table and
    * the audit records: lookups by id, unique key and alias are answered from what the work wrote and from
