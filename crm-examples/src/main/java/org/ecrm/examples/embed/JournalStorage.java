@@ -120,16 +120,16 @@ public final class JournalStorage extends ForwardingStorage {
   }
 
   /**
-   * Runs {@code work} directly, as {@link #transaction} does.
+   * Runs {@code work} as {@link #transaction} does: directly, holding nothing back.
    *
    * @param operation what the work does
-   * @param work the operation
+   * @param work the units
    * @param <T> what the work returns
    * @return what {@code work} returned
    */
   @Override
   public <T> T batchTransaction(String operation, Supplier<T> work) {
-    return work.get();
+    return transaction(operation, work);
   }
 
   /** Closes the journal. */

@@ -60,6 +60,28 @@ final class Db {
     this.multiRowInserts = multiRowInserts;
   }
 
+  /** Whether a batch's read-ahead passes its keys as one array ({@code = ANY(?)}, PostgreSQL). */
+  private boolean arrayKeys;
+
+  /** Makes the read-ahead pass its keys as one array parameter; for PostgreSQL. */
+  Db arrayKeys(boolean on) {
+    this.arrayKeys = on;
+    return this;
+  }
+
+  /**
+   * A condition that {@code column} is one of {@code n} values: {@code column IN (?, ...)}, or with array
+   * keys {@code column = ANY(?)}, one statement text (and one plan) whatever {@code n} is.
+   */
+  String in(String column, int n) {
+    return arrayKeys ? column + " = ANY(?)" : column + " IN (" + "?, ".repeat(n - 1) + "?)";
+  }
+
+  /** The parameters of {@link #in} for {@code values}. */
+  Object[] inArgs(Connection c, List<String> values) throws SQLException {
+    return arrayKeys ? new Object[] {c.createArrayOf("varchar", values.toArray())} : values.toArray();
+  }
+
   /** Inserts {@code rows} for a batch, as {@link Batch#insert} does with this database's kind of statement. */
   void insert(Connection c, String table, List<String> columns, List<Object[]> rows) throws SQLException {
     Batch.insert(c, table, columns, rows, multiRowInserts);

@@ -76,9 +76,9 @@ final class JdbcCustomers extends JdbcStores.TableStore<CustomerId, Customer> im
         List<String> part = unknown.subList(from, Math.min(unknown.size(), from + 256));
         Map<String, String> targets = db.readBeside("Customer read ahead of aliases", c -> {
           Map<String, String> out = new HashMap<>();
-          try (var ps = c.prepareStatement("SELECT alias, target FROM customer_aliases WHERE alias IN ("
-              + "?, ".repeat(part.size() - 1) + "?)")) {
-            Db.bind(ps, part.toArray());
+          try (var ps = c.prepareStatement("SELECT alias, target FROM customer_aliases WHERE "
+              + db.in("alias", part.size()))) {
+            Db.bind(ps, db.inArgs(c, part));
             try (var rs = ps.executeQuery()) {
               while (rs.next()) {
                 out.put(rs.getString(1), rs.getString(2));

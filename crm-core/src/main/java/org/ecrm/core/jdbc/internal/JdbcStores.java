@@ -59,7 +59,7 @@ public final class JdbcStores implements Storage {
    * @throws org.ecrm.core.model.StoreException if the schema is newer than {@code schema} knows or cannot be made
    */
   public JdbcStores(DataSource dataSource, SqlDialect dialect, Schema schema) {
-    Db db = new Db(dataSource, !dialect.name().equals("H2"));
+    Db db = new Db(dataSource, !dialect.name().equals("H2")).arrayKeys(dialect.name().equals("POSTGRESQL"));
     this.schemaVersion = schema.migrate(db, dialect);
     this.db = db;
     this.customers = new JdbcCustomers(db);

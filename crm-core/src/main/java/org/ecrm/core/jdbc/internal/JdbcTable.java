@@ -267,14 +267,15 @@ final class JdbcTable<K extends Comparable<K>, V> {
       for (int from = 0; from < toRead.size(); from += KEYS_PER_LOOKUP) {
         List<List<String>> part = toRead.subList(from, Math.min(toRead.size(), from + KEYS_PER_LOOKUP));
         String match = width == 1
-            ? "s." + index.keyColumns().get(0) + " IN (" + "?, ".repeat(part.size() - 1) + "?)"
+            ? db.in("s." + index.keyColumns().get(0), part.size())
             : String.join(" OR ", java.util.Collections.nCopies(part.size(), "(" + index.where("s.") + ")"));
         List<Object> args = new ArrayList<>();
         part.forEach(args::addAll);
         // the side table alone by its key, then the owners by id: both by primary key on any database
         List<String[]> rows = db.readBeside(kind + " read ahead in " + index.table(), c -> pairs(c,
             "SELECT s." + index.ownerColumn() + ", s." + String.join(", s.", index.keyColumns()) + " FROM "
-                + index.table() + " s WHERE " + match, args.toArray()));
+                + index.table() + " s WHERE " + match, width == 1
+                    ? db.inArgs(c, part.stream().map(k -> k.get(0)).toList()) : args.toArray()));
         java.util.Set<List<String>> absent = new java.util.HashSet<>(part);
         List<String> ownerIds = new ArrayList<>();
         for (String[] r : rows) {
@@ -314,7 +315,7 @@ final class JdbcTable<K extends Comparable<K>, V> {
     for (int from = 0; from < toRead.size(); from += KEYS_PER_LOOKUP) {
       List<String> part = toRead.subList(from, Math.min(toRead.size(), from + KEYS_PER_LOOKUP));
       List<String[]> rows = db.readBeside(kind + " read ahead", c -> pairs(c, "SELECT id, data FROM " + table
-          + " WHERE id IN (" + "?, ".repeat(part.size() - 1) + "?)", part.toArray()));
+          + " WHERE " + db.in("id", part.size()), db.inArgs(c, part)));
       java.util.Set<String> absent = new java.util.HashSet<>(part);
       for (String[] r : rows) {
         V v = db.parse(r[1], type);
