@@ -89,11 +89,30 @@ public record CrmContext(Storage storage, Clock clock, IdGenerator ids, EventBus
         outer.depth()[0]--;
       }
     }
+    return outermost(operation, work, false, outer);
+  }
+
+  /**
+   * Runs many operations (the rows of an import chunk, each a nested {@link #atomically}) as one
+   * operation through {@link Storage#batchTransaction}, which may hold their writes back and send them
+   * together: all kept, or none when the batch fails as a whole (then nothing is announced, and the
+   * caller may run the rows again one operation each). Inside a running operation it is
+   * {@link #atomically}.
+   */
+  public <T> T atomicallyAsBatch(String operation, Supplier<T> work) {
+    Frame outer = CURRENT.get();
+    if (outer != null && outer.storage() == storage) {
+      return atomically(operation, work);
+    }
+    return outermost(operation, work, true, outer);
+  }
+
+  private <T> T outermost(String operation, Supplier<T> work, boolean batch, @org.jspecify.annotations.Nullable Frame outer) {
     Frame frame = new Frame(storage, new ArrayList<>(), new int[1]);
     CURRENT.set(frame);
     T result;
     try {
-      result = storage.transaction(operation, work);
+      result = batch ? storage.batchTransaction(operation, work) : storage.transaction(operation, work);
     } catch (StoreException e) {
       throw named(operation, e);
     } finally {

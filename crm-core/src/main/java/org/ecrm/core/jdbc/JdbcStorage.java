@@ -40,6 +40,13 @@ import org.jspecify.annotations.Nullable;
  * written row ({@code SELECT ... FOR UPDATE}) before it checks the version, so concurrent updates of one
  * record serialise and all but one fail with {@link org.ecrm.core.model.VersionConflictException}. Several
  * processes may share a PostgreSQL database; an embedded H2 database is opened by one process at a time.
+ *
+ * <p><b>Imports.</b> A customer import runs each chunk of rows as one {@link #batchTransaction}: the
+ * chunk's keys are read ahead, its lookups answered from that and its own writes, and its inserts, updates
+ * and audit records sent as batched multi-row statements before the commit. The held-back writes belong to
+ * the thread running the batch, like its connection. An update sent by a batch is refused if the row
+ * changed since it was read ({@code WHERE version = ?}), a key if a concurrent writer took it; the chunk is
+ * then rolled back and imported again with a savepoint per row.
  */
 public final class JdbcStorage extends ForwardingStorage {
   private final DataSource dataSource;

@@ -1,6 +1,7 @@
 package org.ecrm.core.spi;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.ecrm.core.model.Customer;
@@ -46,6 +47,33 @@ public interface CustomerStore extends VersionedStore<CustomerId, Customer> {
    * @throws org.ecrm.core.model.VersionConflictException if the stored version differs
    */
   boolean delete(CustomerId id, long version);
+
+  /**
+   * The customers holding any of {@code ids} (as their own id; aliases are not followed), any of
+   * {@code emails} or any of {@code externalIds}, each once, in id order: a read ahead for a run of
+   * lookups, e.g. the rows of an import chunk. The default looks each key up alone; the JDBC store
+   * answers with one query per kind of key and, inside a {@link Storage#batchTransaction}, keeps the
+   * answers (the keys nobody holds too, and the aliases among {@code ids}) for the lookups that follow.
+   *
+   * @param ids customer ids
+   * @param emails e-mail addresses
+   * @param externalIds external ids
+   * @return the customers found
+   */
+  default List<Customer> findAll(Collection<CustomerId> ids, Collection<EmailAddress> emails,
+      Collection<ExternalId> externalIds) {
+    java.util.TreeMap<CustomerId, Customer> found = new java.util.TreeMap<>();
+    for (CustomerId id : ids) {
+      get(id).ifPresent(c -> found.put(c.id(), c));
+    }
+    for (EmailAddress e : emails) {
+      findByEmail(e).ifPresent(c -> found.putIfAbsent(c.id(), c));
+    }
+    for (ExternalId x : externalIds) {
+      findByExternalId(x).ifPresent(c -> found.putIfAbsent(c.id(), c));
+    }
+    return List.copyOf(found.values());
+  }
 
   /**
    * Up to {@code limit} customers matching {@code filter} with ids after {@code after}, in id order.

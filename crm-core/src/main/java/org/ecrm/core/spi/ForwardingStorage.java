@@ -130,6 +130,42 @@ public class ForwardingStorage implements Storage {
     return delegate.transaction(operation, work);
   }
 
+  /**
+   * Forwards to the delegate's {@link Storage#nestedTransactionsAreSavepoints()}. A subclass that
+   * overrides {@link #transaction} so that it no longer runs the delegate's transaction must override this
+   * too (and answer false when its transactions undo nothing).
+   *
+   * @return what the delegate answers
+   */
+  @Override
+  public boolean nestedTransactionsAreSavepoints() {
+    return delegate.nestedTransactionsAreSavepoints();
+  }
+
+  /**
+   * Forwards to the delegate's {@link Storage#batchesWrites()}.
+   *
+   * @return what the delegate answers
+   */
+  @Override
+  public boolean batchesWrites() {
+    return delegate.batchesWrites();
+  }
+
+  /**
+   * Forwards to the delegate's {@link Storage#batchTransaction}. A subclass that overrides
+   * {@link #transaction} should override this too, e.g. to run its own {@link #transaction}.
+   *
+   * @param operation what the work does, for error messages
+   * @param work the units
+   * @param <T> what the work returns
+   * @return what {@code work} returned
+   */
+  @Override
+  public <T> T batchTransaction(String operation, Supplier<T> work) {
+    return delegate.batchTransaction(operation, work);
+  }
+
   /** Closes the delegate. */
   @Override
   public void close() {

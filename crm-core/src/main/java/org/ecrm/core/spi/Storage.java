@@ -71,6 +71,58 @@ public interface Storage extends AutoCloseable {
     return work.get();
   }
 
+  /**
+   * Whether a {@link #transaction} called inside a running one on the same thread is a savepoint: when
+   * the nested work throws, its writes alone are undone and the outer transaction goes on. Imports write
+   * many rows in one transaction, each row a nested one, only where this is true; elsewhere each row is
+   * a transaction of its own.
+   *
+   * <p>The default is false. The in-memory and JDBC storages answer true. An adapter whose
+   * {@link #transaction} runs the work without a real transaction must answer false.
+   *
+   * @return true if nested transactions are savepoints
+   */
+  default boolean nestedTransactionsAreSavepoints() {
+    return false;
+  }
+
+  /**
+   * Whether {@link #batchTransaction} holds writes back and sends them together, so that a caller gains
+   * by reading ahead what its units will look up ({@link CustomerStore#findAll}) and running them as one
+   * batch. Imports run customer chunks as batches only where this is true. The default is false; the JDBC
+   * storage answers true.
+   *
+   * @return true if batch transactions batch the writes
+   */
+  default boolean batchesWrites() {
+    return false;
+  }
+
+  /**
+   * Runs {@code work}, a series of nested {@link #transaction} calls (the rows of an import chunk), as one
+   * transaction whose writes the adapter may hold back and send together, in batches, when {@code work}
+   * returns and before the commit. Imports call it only on a storage whose
+   * {@link #nestedTransactionsAreSavepoints()} and {@link #batchesWrites()} are true. Inside it, as inside
+   * {@link #transaction}: reads see the work's own writes; a nested transaction that throws leaves none of its writes; a
+   * store call refuses what it can tell is wrong (a unique key another record holds, a stale version)
+   * when it is made. A refusal the adapter learns only when it sends the held-back writes (a key a
+   * concurrent writer took meanwhile) makes this call throw with nothing kept; the caller then runs the
+   * same units again with {@link #transaction}, where each unit meets its own failure.
+   *
+   * <p>The default runs {@link #transaction}, holding nothing back. The JDBC storage holds back the
+   * inserts and updates of tables and the audit records, answers lookups from what the work wrote and
+   * from what {@link CustomerStore#findAll} read ahead, and sends each table's writes as a few batched
+   * multi-row statements.
+   *
+   * @param operation what the work does, for error messages
+   * @param work the units
+   * @param <T> what the work returns
+   * @return what {@code work} returned
+   */
+  default <T> T batchTransaction(String operation, Supplier<T> work) {
+    return transaction(operation, work);
+  }
+
   /** Releases resources; the default does nothing. */
   @Override
   default void close() {}

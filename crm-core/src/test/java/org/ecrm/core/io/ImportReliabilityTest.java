@@ -189,7 +189,7 @@ class ImportReliabilityTest {
     ImportResult r = run(customersCsv().build(), csv);
     assertThat(r.rejections()).extracting(RejectedRow::line, RejectedRow::field).containsExactly(
         tuple(3L, "id"), tuple(4L, "stage"), tuple(5L, "phone"), tuple(6L, "tags"), tuple(7L, "city"),
-        tuple(8L, "row"), tuple(9L, "country"));
+        tuple(8L, "email"), tuple(9L, "country"));
     assertThat(r.rejections().get(0).reason()).isEqualTo("missing");
     assertThat(r.rejections().get(1).reason()).contains("SLEEPING");
     assertThat(r.rejections().get(5).reason()).contains("a@example.com");

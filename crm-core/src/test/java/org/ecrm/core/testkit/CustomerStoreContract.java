@@ -33,6 +33,52 @@ public abstract class CustomerStoreContract extends StoreContractSupport {
   }
 
   @Test
+  void findAll_byIdsEmailsAndExternalIds_eachOnceInIdOrder() {
+    Customer c1 = store().insert(customer("c1"));
+    Customer c2 = store().insert(customer("c2").toBuilder().externalId("crm", "X2").build());
+    Customer c3 = store().insert(customer("c3"));
+    store().insert(customer("c4"));
+    List<Customer> found = store().findAll(List.of(CustomerId.of("c3"), CustomerId.of("nobody"), CustomerId.of("c1")),
+        List.of(EmailAddress.of("c1@example.com"), EmailAddress.of("none@example.com")),
+        List.of(ExternalId.of("crm", "X2"), ExternalId.of("crm", "none")));
+    assertThat(found).containsExactly(c1, c2, c3);
+    assertThat(store().findAll(List.of(), List.of(), List.of())).isEmpty();
+  }
+
+  @Test
+  void batchTransaction_readsItsOwnWrites_refusesKnownClashes_andKeepsWhatItReturned() {
+    Customer stored = store().insert(customer("c0"));
+    Customer c1 = customer("c1");
+    Customer c2 = customer("c2");
+    storage.batchTransaction("batch", () -> {
+      store().findAll(List.of(CustomerId.of("c0"), CustomerId.of("c1"), CustomerId.of("c2")),
+          List.of(EmailAddress.of("c0@example.com"), EmailAddress.of("c1@example.com")), List.of());
+      store().insert(c1);
+      assertThat(store().get(c1.id())).contains(c1);
+      assertThat(store().findByEmail(EmailAddress.of("c1@example.com"))).contains(c1);
+      assertThatThrownBy(() -> store().insert(customer("c9").toBuilder().email("c0@example.com").build()))
+          .isInstanceOf(DuplicateKeyException.class).hasMessageContaining("c0");
+      assertThatThrownBy(() -> store().update(stored)).isInstanceOf(VersionConflictException.class);
+      store().update(nextVersion(stored).toBuilder().email("new@example.com").build());
+      assertThat(store().findByEmail(EmailAddress.of("new@example.com")).map(Customer::id)).contains(stored.id());
+      if (storage.nestedTransactionsAreSavepoints()) {
+        assertThatThrownBy(() -> storage.transaction("unit", () -> {
+          store().insert(c2);
+          throw new IllegalStateException("the unit fails after its write");
+        })).hasMessage("the unit fails after its write");
+        assertThat(store().get(c2.id())).isEmpty();
+        assertThat(store().findByEmail(EmailAddress.of("c2@example.com"))).isEmpty();
+      }
+      return null;
+    });
+    assertThat(store().get(c1.id())).contains(c1);
+    assertThat(store().get(c2.id())).isEmpty();
+    assertThat(store().get(stored.id()).orElseThrow().version()).isEqualTo(2);
+    assertThat(store().findByEmail(EmailAddress.of("new@example.com")).map(Customer::id)).contains(stored.id());
+    assertThat(store().count()).isEqualTo(2);
+  }
+
+  @Test
   void get_unknownId_isEmpty() {
     assertThat(store().get(CustomerId.of("nobody"))).isEmpty();
   }

@@ -65,8 +65,8 @@ public final class FaultyStorage {
 
   /**
    * As above; with {@code transactions} false the wrapper hides the inner storage's
-   * {@link Storage#transaction} (as an adapter without transactions would), to show what the check
-   * finds then.
+   * {@link Storage#transaction} (as an adapter without transactions would: its nested transactions are
+   * no savepoints either), to show what the check finds then.
    */
   public FaultyStorage(Storage inner, long seed, double rate, boolean transactions) {
     this.inner = inner;
@@ -81,6 +81,16 @@ public final class FaultyStorage {
       @Override
       public <T> T transaction(String operation, Supplier<T> work) {
         return transactions ? super.transaction(operation, work) : work.get();
+      }
+
+      @Override
+      public boolean nestedTransactionsAreSavepoints() {
+        return transactions && super.nestedTransactionsAreSavepoints();
+      }
+
+      @Override
+      public <T> T batchTransaction(String operation, Supplier<T> work) {
+        return transactions ? super.batchTransaction(operation, work) : work.get();
       }
     };
   }

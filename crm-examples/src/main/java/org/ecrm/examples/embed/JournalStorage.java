@@ -108,6 +108,30 @@ public final class JournalStorage extends ForwardingStorage {
     return work.get();
   }
 
+  /**
+   * False: {@link #transaction} runs the work directly, so a nested one undoes nothing, and imports
+   * write each row as an operation of its own.
+   *
+   * @return false
+   */
+  @Override
+  public boolean nestedTransactionsAreSavepoints() {
+    return false;
+  }
+
+  /**
+   * Runs {@code work} as {@link #transaction} does: directly, holding nothing back.
+   *
+   * @param operation what the work does
+   * @param work the units
+   * @param <T> what the work returns
+   * @return what {@code work} returned
+   */
+  @Override
+  public <T> T batchTransaction(String operation, Supplier<T> work) {
+    return transaction(operation, work);
+  }
+
   /** Closes the journal. */
   @Override
   public void close() {

@@ -88,7 +88,9 @@ public final class ImportRunner implements Imports {
       case ORDER -> new OrderRows(customers, orders, request, tally,
           request.latestDate().orElseGet(() -> LocalDate.now(clock).plusYears(1)));
     };
-    Chunks chunks = new Chunks(request, handler, tally);
+    Chunks chunks = new Chunks(request, handler, tally,
+        request.kind() == EntityKind.CUSTOMER && !request.dryRun() && ctx.storage().batchesWrites()
+            ? rows -> CustomerReadAhead.read(ctx.storage().customers(), rows) : null);
     long rows;
     try {
       rows = RowReader.read(request, columns, in, row -> {
@@ -239,27 +241,34 @@ public final class ImportRunner implements Imports {
   static final int CHUNK = 512;
 
   /**
-   * Rows (and rows the reader rejected, kept in line order) waiting to be imported. On the in-memory and
-   * JDBC storages a chunk is one transaction in which each row is a savepoint: a failing row is
-   * rejected alone (its writes and events undone) and the rest of the chunk is kept, while the chunk
-   * pays for one lock, one commit and one event delivery. Should the chunk's transaction itself fail
-   * (a commit refused), the counts go back to where they were and its rows are imported again one
-   * transaction each. On other storages every row is its own transaction.
+   * Rows (and rows the reader rejected, kept in line order) waiting to be imported. On a storage whose
+   * nested transactions are savepoints ({@link org.ecrm.core.spi.Storage#nestedTransactionsAreSavepoints()})
+   * a chunk is one transaction in which each row is a nested one: a failing row is rejected alone (its
+   * writes and events undone) and the rest of the chunk is kept, while the chunk pays for one lock, one
+   * commit and one event delivery. On a storage that batches writes
+   * ({@link org.ecrm.core.spi.Storage#batchesWrites()}) customer rows are first tried as a batch
+   * ({@link org.ecrm.core.spi.Storage#batchTransaction}): the customers the chunk's ids, e-mail addresses
+   * and external ids name are read ahead, and the storage may send the chunk's writes together. Should
+   * the batch fail as a whole (a key a concurrent writer took), the chunk runs again with a savepoint per
+   * row; should that transaction fail too (a commit refused), the counts go back to where they were and
+   * its rows are imported again one transaction each. On other storages every row is its own transaction.
    */
   private final class Chunks {
     private final ImportRequest request;
     private final RowHandler handler;
     private final Tally tally;
     private final boolean savepoints;
+    private final java.util.function.@org.jspecify.annotations.Nullable Consumer<List<Row>> readAhead;
     private final List<Object> pending = new ArrayList<>(CHUNK);
 
-    Chunks(ImportRequest request, RowHandler handler, Tally tally) {
+    /** @param readAhead reads ahead what a chunk's rows look up, to run the chunk as a batch; null: no batch */
+    Chunks(ImportRequest request, RowHandler handler, Tally tally,
+        java.util.function.@org.jspecify.annotations.Nullable Consumer<List<Row>> readAhead) {
       this.request = request;
       this.handler = handler;
       this.tally = tally;
-      var storage = ctx.storage();
-      this.savepoints = storage instanceof org.ecrm.core.internal.memory.InMemoryStorage
-          || storage instanceof org.ecrm.core.jdbc.JdbcStorage;
+      this.savepoints = ctx.storage().nestedTransactionsAreSavepoints();
+      this.readAhead = readAhead;
     }
 
     void add(Object rowOrRejection) {
@@ -279,19 +288,47 @@ public final class ImportRunner implements Imports {
         chunk.forEach(this::one);
         return;
       }
+      String operation = "import " + request.kind() + " rows at lines " + line(chunk.get(0)) + " to "
+          + line(chunk.get(chunk.size() - 1));
+      var ahead = readAhead;
+      if (ahead != null && attempt(chunk, () -> ctx.atomicallyAsBatch(operation, () -> {
+        ahead.accept(chunk.stream().filter(Row.class::isInstance).map(Row.class::cast).toList());
+        chunk.forEach(this::one);
+        return null;
+      }))) {
+        return;
+      }
+      if (!attempt(chunk, () -> ctx.atomically(operation, () -> {
+        chunk.forEach(this::one);
+        return null;
+      }))) {
+        chunk.forEach(this::one);
+      }
+    }
+
+    /** Runs the chunk in one transaction; false, with the counts and the handler's state put back, if it failed. */
+    private boolean attempt(List<Object> chunk, Runnable transaction) {
       Tally.Mark mark = tally.mark();
       Object state = handler.save();
       try {
-        ctx.atomically("import " + request.kind() + " rows at lines " + line(chunk.get(0)) + " to "
-            + line(chunk.get(chunk.size() - 1)), () -> {
-              chunk.forEach(this::one);
-              return null;
-            });
+        transaction.run();
+        return true;
       } catch (RuntimeException e) {
         tally.reset(mark);
         handler.restore(state);
-        chunk.forEach(this::one);
+        return false;
       }
+    }
+
+    /** The row's field a unique key another customer holds came from; "row" for other records. */
+    private static String field(org.ecrm.core.model.DuplicateKeyException e) {
+      return switch (e.field()) {
+        case "Customer.id" -> "id";
+        case "Customer.emails" -> "email";
+        case "Customer.externalIds" -> e.value().indexOf(':') > 0
+            ? "external." + e.value().substring(0, e.value().indexOf(':')) : "row";
+        default -> "row";
+      };
     }
 
     private static long line(Object o) {
@@ -312,6 +349,8 @@ public final class ImportRunner implements Imports {
         });
       } catch (RowException e) {
         tally.reject(row.line(), e.field, e.getMessage());
+      } catch (org.ecrm.core.model.DuplicateKeyException e) {
+        tally.reject(row.line(), field(e), e.getMessage());
       } catch (RuntimeException e) {
         tally.reject(row.line(), "row", e.getMessage() == null ? e.toString() : e.getMessage());
       }

@@ -69,6 +69,12 @@ public final class InMemoryStorage implements Storage {
     return journal.run(Checks.notNull("work", work));
   }
 
+  /** True: a nested {@link #transaction} undoes its own writes when it throws. */
+  @Override
+  public boolean nestedTransactionsAreSavepoints() {
+    return true;
+  }
+
   @Override
   public CustomerStore customers() {
     return customers;

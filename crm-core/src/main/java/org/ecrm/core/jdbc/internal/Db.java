@@ -44,8 +44,47 @@ final class Db {
   /** The records' JSON; checks the jackson-annotations present when the storage is built, not on first use. */
   private final JsonMapper json = org.ecrm.core.internal.Json.mapper("The JDBC storage (org.ecrm.core.jdbc.JdbcStorage)");
 
+  /** Whether a batch sends its inserts as multi-row {@code INSERT}s (else as a JDBC batch of one-row ones). */
+  private final boolean multiRowInserts;
+
   Db(DataSource dataSource) {
+    this(dataSource, true);
+  }
+
+  /**
+   * @param multiRowInserts whether a batch sends its inserts as multi-row {@code INSERT}s: fewer statements
+   *     for a server (PostgreSQL); an embedded database (H2) runs a JDBC batch of one-row inserts faster
+   */
+  Db(DataSource dataSource, boolean multiRowInserts) {
     this.dataSource = dataSource;
+    this.multiRowInserts = multiRowInserts;
+  }
+
+  /** Whether a batch's read-ahead passes its keys as one array ({@code = ANY(?)}, PostgreSQL). */
+  private boolean arrayKeys;
+
+  /** Makes the read-ahead pass its keys as one array parameter; for PostgreSQL. */
+  Db arrayKeys(boolean on) {
+    this.arrayKeys = on;
+    return this;
+  }
+
+  /**
+   * A condition that {@code column} is one of {@code n} values: {@code column IN (?, ...)}, or with array
+   * keys {@code column = ANY(?)}, one statement text (and one plan) whatever {@code n} is.
+   */
+  String in(String column, int n) {
+    return arrayKeys ? column + " = ANY(?)" : column + " IN (" + "?, ".repeat(n - 1) + "?)";
+  }
+
+  /** The parameters of {@link #in} for {@code values}. */
+  Object[] inArgs(Connection c, List<String> values) throws SQLException {
+    return arrayKeys ? new Object[] {c.createArrayOf("varchar", values.toArray())} : values.toArray();
+  }
+
+  /** Inserts {@code rows} for a batch, as {@link Batch#insert} does with this database's kind of statement. */
+  void insert(Connection c, String table, List<String> columns, List<Object[]> rows) throws SQLException {
+    Batch.insert(c, table, columns, rows, multiRowInserts);
   }
 
   /** The connection of the operation running on this thread ({@link #transaction}), if any. */
@@ -62,6 +101,10 @@ final class Db {
   <T> T transaction(String operation, Supplier<T> work) {
     Connection joined = bound.get();
     if (joined != null) { // a nested operation: a savepoint, rolled back to if the work throws
+      Batch b = batch.get();
+      if (b != null) { // the held-back writes of a batch are undone in memory: no savepoint needed
+        return b.unit(work);
+      }
       return nested(joined, operation, c -> work.get());
     }
     Connection c;
@@ -124,6 +167,54 @@ final class Db {
     }
   }
 
+  /** The held-back writes of the batch transaction running on this thread, if any. */
+  private final ThreadLocal<Batch> batch = new ThreadLocal<>();
+
+  /**
+   * Runs {@code work} as {@link #transaction} does, holding back the writes of the batch-aware store
+   * calls ({@link #batch()}) and sending them when {@code work} returns, before the commit; each nested
+   * transaction is a unit of the batch whose writes are undone in memory when it throws. Inside a running
+   * operation it is a plain nested {@link #transaction}.
+   */
+  <T> T batchTransaction(String operation, Supplier<T> work) {
+    if (bound.get() != null) {
+      return transaction(operation, work);
+    }
+    return transaction(operation, () -> {
+      Batch b = new Batch();
+      batch.set(b);
+      try {
+        T result = work.get();
+        if (b.broken()) {
+          throw new StoreException(operation + " failed: a row failed after part of its writes was sent to the"
+              + " database, so the batch is run again row by row");
+        }
+        Connection c = bound.get();
+        try {
+          b.flush(c);
+        } catch (SQLException e) {
+          throw translate(operation + " (sending the batched writes)", e);
+        }
+        return result;
+      } finally {
+        batch.remove();
+      }
+    });
+  }
+
+  /** The batch of the batch transaction running on this thread, or null outside one. */
+  @Nullable Batch batch() {
+    return bound.get() == null ? null : batch.get();
+  }
+
+  /** Sends the running batch's held writes, so that a store call that is not batch-aware sees them. */
+  private void flushBatch(Connection c) throws SQLException {
+    Batch b = batch.get();
+    if (b != null) {
+      b.flush(c);
+    }
+  }
+
   /**
    * Returns the connection. Auto-commit is restored only after a commit or a successful rollback:
    * switching it on inside an open transaction would commit that transaction, so an unsettled
@@ -152,6 +243,11 @@ final class Db {
   <T> T tx(String what, Work<T> work) {
     Connection joined = bound.get();
     if (joined != null) {
+      try {
+        flushBatch(joined);
+      } catch (SQLException e) {
+        throw translate(what, e);
+      }
       return nested(joined, what, work);
     }
     Connection c;
@@ -220,6 +316,7 @@ final class Db {
     Connection joined = bound.get();
     if (joined != null) {
       try {
+        flushBatch(joined);
         return work.run(joined);
       } catch (SQLException e) {
         throw translate(what, e);
@@ -232,11 +329,27 @@ final class Db {
     }
   }
 
+  /**
+   * Runs a batch-aware read on the running batch transaction's connection without sending the held
+   * writes: the caller answers from the batch what they touched.
+   */
+  <T> T readBeside(String what, Work<T> work) {
+    Connection joined = bound.get();
+    if (joined == null) {
+      return read(what, work);
+    }
+    try {
+      return work.run(joined);
+    } catch (SQLException e) {
+      throw translate(what, e);
+    }
+  }
+
   private static String describe(SQLException e) {
     return e.getMessage() + " (SQLState " + e.getSQLState() + ")";
   }
 
-  private static RuntimeException translate(String what, SQLException e) {
+  static RuntimeException translate(String what, SQLException e) {
     if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
       return new UniqueViolation(e);
     }

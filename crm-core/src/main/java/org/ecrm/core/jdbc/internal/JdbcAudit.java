@@ -2,6 +2,7 @@ package org.ecrm.core.jdbc.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.ecrm.core.model.Actor;
 import org.ecrm.core.model.AuditRecord;
@@ -18,7 +19,34 @@ final class JdbcAudit implements AuditStore {
   @Override
   public void append(AuditRecord record) {
     JdbcTable.notNull("AuditRecord", record);
+    Batch b = db.batch();
+    if (b != null) { // held back with the batch's other writes; sent in append order
+      List<Object[]> held = b.part(this, Held.class, () -> new Held()).rows;
+      held.add(row(record));
+      int size = held.size();
+      b.undo(() -> held.subList(size - 1, held.size()).clear());
+      return;
+    }
     db.tx("AuditRecord append", c -> insert(c, record));
+  }
+
+  private static final List<String> COLUMNS = List.of("entity_type", "entity_id", "actor_kind", "actor_id", "data");
+
+  private Object[] row(AuditRecord r) {
+    return new Object[] {r.entityType(), r.entityId(), r.actor().kind(), r.actor().id(), db.write(r)};
+  }
+
+  /** The audit records a batch transaction holds back, in append order. */
+  private final class Held implements Batch.Part {
+    final List<Object[]> rows = new ArrayList<>();
+
+    @Override
+    public void flush(Connection c) throws SQLException {
+      if (!rows.isEmpty()) {
+        db.insert(c, "audit", COLUMNS, rows);
+        rows.clear();
+      }
+    }
   }
 
   private int insert(Connection c, AuditRecord r) throws SQLException {

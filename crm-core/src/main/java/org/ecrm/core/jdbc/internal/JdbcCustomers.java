@@ -1,6 +1,12 @@
 package org.ecrm.core.jdbc.internal;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
@@ -50,9 +56,69 @@ final class JdbcCustomers extends JdbcStores.TableStore<CustomerId, Customer> im
   }
 
   @Override
+  public List<Customer> findAll(Collection<CustomerId> ids, Collection<EmailAddress> emails,
+      Collection<ExternalId> externalIds) {
+    List<String> idKeys = JdbcTable.notNull("ids", ids).stream().map(id -> JdbcTable.notNull("id", id).value()).toList();
+    Map<SideIndex<Customer>, List<List<String>>> keys = new LinkedHashMap<>();
+    keys.put(EMAILS, JdbcTable.notNull("emails", emails).stream()
+        .map(e -> List.of(JdbcTable.notNull("email", e).value())).toList());
+    keys.put(EXTERNAL_IDS, JdbcTable.notNull("externalIds", externalIds).stream()
+        .map(x -> List.of(JdbcTable.notNull("externalId", x).system(), x.id())).toList());
+    List<Customer> found = table.readAhead(idKeys, keys);
+    Batch b = db.batch();
+    if (b != null) { // the ids nobody has may be aliases of merged customers: read those too
+      Set<String> direct = new HashSet<>();
+      found.forEach(c -> direct.add(c.id().value()));
+      Map<String, Optional<String>> aliases = aliases(b);
+      List<String> unknown = idKeys.stream().filter(id -> !direct.contains(id) && !aliases.containsKey(id))
+          .distinct().toList();
+      for (int from = 0; from < unknown.size(); from += 256) {
+        List<String> part = unknown.subList(from, Math.min(unknown.size(), from + 256));
+        Map<String, String> targets = db.readBeside("Customer read ahead of aliases", c -> {
+          Map<String, String> out = new HashMap<>();
+          try (var ps = c.prepareStatement("SELECT alias, target FROM customer_aliases WHERE "
+              + db.in("alias", part.size()))) {
+            Db.bind(ps, db.inArgs(c, part));
+            try (var rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+              }
+            }
+          }
+          return out;
+        });
+        part.forEach(a -> aliases.put(a, Optional.ofNullable(targets.get(a))));
+      }
+    }
+    return found;
+  }
+
+  /** The aliases a batch transaction read: alias to its target, or empty when the id is no alias. */
+  private Map<String, Optional<String>> aliases(Batch b) {
+    return b.part(this, Aliases.class, Aliases::new).known;
+  }
+
+  /** What a batch transaction knows of aliases; they are read, never written, in a batch. */
+  private static final class Aliases implements Batch.Part {
+    final Map<String, Optional<String>> known = new HashMap<>();
+
+    @Override
+    public void flush(java.sql.Connection c) { }
+  }
+
+  /** Forgets the aliases a running batch transaction read, after an alias was written. */
+  private void aliasesChanged() {
+    Batch b = db.batch();
+    if (b != null) {
+      aliases(b).clear();
+    }
+  }
+
+  @Override
   public void addAlias(CustomerId alias, CustomerId target) {
     String a = JdbcTable.notNull("alias", alias).value();
     String t = JdbcTable.notNull("target", target).value();
+    aliasesChanged();
     db.tx("Customer addAlias " + a, c -> {
       Db.update(c, "DELETE FROM customer_aliases WHERE alias = ?", a);
       return Db.update(c, "INSERT INTO customer_aliases (alias, target) VALUES (?, ?)", a, t);
@@ -62,6 +128,17 @@ final class JdbcCustomers extends JdbcStores.TableStore<CustomerId, Customer> im
   @Override
   public Optional<CustomerId> resolveAlias(CustomerId alias) {
     String a = JdbcTable.notNull("alias", alias).value();
+    Batch b = db.batch();
+    if (b != null) {
+      Map<String, Optional<String>> aliases = aliases(b);
+      Optional<String> known = aliases.get(a);
+      if (known == null) {
+        known = db.readBeside("Customer resolveAlias " + a,
+            c -> Db.string(c, "SELECT target FROM customer_aliases WHERE alias = ?", a));
+        aliases.put(a, known);
+      }
+      return known.map(CustomerId::of);
+    }
     return db.read("Customer resolveAlias " + a,
         c -> Db.string(c, "SELECT target FROM customer_aliases WHERE alias = ?", a)).map(CustomerId::of);
   }
@@ -77,6 +154,7 @@ final class JdbcCustomers extends JdbcStores.TableStore<CustomerId, Customer> im
   @Override
   public int retargetAliases(CustomerId from, @Nullable CustomerId to) {
     String f = JdbcTable.notNull("from", from).value();
+    aliasesChanged();
     return db.tx("Customer retargetAliases " + f, c -> to == null
         ? Db.update(c, "DELETE FROM customer_aliases WHERE target = ?", f)
         : Db.update(c, "UPDATE customer_aliases SET target = ? WHERE target = ?", to.value(), f));

@@ -59,7 +59,7 @@ public final class JdbcStores implements Storage {
    * @throws org.ecrm.core.model.StoreException if the schema is newer than {@code schema} knows or cannot be made
    */
   public JdbcStores(DataSource dataSource, SqlDialect dialect, Schema schema) {
-    Db db = new Db(dataSource);
+    Db db = new Db(dataSource, !dialect.name().equals("H2")).arrayKeys(dialect.name().equals("POSTGRESQL"));
     this.schemaVersion = schema.migrate(db, dialect);
     this.db = db;
     this.customers = new JdbcCustomers(db);
@@ -97,6 +97,39 @@ public final class JdbcStores implements Storage {
   @Override
   public <T> T transaction(String operation, java.util.function.Supplier<T> work) {
     return db.transaction(JdbcTable.notNull("operation", operation), JdbcTable.notNull("work", work));
+  }
+
+  /** True: a nested {@link #transaction} is a savepoint (or, in a batch transaction, undone in memory). */
+  @Override
+  public boolean nestedTransactionsAreSavepoints() {
+    return true;
+  }
+
+  /** True: {@link #batchTransaction} holds the writes back and sends them together. */
+  @Override
+  public boolean batchesWrites() {
+    return true;
+  }
+
+  /**
+   * Runs the work as {@link #transaction} does, holding back the inserts and updates of every table and
+   * the audit records: lookups by id, unique key and alias are answered from what the work wrote and from
+   * what {@link CustomerStore#findAll} read ahead (else read from the database), unique keys and versions
+   * are checked against those, and a nested transaction that throws is undone in memory, without a
+   * savepoint. When the work returns, each table's writes go to the database as a few batched multi-row
+   * statements, then the transaction commits. A store call that is not batch-aware (a scan, a delete, an
+   * alias write, another store's query) first sends what is held. A write the database refuses at that
+   * point (a key a concurrent writer took, a row changed since it was read) fails the whole call with
+   * nothing kept.
+   *
+   * @param operation what the work does, for error messages
+   * @param work the work
+   * @param <T> what the work returns
+   * @return what the work returned
+   */
+  @Override
+  public <T> T batchTransaction(String operation, java.util.function.Supplier<T> work) {
+    return db.batchTransaction(JdbcTable.notNull("operation", operation), JdbcTable.notNull("work", work));
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -66,6 +67,10 @@ final class JdbcTable<K extends Comparable<K>, V> {
 
   Optional<V> get(K id) {
     String k = key(id);
+    Batch b = db.batch();
+    if (b != null) {
+      return held(b).get(k);
+    }
     return db.read(kind + " get " + k, c -> db.records(c, type, "SELECT data FROM " + table + " WHERE id = ?", k))
         .stream().findFirst();
   }
@@ -73,6 +78,10 @@ final class JdbcTable<K extends Comparable<K>, V> {
   V insert(V record) {
     notNull(kind, record);
     String id = key(idOf.apply(record));
+    Batch b = db.batch();
+    if (b != null) {
+      return held(b).insert(id, record);
+    }
     try {
       db.tx(kind + " insert " + id, c -> {
         List<Object> args = new ArrayList<>(List.of(id, versionOf.applyAsLong(record), db.write(record)));
@@ -99,6 +108,10 @@ final class JdbcTable<K extends Comparable<K>, V> {
     K idValue = idOf.apply(next);
     String id = key(idValue);
     long version = versionOf.applyAsLong(next);
+    Batch b = db.batch();
+    if (b != null) {
+      return held(b).update(idValue, id, version, next);
+    }
     try {
       db.tx(kind + " update " + id, c -> {
         Stored<V> current = lock(c, id);
@@ -211,9 +224,353 @@ final class JdbcTable<K extends Comparable<K>, V> {
 
   /** Records holding {@code keyColumns} in side index {@code index}, in id order. */
   List<V> lookup(SideIndex<V> index, Object... keyColumns) {
+    Batch b = db.batch();
+    if (b != null && index.unique()) {
+      List<String> key = new ArrayList<>(keyColumns.length);
+      for (Object k : keyColumns) {
+        key.add((String) k);
+      }
+      return held(b).lookup(index, key).stream().toList();
+    }
     return db.read(kind + " lookup in " + index.table(), c -> db.records(c, type,
         "SELECT t.data FROM " + table + " t JOIN " + index.table() + " s ON s." + index.ownerColumn()
             + " = t.id WHERE " + index.where("s.") + " ORDER BY t.id", keyColumns));
   }
 
+
+  /** Keys per multi-key lookup statement. */
+  private static final int KEYS_PER_LOOKUP = 256;
+
+  /**
+   * The stored records with ids {@code ids} and those holding {@code keys} (column values per unique side
+   * index), each once: one query per kind of key and {@value #KEYS_PER_LOOKUP} keys. Inside a batch
+   * transaction the answers are kept, the keys nobody holds too, so the lookups that follow need no
+   * round trip.
+   */
+  List<V> readAhead(List<String> ids, Map<SideIndex<V>, List<List<String>>> keys) {
+    Batch b = db.batch();
+    Held h = b == null ? null : held(b);
+    Map<String, V> found = new java.util.TreeMap<>(ownersById(h, ids));
+    for (Map.Entry<SideIndex<V>, List<List<String>>> e : keys.entrySet()) {
+      SideIndex<V> index = e.getKey();
+      Map<List<String>, Optional<String>> owners = h == null ? null : h.owners(index);
+      List<List<String>> toRead = new ArrayList<>();
+      for (List<String> key : new java.util.LinkedHashSet<>(e.getValue())) {
+        Optional<String> owner = owners == null ? null : owners.get(key);
+        if (owner == null) {
+          toRead.add(key);
+        } else if (owner.isPresent()) {
+          h.get(owner.get()).ifPresent(v -> found.put(owner.get(), v));
+        }
+      }
+      int width = index.keyColumns().size();
+      for (int from = 0; from < toRead.size(); from += KEYS_PER_LOOKUP) {
+        List<List<String>> part = toRead.subList(from, Math.min(toRead.size(), from + KEYS_PER_LOOKUP));
+        String match = width == 1
+            ? db.in("s." + index.keyColumns().get(0), part.size())
+            : String.join(" OR ", java.util.Collections.nCopies(part.size(), "(" + index.where("s.") + ")"));
+        List<Object> args = new ArrayList<>();
+        part.forEach(args::addAll);
+        // the side table alone by its key, then the owners by id: both by primary key on any database
+        List<String[]> rows = db.readBeside(kind + " read ahead in " + index.table(), c -> pairs(c,
+            "SELECT s." + index.ownerColumn() + ", s." + String.join(", s.", index.keyColumns()) + " FROM "
+                + index.table() + " s WHERE " + match, width == 1
+                    ? db.inArgs(c, part.stream().map(k -> k.get(0)).toList()) : args.toArray()));
+        java.util.Set<List<String>> absent = new java.util.HashSet<>(part);
+        List<String> ownerIds = new ArrayList<>();
+        for (String[] r : rows) {
+          List<String> key = List.of(java.util.Arrays.copyOfRange(r, 1, r.length));
+          absent.remove(key);
+          ownerIds.add(r[0]);
+          if (owners != null) {
+            owners.putIfAbsent(key, Optional.of(r[0]));
+          }
+        }
+        if (!ownerIds.isEmpty()) {
+          found.putAll(ownersById(h, ownerIds));
+        }
+        if (owners != null) {
+          absent.forEach(key -> owners.putIfAbsent(key, Optional.empty()));
+        }
+      }
+    }
+    return List.copyOf(found.values());
+  }
+
+  /**
+   * The stored records with ids {@code ids} (those {@code h} knows answered from it), one query per
+   * {@value #KEYS_PER_LOOKUP} ids; with a batch part, the answers are kept, the ids nobody has too.
+   */
+  private Map<String, V> ownersById(@Nullable Held h, List<String> ids) {
+    Map<String, V> found = new java.util.HashMap<>();
+    List<String> toRead = new ArrayList<>();
+    for (String id : new java.util.LinkedHashSet<>(ids)) {
+      Optional<V> known = h == null ? null : h.rows.get(id);
+      if (known == null) {
+        toRead.add(id);
+      } else {
+        known.ifPresent(v -> found.put(id, v));
+      }
+    }
+    for (int from = 0; from < toRead.size(); from += KEYS_PER_LOOKUP) {
+      List<String> part = toRead.subList(from, Math.min(toRead.size(), from + KEYS_PER_LOOKUP));
+      List<String[]> rows = db.readBeside(kind + " read ahead", c -> pairs(c, "SELECT id, data FROM " + table
+          + " WHERE " + db.in("id", part.size()), db.inArgs(c, part)));
+      java.util.Set<String> absent = new java.util.HashSet<>(part);
+      for (String[] r : rows) {
+        V v = db.parse(r[1], type);
+        absent.remove(r[0]);
+        found.put(r[0], h == null ? v : h.known(r[0], v));
+      }
+      if (h != null) {
+        absent.forEach(id -> h.rows.putIfAbsent(id, Optional.empty()));
+      }
+    }
+    return found;
+  }
+
+  /** Every row's columns as strings. */
+  private static List<String[]> pairs(Connection c, String sql, Object... args) throws SQLException {
+    try (var ps = c.prepareStatement(sql)) {
+      Db.bind(ps, args);
+      try (var rs = ps.executeQuery()) {
+        int n = rs.getMetaData().getColumnCount();
+        List<String[]> out = new ArrayList<>();
+        while (rs.next()) {
+          String[] row = new String[n];
+          for (int i = 0; i < n; i++) {
+            row[i] = rs.getString(i + 1);
+          }
+          out.add(row);
+        }
+        return out;
+      }
+    }
+  }
+
+  private Held held(Batch b) {
+    return b.part(this, Held.class, () -> new Held(b));
+  }
+
+  /** A write held back in a batch: the row as stored before the batch (null: a new row) and now. */
+  private record Write<V>(@Nullable V before, V after, String json) { }
+
+  /**
+   * This table's share of a batch transaction: what is known of rows and unique keys (read from the
+   * database, or written in the batch), and the held-back writes, one per row (a row written twice in
+   * the batch is written once, from its state before the batch to its last one). Every change records
+   * its undo in the batch. Used by the batch's thread only.
+   */
+  private final class Held implements Batch.Part {
+    private final Batch batch;
+    /** Row id to its record, or empty when it is known that no row has the id. */
+    final Map<String, Optional<V>> rows = new java.util.HashMap<>();
+    /** Per unique side index: key columns to the owning row's id, or empty when nobody holds the key. */
+    private final Map<SideIndex<V>, Map<List<String>, Optional<String>>> owners = new java.util.HashMap<>();
+    private final Map<String, Write<V>> writes = new java.util.LinkedHashMap<>();
+
+    Held(Batch batch) {
+      this.batch = batch;
+    }
+
+    Map<List<String>, Optional<String>> owners(SideIndex<V> index) {
+      return owners.computeIfAbsent(index, i -> new java.util.HashMap<>());
+    }
+
+    /** The record the batch knows for row {@code id}, else {@code read} (kept: the database's state). */
+    V known(String id, V read) {
+      Optional<V> known = rows.get(id);
+      if (known != null) {
+        return known.orElse(read);
+      }
+      rows.put(id, Optional.of(read));
+      return read;
+    }
+
+    Optional<V> get(String id) {
+      Optional<V> known = rows.get(id);
+      if (known != null) {
+        return known;
+      }
+      Optional<V> read = db.readBeside(kind + " get " + id, c -> db.records(c, type,
+          "SELECT data FROM " + table + " WHERE id = ?", id)).stream().findFirst();
+      rows.put(id, read);
+      return read;
+    }
+
+    Optional<V> lookup(SideIndex<V> index, List<String> key) {
+      Map<List<String>, Optional<String>> byKey = owners(index);
+      Optional<String> owner = byKey.get(key);
+      if (owner == null) {
+        List<String[]> found = db.readBeside(kind + " lookup in " + index.table(), c -> pairs(c,
+            "SELECT t.id, t.data FROM " + table + " t JOIN " + index.table() + " s ON s." + index.ownerColumn()
+                + " = t.id WHERE " + index.where("s."), key.toArray()));
+        if (found.isEmpty()) {
+          owner = Optional.empty();
+        } else {
+          owner = Optional.of(found.get(0)[0]);
+          known(found.get(0)[0], db.parse(found.get(0)[1], type));
+        }
+        byKey.put(key, owner);
+      }
+      return owner.isEmpty() ? Optional.empty() : get(owner.get());
+    }
+
+    /** Refuses a unique key of {@code record} that another row holds, as far as the batch knows. */
+    private void checkKeys(String id, V record) {
+      for (SideIndex<V> index : indexes) {
+        if (!index.unique()) {
+          continue;
+        }
+        Map<List<String>, Optional<String>> byKey = owners(index);
+        for (SideIndex.Key k : index.columns(record).values()) {
+          Optional<String> owner = byKey.get(k.columns());
+          if (owner != null && owner.isPresent() && !owner.get().equals(id)) {
+            throw new DuplicateKeyException(kind, kind + "." + index.field(), k.value(), owner.get());
+          }
+        }
+      }
+    }
+
+    /** Records the unique keys {@code before} had and {@code after} has as now held by {@code id} or nobody. */
+    private void claim(String id, @Nullable V before, V after) {
+      for (SideIndex<V> index : indexes) {
+        if (!index.unique()) {
+          continue;
+        }
+        Map<List<String>, Optional<String>> byKey = owners(index);
+        Map<List<String>, SideIndex.Key> now = index.columns(after);
+        for (List<String> stale : index.columns(before).keySet()) {
+          if (!now.containsKey(stale)) {
+            batch.put(byKey, stale, Optional.empty());
+          }
+        }
+        for (List<String> key : now.keySet()) {
+          batch.put(byKey, key, Optional.of(id));
+        }
+      }
+    }
+
+    V insert(String id, V record) {
+      Optional<V> known = rows.get(id);
+      if (known != null && known.isPresent()) {
+        throw new DuplicateKeyException(kind, kind + ".id", idOf.apply(record), id);
+      }
+      checkKeys(id, record);
+      String json = db.write(record);
+      batch.put(rows, id, Optional.of(record));
+      claim(id, null, record);
+      batch.put(writes, id, new Write<>(null, record, json));
+      return record;
+    }
+
+    V update(K idValue, String id, long version, V next) {
+      Optional<V> current = get(id);
+      if (current.isEmpty()) {
+        throw new NotFoundException(kind, idValue);
+      }
+      long stored = versionOf.applyAsLong(current.get());
+      if (stored != version - 1) {
+        throw new VersionConflictException(kind, idValue, version - 1, stored);
+      }
+      checkKeys(id, next);
+      String json = db.write(next);
+      batch.put(rows, id, Optional.of(next));
+      claim(id, current.get(), next);
+      Write<V> earlier = writes.get(id);
+      batch.put(writes, id, new Write<>(earlier == null ? current.get() : earlier.before(), next, json));
+      return next;
+    }
+
+    /**
+     * Sends the held writes: the side keys updates drop, the updates (each checked against the version
+     * read, so a concurrent change fails the batch), the inserts, then the side keys added.
+     */
+    @Override
+    public void flush(Connection c) throws SQLException {
+      if (writes.isEmpty()) {
+        return;
+      }
+      List<Object[]> updates = new ArrayList<>();
+      List<Object[]> inserts = new ArrayList<>();
+      for (Map.Entry<String, Write<V>> e : writes.entrySet()) {
+        Write<V> w = e.getValue();
+        List<Object> args = new ArrayList<>(columns.size() + 4);
+        if (w.before() == null) {
+          args.add(e.getKey());
+        }
+        args.add(versionOf.applyAsLong(w.after()));
+        args.add(w.json());
+        for (Column<V> col : columns) {
+          args.add(col.value().apply(w.after()));
+        }
+        if (w.before() != null) {
+          args.add(e.getKey());
+          args.add(versionOf.applyAsLong(w.before()));
+          updates.add(args.toArray());
+        } else {
+          inserts.add(args.toArray());
+        }
+      }
+      for (SideIndex<V> index : indexes) {
+        List<Object[]> stale = new ArrayList<>();
+        for (Map.Entry<String, Write<V>> e : writes.entrySet()) {
+          Write<V> w = e.getValue();
+          if (w.before() != null) {
+            Map<List<String>, SideIndex.Key> now = index.columns(w.after());
+            for (List<String> key : index.columns(w.before()).keySet()) {
+              if (!now.containsKey(key)) {
+                stale.add(withOwner(key, e.getKey()));
+              }
+            }
+          }
+        }
+        Batch.each(c, "DELETE FROM " + index.table() + " WHERE " + index.where() + " AND "
+            + index.ownerColumn() + " = ?", stale);
+      }
+      if (!updates.isEmpty()) {
+        StringBuilder set = new StringBuilder("version = ?, data = ?");
+        for (Column<V> col : columns) {
+          set.append(", ").append(col.name()).append(" = ?");
+        }
+        int[] counts = Batch.each(c, "UPDATE " + table + " SET " + set + " WHERE id = ? AND version = ?", updates);
+        for (int i = 0; i < counts.length; i++) {
+          if (counts[i] != 1) {
+            Object[] u = updates.get(i);
+            throw new org.ecrm.core.model.StoreException("JDBC storage: " + kind + " " + u[u.length - 2]
+                + " changed or went away after it was read in this batch (version " + u[u.length - 1] + ")");
+          }
+        }
+      }
+      if (!inserts.isEmpty()) {
+        List<String> names = new ArrayList<>(List.of("id", "version", "data"));
+        columns.forEach(col -> names.add(col.name()));
+        db.insert(c, table, names, inserts);
+      }
+      for (SideIndex<V> index : indexes) {
+        List<Object[]> added = new ArrayList<>();
+        for (Map.Entry<String, Write<V>> e : writes.entrySet()) {
+          Write<V> w = e.getValue();
+          Map<List<String>, SideIndex.Key> before = index.columns(w.before());
+          for (List<String> key : index.columns(w.after()).keySet()) {
+            if (!before.containsKey(key)) {
+              added.add(withOwner(key, e.getKey()));
+            }
+          }
+        }
+        if (!added.isEmpty()) {
+          List<String> names = new ArrayList<>(index.keyColumns());
+          names.add(index.ownerColumn());
+          db.insert(c, index.table(), names, added);
+        }
+      }
+      writes.clear();
+    }
+
+    private static Object[] withOwner(List<String> key, String owner) {
+      Object[] row = key.toArray(new Object[key.size() + 1]);
+      row[key.size()] = owner;
+      return row;
+    }
+  }
 }

@@ -54,12 +54,18 @@ record SideIndex<V>(String table, List<String> keyColumns, String ownerColumn, F
     }
   }
 
-  private Map<List<String>, Key> columns(@Nullable V record) {
+  /** The keys of {@code record} (none for null) by their column values, each once, in the record's order. */
+  Map<List<String>, Key> columns(@Nullable V record) {
+    if (record == null) {
+      return Map.of();
+    }
+    List<Key> all = keys.apply(record);
+    if (all.isEmpty()) {
+      return Map.of();
+    }
     Map<List<String>, Key> out = new LinkedHashMap<>();
-    if (record != null) {
-      for (Key k : keys.apply(record)) {
-        out.putIfAbsent(k.columns(), k);
-      }
+    for (Key k : all) {
+      out.putIfAbsent(k.columns(), k);
     }
     return out;
   }
