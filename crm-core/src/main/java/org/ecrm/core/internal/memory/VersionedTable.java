@@ -47,11 +47,14 @@ final class VersionedTable<K extends Comparable<K>, V> {
   private final List<Map<Object, Object>> indexes = new ArrayList<>();
   private final ConcurrentSkipListMap<K, V> rows = new ConcurrentSkipListMap<>();
   private final Journal journal;
+  /** {@code <kind>.id}, the name of the id in messages. */
+  private final String idField;
 
   VersionedTable(Journal journal, String kind, Function<V, K> idOf, ToLongFunction<V> versionOf,
       List<Index<V>> indexes) {
     this.journal = journal;
     this.kind = kind;
+    this.idField = kind + ".id";
     this.idOf = idOf;
     this.versionOf = versionOf;
     this.indexDefs = List.copyOf(indexes);
@@ -61,18 +64,36 @@ final class VersionedTable<K extends Comparable<K>, V> {
   }
 
   Optional<V> get(K id) {
-    return Optional.ofNullable(rows.get(Checks.notNull(kind + ".id", id)));
+    return Optional.ofNullable(rows.get(Checks.notNull(idField, id)));
   }
 
   synchronized V insert(V record) {
     Checks.notNull(kind, record);
     K id = idOf.apply(record);
-    if (rows.containsKey(id)) {
-      throw new DuplicateKeyException(kind, kind + ".id", id, id);
+    if (rows.putIfAbsent(id, record) != null) { // one descent of the row map, not a look-up and a put
+      throw new DuplicateKeyException(kind, idField, id, id);
     }
-    checkUnique(record, id);
-    addIndexEntries(record, id);
-    rows.put(id, record);
+    try {
+      // a new row: each unique key is checked and claimed in one step
+      for (int i = 0; i < indexDefs.size(); i++) {
+        Index<V> def = indexDefs.get(i);
+        Map<Object, Object> index = indexes.get(i);
+        Collection<?> keys = def.keys().apply(record);
+        if (keys instanceof List<?> list && list instanceof java.util.RandomAccess) {
+          for (int k = 0; k < list.size(); k++) {
+            addKey(def, index, list.get(k), id);
+          }
+        } else {
+          for (Object key : keys) {
+            addKey(def, index, key, id);
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      removeStaleIndexEntries(record, null, id); // only the entries this insert made hold its id
+      rows.remove(id);
+      throw e;
+    }
     journal.record(() -> restore(id, null));
     return record;
   }
@@ -98,7 +119,7 @@ final class VersionedTable<K extends Comparable<K>, V> {
   }
 
   synchronized boolean delete(K id, long version) {
-    V current = rows.get(Checks.notNull(kind + ".id", id));
+    V current = rows.get(Checks.notNull(idField, id));
     if (current == null) {
       return false;
     }
@@ -200,22 +221,42 @@ final class VersionedTable<K extends Comparable<K>, V> {
     }
   }
 
+  /** Adds {@code key} of a newly inserted row; a unique key held by another row is refused. */
+  private void addKey(Index<V> def, Map<Object, Object> index, Object key, K id) {
+    Object holder = index.putIfAbsent(key, id);
+    if (holder == null || holder.equals(id)) {
+      return;
+    }
+    if (def.unique()) {
+      for (K other : ids(holder)) {
+        if (!other.equals(id)) {
+          throw new DuplicateKeyException(kind, kind + "." + def.field(), key, other);
+        }
+      }
+    }
+    addIndexEntry(index, key, id);
+  }
+
+  private void addIndexEntry(Map<Object, Object> index, Object key, K id) {
+    index.compute(key, (k, holder) -> {
+      if (holder == null || holder.equals(id)) {
+        return id;
+      }
+      if (holder instanceof ConcurrentSkipListSet<?>) {
+        ids(holder).add(id);
+        return holder;
+      }
+      Set<K> both = new ConcurrentSkipListSet<>(ids(holder));
+      both.add(id);
+      return both;
+    });
+  }
+
   private void addIndexEntries(V record, K id) {
     for (int i = 0; i < indexDefs.size(); i++) {
       Map<Object, Object> index = indexes.get(i);
       for (Object key : indexDefs.get(i).keys().apply(record)) {
-        index.compute(key, (k, holder) -> {
-          if (holder == null || holder.equals(id)) {
-            return id;
-          }
-          if (holder instanceof ConcurrentSkipListSet<?>) {
-            ids(holder).add(id);
-            return holder;
-          }
-          Set<K> both = new ConcurrentSkipListSet<>(ids(holder));
-          both.add(id);
-          return both;
-        });
+        addIndexEntry(index, key, id);
       }
     }
   }
