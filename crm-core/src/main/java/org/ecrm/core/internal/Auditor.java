@@ -16,6 +16,7 @@ import org.ecrm.core.event.CrmEvent;
 import org.ecrm.core.internal.check.LazyList;
 import org.ecrm.core.model.Actor;
 import org.ecrm.core.model.AuditRecord;
+import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.FieldChange;
 import org.jspecify.annotations.Nullable;
 
@@ -87,9 +88,11 @@ public final class Auditor {
 
   private static AuditRecord of(CrmEvent event, Actor actor, String type, String id, String action,
       @Nullable Record before, Record after, boolean mask) {
-    if (before == null) {
-      // a created record: its changes are rendered when the audit record is read (or stored by a
-      // database), from the immutable record the event carries; most audit records are never read
+    if (before == null && after instanceof Customer) {
+      // a created customer: its changes are rendered when the audit record is read (or stored by a
+      // database), from the immutable record the event carries; most audit records are never read. Only
+      // a customer: the record it keeps holds nothing the rendering leaves out but its own id and times
+      // (an order or interaction would keep its customer's id, which erasure must not leave behind)
       return new AuditRecord(event.at(), actor, type, id, action, new Created(after, mask));
     }
     return new AuditRecord(event.at(), actor, type, id, action, diff(before, after, mask));

@@ -184,28 +184,28 @@ public record Customer(
 
     private List<EmailAddress> emails() {
       if (own(EMAILS)) {
-        emails = new ArrayList<>(emails);
+        emails = emails.isEmpty() ? new ArrayList<>(4) : new ArrayList<>(emails);
       }
       return emails;
     }
 
     private List<PhoneNumber> phones() {
       if (own(PHONES)) {
-        phones = new ArrayList<>(phones);
+        phones = phones.isEmpty() ? new ArrayList<>(4) : new ArrayList<>(phones);
       }
       return phones;
     }
 
     private List<PostalAddress> addresses() {
       if (own(ADDRESSES)) {
-        addresses = new ArrayList<>(addresses);
+        addresses = addresses.isEmpty() ? new ArrayList<>(4) : new ArrayList<>(addresses);
       }
       return addresses;
     }
 
     private List<ExternalId> externalIds() {
       if (own(EXTERNAL_IDS)) {
-        externalIds = new ArrayList<>(externalIds);
+        externalIds = externalIds.isEmpty() ? new ArrayList<>(4) : new ArrayList<>(externalIds);
       }
       return externalIds;
     }

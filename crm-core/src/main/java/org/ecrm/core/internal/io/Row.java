@@ -22,7 +22,7 @@ final class Row {
    * The fields of a CSV file's columns, shared by its rows.
    *
    * @param names the field of each column, null where a column maps to none
-   * @param slots the column of each field
+   * @param slots the column of each field; not changed after {@link #of}
    */
   record Layout(@Nullable String[] names, Map<String, Integer> slots) {
     static Layout of(@Nullable String[] names) {
@@ -32,7 +32,7 @@ final class Row {
           slots.put(names[i], i);
         }
       }
-      return new Layout(names, Map.copyOf(slots));
+      return new Layout(names, slots); // a HashMap: most look-ups are of fields the file lacks
     }
   }
 
