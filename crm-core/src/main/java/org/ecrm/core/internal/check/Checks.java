@@ -108,11 +108,20 @@ public final class Checks {
   }
 
   private static void noControl(String where, String v) {
-    for (int i = 0; i < v.length(); i++) {
-      if (Character.isISOControl(v.charAt(i))) {
-        throw invalid(where, "must not contain control characters", abbreviate(v));
+    if (hasControl(v)) {
+      throw invalid(where, "must not contain control characters", abbreviate(v));
+    }
+  }
+
+  /** Whether {@code v} has a control character (U+0000–U+001F, U+007F–U+009F); a tight loop. */
+  private static boolean hasControl(String v) {
+    for (int i = 0, n = v.length(); i < n; i++) {
+      char c = v.charAt(i);
+      if (c < 0x20 || c >= 0x7F && c <= 0x9F) {
+        return true;
       }
     }
+    return false;
   }
 
   /** An immutable copy of a list with no null elements and no duplicates, order kept. */

@@ -22,15 +22,20 @@ import org.jspecify.annotations.Nullable;
  */
 final class KeyIndex {
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Entry[].class);
-  private static final Entry REMOVED = new Entry(new Object(), new Object());
+  private static final Entry REMOVED = new Entry(0, new Object(), new Object());
   private static final int FIRST = 16;
 
-  /** One key and its value; immutable. */
+  /**
+   * One key, its hash and its value; immutable. The hash (free in the object's padding) lets a probe
+   * pass other keys without reading them: comparing a key chases two or three pointers.
+   */
   private static final class Entry {
+    final int hash;
     final Object key;
     final Object value;
 
-    Entry(Object key, Object value) {
+    Entry(int hash, Object key, Object value) {
+      this.hash = hash;
       this.key = key;
       this.value = value;
     }
@@ -42,21 +47,23 @@ final class KeyIndex {
   /** Slots holding an entry or a tombstone (writer only). */
   private int used;
 
-  private static int slot(Object key, int mask) {
-    int h = key.hashCode() * 0x9E3779B9; // spread: ids and e-mail addresses hash in runs
-    return (h ^ h >>> 16) & mask;
+  /** The spread hash of a key: ids and e-mail addresses hash in runs. */
+  private static int hash(Object key) {
+    int h = key.hashCode() * 0x9E3779B9;
+    return h ^ h >>> 16;
   }
 
   /** The value of {@code key}, or null. Any thread. */
   @Nullable Object get(Object key) {
     Entry[] t = table;
     int mask = t.length - 1;
-    for (int i = slot(key, mask); ; i = i + 1 & mask) {
+    int h = hash(key);
+    for (int i = h & mask; ; i = i + 1 & mask) {
       Entry e = (Entry) SLOT.getAcquire(t, i);
       if (e == null) {
         return null;
       }
-      if (e != REMOVED && (e.key == key || e.key.equals(key))) {
+      if (e.hash == h && e != REMOVED && (e.key == key || e.key.equals(key))) {
         return e.value;
       }
     }
@@ -79,7 +86,8 @@ final class KeyIndex {
     Entry[] t = table;
     int mask = t.length - 1;
     int free = -1;
-    int i = slot(key, mask);
+    int h = hash(key);
+    int i = h & mask;
     for (; ; i = i + 1 & mask) {
       Entry e = t[i];
       if (e == null) {
@@ -89,17 +97,17 @@ final class KeyIndex {
         if (free < 0) {
           free = i;
         }
-      } else if (e.key == key || e.key.equals(key)) {
+      } else if (e.hash == h && (e.key == key || e.key.equals(key))) {
         if (replace) {
-          SLOT.setRelease(t, i, new Entry(e.key, value));
+          SLOT.setRelease(t, i, new Entry(h, e.key, value));
         }
         return e.value;
       }
     }
     if (free >= 0) {
-      SLOT.setRelease(t, free, new Entry(key, value)); // a tombstone's slot: the probe chain stays whole
+      SLOT.setRelease(t, free, new Entry(h, key, value)); // a tombstone's slot: the probe chain stays whole
     } else {
-      SLOT.setRelease(t, i, new Entry(key, value));
+      SLOT.setRelease(t, i, new Entry(h, key, value));
       used++;
     }
     size++;
@@ -113,12 +121,13 @@ final class KeyIndex {
   @Nullable Object remove(Object key) {
     Entry[] t = table;
     int mask = t.length - 1;
-    for (int i = slot(key, mask); ; i = i + 1 & mask) {
+    int h = hash(key);
+    for (int i = h & mask; ; i = i + 1 & mask) {
       Entry e = t[i];
       if (e == null) {
         return null;
       }
-      if (e != REMOVED && (e.key == key || e.key.equals(key))) {
+      if (e.hash == h && e != REMOVED && (e.key == key || e.key.equals(key))) {
         SLOT.setRelease(t, i, REMOVED);
         size--;
         return e.value;
@@ -140,7 +149,7 @@ final class KeyIndex {
     int mask = capacity - 1;
     for (Entry e : t) {
       if (e != null && e != REMOVED) {
-        int i = slot(e.key, mask);
+        int i = e.hash & mask;
         while (next[i] != null) {
           i = i + 1 & mask;
         }
