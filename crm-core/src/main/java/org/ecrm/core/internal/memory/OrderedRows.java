@@ -77,21 +77,23 @@ final class OrderedRows<K extends Comparable<K>, V> {
   @SuppressWarnings("unchecked")
   @Nullable V remove(K id) {
     Object had = byId.remove(id);
-    if (had != null) {
-      int kept = 0;
-      for (int i = 0; i < addedCount; i++) {
-        if (compare(added[i], id) != 0) {
-          added[kept++] = added[i];
-        }
-      }
-      Arrays.fill(added, kept, addedCount, null);
-      addedCount = kept;
-      int at = firstAfter(sorted, id) - 1;
-      if (at >= 0 && compare(sorted[at], id) == 0) {
-        Object[] without = new Object[sorted.length - 1];
-        System.arraycopy(sorted, 0, without, 0, at);
-        System.arraycopy(sorted, at + 1, without, at, sorted.length - at - 1);
-        sorted = without;
+    if (had == null) {
+      return null;
+    }
+    // a row's id is in exactly one of the two: the sorted array (found by halving) or the newer ids
+    int at = firstAfter(sorted, id) - 1;
+    if (at >= 0 && compare(sorted[at], id) == 0) {
+      Object[] without = new Object[sorted.length - 1];
+      System.arraycopy(sorted, 0, without, 0, at);
+      System.arraycopy(sorted, at + 1, without, at, sorted.length - at - 1);
+      sorted = without;
+      return (V) had;
+    }
+    for (int i = addedCount - 1; i >= 0; i--) { // newest first: an undone insert is the last one
+      if (compare(added[i], id) == 0) {
+        System.arraycopy(added, i + 1, added, i, addedCount - i - 1);
+        added[--addedCount] = null;
+        break;
       }
     }
     return (V) had;

@@ -19,12 +19,12 @@ import org.jspecify.annotations.Nullable;
  * A thread-safe in-memory table of versioned records with secondary indexes.
  *
  * <p>Writes are serialised on the table's monitor, so a write and its index changes are atomic with
- * respect to other writes, and a failed write changes nothing. Reads take no lock: rows live in an
- * {@link OrderedRows} (a hash look-up by id, an id order for keyset scans sorted when a scan needs it),
- * index keys in a {@link KeyIndex} each (one writer, readers without a lock), and an index lookup
- * re-checks each row it finds, so a reader never sees a row under a key it no longer has. An update adds the new index
- * entries before it swaps the row and removes the stale ones after, so a key that a record keeps is
- * never missing from its index.
+ * respect to other writes, and a failed write changes nothing. Reads take no lock (a scan holds the
+ * monitor for a moment): rows live in an {@link OrderedRows} (a hash look-up by id, an id order for
+ * keyset scans sorted when a scan needs it), index keys in a {@link KeyIndex} each (one writer, readers
+ * without a lock), and an index lookup re-checks each row it finds, so a reader never sees a row under a
+ * key it no longer has. An update adds the new index entries before it swaps the row and removes the
+ * stale ones after, so a key that a record keeps is never missing from its index.
  */
 final class VersionedTable<K extends Comparable<K>, V> {
 
