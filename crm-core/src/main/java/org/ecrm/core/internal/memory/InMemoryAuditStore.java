@@ -18,7 +18,7 @@ import org.ecrm.core.spi.AuditStore;
 final class InMemoryAuditStore implements AuditStore {
   private final List<AuditRecord> all = new ArrayList<>();
   /** Entity type, then entity id, to the entity's record or a list of its records in append order. */
-  private final Map<String, Map<String, Object>> byEntity = new HashMap<>();
+  private final Map<String, IdMap> byEntity = new HashMap<>();
   private final Map<Actor, List<AuditRecord>> byActor = new HashMap<>();
   private final Journal journal;
 
@@ -38,7 +38,7 @@ final class InMemoryAuditStore implements AuditStore {
 
   private synchronized void unappend(AuditRecord r) {
     removeLast(all, r);
-    Map<String, Object> ofType = byEntity.get(r.entityType());
+    IdMap ofType = byEntity.get(r.entityType());
     Object holder = ofType == null ? null : ofType.get(r.entityId());
     if (holder == r) {
       ofType.remove(r.entityId());
@@ -62,26 +62,27 @@ final class InMemoryAuditStore implements AuditStore {
   public synchronized void append(AuditRecord record) {
     Checks.notNull("AuditRecord", record);
     all.add(record);
-    byEntity.computeIfAbsent(record.entityType(), k -> new HashMap<>()).merge(record.entityId(), record,
-        (held, r) -> {
-          if (held instanceof List<?>) {
-            @SuppressWarnings("unchecked")
-            List<Object> list = (List<Object>) held;
-            list.add(r);
-            return list;
-          }
-          List<Object> list = new ArrayList<>(4);
-          list.add(held);
-          list.add(r);
-          return list;
-        });
+    IdMap ofType = byEntity.computeIfAbsent(record.entityType(), k -> new IdMap());
+    Object held = ofType.get(record.entityId());
+    if (held == null) {
+      ofType.put(record.entityId(), record);
+    } else if (held instanceof List<?>) {
+      @SuppressWarnings("unchecked")
+      List<Object> list = (List<Object>) held;
+      list.add(record);
+    } else {
+      List<Object> list = new ArrayList<>(4);
+      list.add(held);
+      list.add(record);
+      ofType.put(record.entityId(), list);
+    }
     byActor.computeIfAbsent(record.actor(), k -> new ArrayList<>()).add(record);
     journal.record(() -> unappend(record));
   }
 
   /** The records of one entity in append order, a copy. */
   private List<AuditRecord> entity(String entityType, String entityId) {
-    Map<String, Object> ofType = byEntity.get(entityType);
+    IdMap ofType = byEntity.get(entityType);
     Object holder = ofType == null ? null : ofType.get(entityId);
     if (holder == null) {
       return List.of();
@@ -108,7 +109,7 @@ final class InMemoryAuditStore implements AuditStore {
   public synchronized void replaceEntity(String entityType, String entityId, List<AuditRecord> replacement) {
     List<AuditRecord> old = entity(entityType, entityId);
     if (!old.isEmpty()) {
-      Map<String, Object> ofType = byEntity.get(entityType);
+      IdMap ofType = byEntity.get(entityType);
       Object oldHolder = ofType.remove(entityId);
       java.util.Set<AuditRecord> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       gone.addAll(old);
@@ -130,7 +131,7 @@ final class InMemoryAuditStore implements AuditStore {
   /** Undoes a {@link #replaceEntity}: the records go back to their places in append order. */
   private synchronized void restoreEntity(String entityType, String entityId, Object holder,
       List<Integer> positions, List<AuditRecord> removed) {
-    byEntity.computeIfAbsent(entityType, k -> new HashMap<>()).put(entityId, holder);
+    byEntity.computeIfAbsent(entityType, k -> new IdMap()).put(entityId, holder);
     for (int i = 0; i < positions.size(); i++) {
       all.add(Math.min(positions.get(i), all.size()), removed.get(i));
     }
@@ -148,5 +149,83 @@ final class InMemoryAuditStore implements AuditStore {
     }
     int from = (int) Math.min(offset, all.size());
     return List.copyOf(all.subList(from, Math.min(all.size(), from + limit)));
+  }
+
+  /**
+   * Entity id to holder, for one entity type: open addressing over two parallel arrays (no node per
+   * entry: a created customer's one record costs two array slots here). Removal shifts the entries
+   * after it back, so no tombstones. Used under the store's monitor only.
+   */
+  private static final class IdMap {
+    private String[] keys = new String[8];
+    private Object[] values = new Object[8];
+    private int size;
+
+    private static int slot(String key, int mask) {
+      int h = key.hashCode() * 0x9E3779B9;
+      return (h ^ h >>> 16) & mask;
+    }
+
+    /** The index of {@code key}, or of the empty slot where it would go. */
+    private int find(String key) {
+      int mask = keys.length - 1;
+      int i = slot(key, mask);
+      while (keys[i] != null && !keys[i].equals(key)) {
+        i = i + 1 & mask;
+      }
+      return i;
+    }
+
+    @org.jspecify.annotations.Nullable Object get(@org.jspecify.annotations.Nullable String key) {
+      return key == null ? null : values[find(key)];
+    }
+
+    void put(String key, Object value) {
+      int i = find(key);
+      if (keys[i] != null) {
+        values[i] = value;
+        return;
+      }
+      keys[i] = key;
+      values[i] = value;
+      if (++size * 2 > keys.length) {
+        String[] oldKeys = keys;
+        Object[] oldValues = values;
+        keys = new String[oldKeys.length * 2];
+        values = new Object[oldKeys.length * 2];
+        for (int j = 0; j < oldKeys.length; j++) {
+          if (oldKeys[j] != null) {
+            int at = find(oldKeys[j]);
+            keys[at] = oldKeys[j];
+            values[at] = oldValues[j];
+          }
+        }
+      }
+    }
+
+    @org.jspecify.annotations.Nullable Object remove(String key) {
+      int i = find(key);
+      if (keys[i] == null) {
+        return null;
+      }
+      Object had = values[i];
+      keys[i] = null;
+      values[i] = null;
+      size--;
+      int mask = keys.length - 1;
+      for (int j = i + 1 & mask; keys[j] != null; j = j + 1 & mask) {
+        int home = slot(keys[j], mask);
+        // the entry at j may fill the gap at i unless its home lies cyclically in (i, j]
+        boolean stays = i <= j ? i < home && home <= j : i < home || home <= j;
+        if (!stays) {
+          keys[i] = keys[j];
+          values[i] = values[j];
+          keys[j] = null;
+          values[j] = null;
+          i = j;
+        }
+      }
+      return had;
+    }
   }
 }
