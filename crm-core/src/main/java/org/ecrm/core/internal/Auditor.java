@@ -13,8 +13,10 @@ import java.util.Objects;
 import java.util.List;
 import java.util.Set;
 import org.ecrm.core.event.CrmEvent;
+import org.ecrm.core.internal.check.LazyList;
 import org.ecrm.core.model.Actor;
 import org.ecrm.core.model.AuditRecord;
+import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.FieldChange;
 import org.jspecify.annotations.Nullable;
 
@@ -86,6 +88,13 @@ public final class Auditor {
 
   private static AuditRecord of(CrmEvent event, Actor actor, String type, String id, String action,
       @Nullable Record before, Record after, boolean mask) {
+    if (before == null && after instanceof Customer) {
+      // a created customer: its changes are rendered when the audit record is read (or stored by a
+      // database), from the immutable record the event carries; most audit records are never read. Only
+      // a customer: the record it keeps holds nothing the rendering leaves out but its own id and times
+      // (an order or interaction would keep its customer's id, which erasure must not leave behind)
+      return new AuditRecord(event.at(), actor, type, id, action, new Created(after, mask));
+    }
     return new AuditRecord(event.at(), actor, type, id, action, diff(before, after, mask));
   }
 
@@ -118,6 +127,23 @@ public final class Auditor {
       }
     }
     return changes;
+  }
+
+  /** The changes of a created record, rendered on first read: every component that is not empty. */
+  private static final class Created extends LazyList<FieldChange> {
+    private final Record after;
+    private final boolean mask;
+
+    Created(Record after, boolean mask) {
+      super("AuditRecord.changes");
+      this.after = after;
+      this.mask = mask;
+    }
+
+    @Override
+    protected List<FieldChange> compute() {
+      return diff(null, after, mask);
+    }
   }
 
   /** A record component that audit records compare: its name, whether it is personal, its accessor. */

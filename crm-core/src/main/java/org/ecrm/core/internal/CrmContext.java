@@ -126,6 +126,19 @@ public record CrmContext(Storage storage, Clock clock, IdGenerator ids, EventBus
     return result;
   }
 
+  /**
+   * As {@link #atomically(String, Supplier)} for the operation named {@code verb + " " + subject}, the
+   * name built only when it is needed: an operation that joins a running savepoint (a create inside an
+   * imported row) is not named.
+   */
+  public <T> T atomically(String verb, Object subject, Supplier<T> work) {
+    Frame outer = CURRENT.get();
+    if (outer != null && outer.storage() == storage && outer.depth()[0] > 0) {
+      return work.get(); // inside a savepoint already: join it
+    }
+    return atomically(verb + " " + subject, work);
+  }
+
   /** Runs the reads that prepare an operation: a {@link StoreException} leaves named after {@code operation}. */
   public <T> T naming(String operation, Supplier<T> work) {
     try {

@@ -49,7 +49,7 @@ public final class CustomerService implements Customers {
       b.id(CustomerId.of(ctx.newId("customer")));
     }
     Customer toStore = b.createdAt(now).updatedAt(now).version(1).build();
-    return ctx.atomically("create customer " + toStore.id(), () -> {
+    return ctx.atomically("create customer", toStore.id(), () -> {
       Customer created = store.insert(toStore);
       ctx.publish(new CrmEvent.CustomerCreated(created, now));
       return created;

@@ -110,12 +110,16 @@ public record Customer(
   public static final class Builder {
     private @Nullable CustomerId id;
     private PersonName name = PersonName.UNKNOWN;
-    private final List<EmailAddress> emails = new ArrayList<>();
-    private final List<PhoneNumber> phones = new ArrayList<>();
-    private final List<PostalAddress> addresses = new ArrayList<>();
-    private final List<ExternalId> externalIds = new ArrayList<>();
-    private final Map<String, AttributeValue> attributes = new LinkedHashMap<>();
-    private final Set<String> tags = new TreeSet<>();
+    // Collections start as the customer's (or empty) immutable values and become private mutable
+    // copies on the first change: a builder for a new customer, or a copy, allocates only what changes.
+    private List<EmailAddress> emails = List.of();
+    private List<PhoneNumber> phones = List.of();
+    private List<PostalAddress> addresses = List.of();
+    private List<ExternalId> externalIds = List.of();
+    private Map<String, AttributeValue> attributes = Map.of();
+    private Set<String> tags = Set.of();
+    /** Which of the collections are this builder's own mutable copies (bits: see {@link #own}). */
+    private int owned;
     private LifecycleStage stage = LifecycleStage.LEAD;
     private String source = "";
     private @Nullable Instant createdAt;
@@ -127,12 +131,12 @@ public record Customer(
     private Builder(Customer c) {
       id = c.id;
       name = c.name;
-      emails.addAll(c.emails);
-      phones.addAll(c.phones);
-      addresses.addAll(c.addresses);
-      externalIds.addAll(c.externalIds);
-      attributes.putAll(c.attributes);
-      tags.addAll(c.tags);
+      emails = c.emails; // the record's values are immutable: shared until changed
+      phones = c.phones;
+      addresses = c.addresses;
+      externalIds = c.externalIds;
+      attributes = c.attributes;
+      tags = c.tags;
       stage = c.stage;
       source = c.source;
       createdAt = c.createdAt;
@@ -145,18 +149,79 @@ public record Customer(
       Builder b = new Builder();
       b.id = id;
       b.name = name;
-      b.emails.addAll(emails);
-      b.phones.addAll(phones);
-      b.addresses.addAll(addresses);
-      b.externalIds.addAll(externalIds);
-      b.attributes.putAll(attributes);
-      b.tags.addAll(tags);
+      b.emails = owned(EMAILS) ? new ArrayList<>(emails) : emails;
+      b.phones = owned(PHONES) ? new ArrayList<>(phones) : phones;
+      b.addresses = owned(ADDRESSES) ? new ArrayList<>(addresses) : addresses;
+      b.externalIds = owned(EXTERNAL_IDS) ? new ArrayList<>(externalIds) : externalIds;
+      b.attributes = owned(ATTRIBUTES) ? new LinkedHashMap<>(attributes) : attributes;
+      b.tags = owned(TAGS) ? new TreeSet<>(tags) : tags;
+      b.owned = owned;
       b.stage = stage;
       b.source = source;
       b.createdAt = createdAt;
       b.updatedAt = updatedAt;
       b.version = version;
       return b;
+    }
+
+    private static final int EMAILS = 1;
+    private static final int PHONES = 2;
+    private static final int ADDRESSES = 4;
+    private static final int EXTERNAL_IDS = 8;
+    private static final int ATTRIBUTES = 16;
+    private static final int TAGS = 32;
+
+    private boolean owned(int bit) {
+      return (owned & bit) != 0;
+    }
+
+    /** Marks a collection as this builder's own; true if it was shared and must be copied now. */
+    private boolean own(int bit) {
+      boolean shared = (owned & bit) == 0;
+      owned |= bit;
+      return shared;
+    }
+
+    private List<EmailAddress> emails() {
+      if (own(EMAILS)) {
+        emails = emails.isEmpty() ? new ArrayList<>(4) : new ArrayList<>(emails);
+      }
+      return emails;
+    }
+
+    private List<PhoneNumber> phones() {
+      if (own(PHONES)) {
+        phones = phones.isEmpty() ? new ArrayList<>(4) : new ArrayList<>(phones);
+      }
+      return phones;
+    }
+
+    private List<PostalAddress> addresses() {
+      if (own(ADDRESSES)) {
+        addresses = addresses.isEmpty() ? new ArrayList<>(4) : new ArrayList<>(addresses);
+      }
+      return addresses;
+    }
+
+    private List<ExternalId> externalIds() {
+      if (own(EXTERNAL_IDS)) {
+        externalIds = externalIds.isEmpty() ? new ArrayList<>(4) : new ArrayList<>(externalIds);
+      }
+      return externalIds;
+    }
+
+    private Map<String, AttributeValue> attributes() {
+      if (own(ATTRIBUTES)) {
+        attributes = new LinkedHashMap<>(attributes);
+      }
+      return attributes;
+    }
+
+    private Set<String> tags() {
+      if (own(TAGS)) {
+        tags = new TreeSet<>(tags);
+      }
+      return tags;
     }
 
     /** The id set so far, if any. */
@@ -193,13 +258,13 @@ public record Customer(
 
     /** Adds an e-mail address. */
     public Builder email(EmailAddress email) {
-      emails.add(Checks.notNull("Customer.emails", email));
+      emails().add(Checks.notNull("Customer.emails", email));
       return this;
     }
 
     /** Replaces all e-mail addresses. */
     public Builder emails(Collection<EmailAddress> values) {
-      emails.clear();
+      emails().clear();
       values.forEach(this::email);
       return this;
     }
@@ -211,26 +276,26 @@ public record Customer(
 
     /** Adds a phone number. */
     public Builder phone(PhoneNumber phone) {
-      phones.add(Checks.notNull("Customer.phones", phone));
+      phones().add(Checks.notNull("Customer.phones", phone));
       return this;
     }
 
     /** Replaces all phone numbers. */
     public Builder phones(Collection<PhoneNumber> values) {
-      phones.clear();
+      phones().clear();
       values.forEach(this::phone);
       return this;
     }
 
     /** Adds a postal address. */
     public Builder address(PostalAddress address) {
-      addresses.add(Checks.notNull("Customer.addresses", address));
+      addresses().add(Checks.notNull("Customer.addresses", address));
       return this;
     }
 
     /** Replaces all postal addresses. */
     public Builder addresses(Collection<PostalAddress> values) {
-      addresses.clear();
+      addresses().clear();
       values.forEach(this::address);
       return this;
     }
@@ -242,33 +307,33 @@ public record Customer(
 
     /** Adds an external identity. */
     public Builder externalId(ExternalId externalId) {
-      externalIds.add(Checks.notNull("Customer.externalIds", externalId));
+      externalIds().add(Checks.notNull("Customer.externalIds", externalId));
       return this;
     }
 
     /** Replaces all external identities. */
     public Builder externalIds(Collection<ExternalId> values) {
-      externalIds.clear();
+      externalIds().clear();
       values.forEach(this::externalId);
       return this;
     }
 
     /** Sets an attribute. */
     public Builder attribute(String key, AttributeValue value) {
-      attributes.put(Checks.token("Customer.attributes key", key),
+      attributes().put(Checks.token("Customer.attributes key", key),
           Checks.notNull("Customer.attributes[" + key + "]", value));
       return this;
     }
 
     /** Removes an attribute. */
     public Builder removeAttribute(String key) {
-      attributes.remove(key);
+      attributes().remove(key);
       return this;
     }
 
     /** Replaces all attributes. */
     public Builder attributes(Map<String, AttributeValue> values) {
-      attributes.clear();
+      attributes().clear();
       values.forEach(this::attribute);
       return this;
     }
@@ -276,7 +341,7 @@ public record Customer(
     /** Adds tags. */
     public Builder tag(String... values) {
       for (String t : values) {
-        tags.add(Checks.token("Customer.tags", t));
+        tags().add(Checks.token("Customer.tags", t));
       }
       return this;
     }
@@ -284,14 +349,14 @@ public record Customer(
     /** Removes tags. */
     public Builder untag(String... values) {
       for (String t : values) {
-        tags.remove(t);
+        tags().remove(t);
       }
       return this;
     }
 
     /** Replaces all tags. */
     public Builder tags(Collection<String> values) {
-      tags.clear();
+      tags().clear();
       values.forEach(this::tag);
       return this;
     }

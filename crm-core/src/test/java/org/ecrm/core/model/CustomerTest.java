@@ -55,6 +55,53 @@ class CustomerTest {
   }
 
   @Test
+  void toBuilder_sharesTheCustomersValues_untilAChange_andNeverChangesTheCustomer() {
+    Customer c = valid().email("a@example.com").phone("+44 20 7946 0000").externalId("web", "u1")
+        .attribute("k", AttributeValue.of(1)).tag("t").address(PostalAddress.of("1 St", "N1", "London", "GB"))
+        .build();
+    Customer.Builder b = c.toBuilder();
+    Customer same = b.build();
+    assertThat(same).isEqualTo(c);
+    Customer changed = b.email("b@example.com").phone("+44 20 7946 0001").externalId("shop", "s1")
+        .attribute("j", AttributeValue.of(2)).removeAttribute("k").tag("u").untag("t")
+        .address(PostalAddress.of("2 St", "N2", "London", "GB")).build();
+    assertThat(c.emails()).extracting(EmailAddress::value).containsExactly("a@example.com");
+    assertThat(c.phones()).hasSize(1);
+    assertThat(c.externalIds()).containsExactly(ExternalId.of("web", "u1"));
+    assertThat(c.attributes().keySet()).containsExactly("k");
+    assertThat(c.tags()).containsExactly("t");
+    assertThat(c.addresses()).hasSize(1);
+    assertThat(changed.emails()).extracting(EmailAddress::value).containsExactly("a@example.com", "b@example.com");
+    assertThat(changed.phones()).hasSize(2);
+    assertThat(changed.externalIds()).hasSize(2);
+    assertThat(changed.attributes().keySet()).containsExactly("j");
+    assertThat(changed.tags()).containsExactly("u");
+    assertThat(changed.addresses()).hasSize(2);
+    // a built customer does not see later changes of its builder
+    Customer first = b.build();
+    b.emails(java.util.List.of()).tags(java.util.List.of()).attributes(java.util.Map.of());
+    assertThat(first.emails()).hasSize(2);
+    assertThat(first.tags()).containsExactly("u");
+    assertThat(b.build().emails()).isEmpty();
+  }
+
+  @Test
+  void builder_copy_isIndependent_inEveryCollection_bothWays() {
+    Customer.Builder a = valid().email("a@example.com").tag("a").attribute("k", AttributeValue.of(1));
+    Customer.Builder shared = valid().build().toBuilder(); // collections still shared with the customer
+    for (Customer.Builder original : java.util.List.of(a, shared)) {
+      Customer before = original.build();
+      Customer.Builder copy = original.copy();
+      copy.email("c@example.com").tag("c").attribute("c", AttributeValue.of(3)).phone("+44 20 7946 0002")
+          .externalId("web", "c").address(PostalAddress.of("3 St", "N3", "London", "GB"));
+      assertThat(original.build()).isEqualTo(before);
+      original.email("o@example.com").tag("o");
+      assertThat(copy.build().emails()).extracting(EmailAddress::value).doesNotContain("o@example.com");
+      assertThat(copy.build().tags()).doesNotContain("o").contains("c");
+    }
+  }
+
+  @Test
   void account_contactsAndRoles() {
     Account acc = new Account(AccountId.of("a1"), "ACME", "acme.example", java.util.List.of(),
         java.util.Map.of(), T, T, 1);

@@ -108,21 +108,32 @@ public final class Checks {
   }
 
   private static void noControl(String where, String v) {
-    for (int i = 0; i < v.length(); i++) {
-      if (Character.isISOControl(v.charAt(i))) {
-        throw invalid(where, "must not contain control characters", abbreviate(v));
+    if (hasControl(v)) {
+      throw invalid(where, "must not contain control characters", abbreviate(v));
+    }
+  }
+
+  /** Whether {@code v} has a control character (U+0000–U+001F, U+007F–U+009F); a tight loop. */
+  private static boolean hasControl(String v) {
+    for (int i = 0, n = v.length(); i < n; i++) {
+      char c = v.charAt(i);
+      if (c < 0x20 || c >= 0x7F && c <= 0x9F) {
+        return true;
       }
     }
+    return false;
   }
 
   /** An immutable copy of a list with no null elements and no duplicates, order kept. */
   public static <T> List<T> distinctList(String where, @Nullable Collection<T> values) {
     notNull(where, values);
-    if (values.size() <= 1) { // the usual case (one e-mail, one address): no set to build
-      for (T v : values) {
-        return List.of(notNull(where + "[0]", v));
-      }
+    int n = values.size();
+    if (n == 0) {
       return List.of();
+    }
+    if (n == 1) { // the usual case (one e-mail, one address): no set to build, no iterator
+      T v = values instanceof List<T> l ? l.get(0) : values.iterator().next();
+      return List.of(notNull(where + "[0]", v));
     }
     LinkedHashSet<T> set = new LinkedHashSet<>();
     int i = 0;
@@ -133,9 +144,12 @@ public final class Checks {
     return List.copyOf(set);
   }
 
-  /** An immutable copy of a list with no null elements. */
+  /** An immutable copy of a list with no null elements ({@link LazyList} is kept as it is). */
   public static <T> List<T> list(String where, @Nullable Collection<T> values) {
     notNull(where, values);
+    if (values instanceof LazyList<T> lazy) {
+      return lazy; // immutable; its elements are checked when computed
+    }
     List<T> copy = new ArrayList<>(values.size());
     int i = 0;
     for (T v : values) {

@@ -2,7 +2,6 @@ package org.ecrm.core.internal.io;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.ecrm.core.io.ImportRequest;
 import org.ecrm.core.model.AttributeValue;
@@ -15,6 +14,7 @@ import org.ecrm.core.model.PersonName;
 import org.ecrm.core.model.PhoneNumber;
 import org.ecrm.core.model.PostalAddress;
 import org.ecrm.core.service.Customers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Upserts one customer per row. Upserting by id, a row without an id (CSV: the header has no id column;
@@ -34,10 +34,17 @@ final class CustomerRows implements ImportRunner.RowHandler {
 
   @Override
   public void accept(Row row, ImportRequest req, ImportRunner.Tally t) {
-    Optional<Customer> existing = find(row, req);
+    // upserting by id, the row's id is parsed once: to look the customer up and to create it
+    CustomerId id = req.upsertKey() == org.ecrm.core.io.UpsertKey.ID && !withoutId(row)
+        ? row.parseRequired("id", CustomerId::of) : null;
+    Optional<Customer> existing = find(row, req, id);
     Customer.Builder b = existing.map(Customer::toBuilder).orElseGet(Customer::builder);
     if (existing.isEmpty()) {
-      row.parse("id", CustomerId::of).ifPresent(b::id);
+      if (id != null) {
+        b.id(id);
+      } else {
+        row.parse("id", CustomerId::of).ifPresent(b::id);
+      }
     }
     apply(row, b, existing.map(Customer::name).orElse(PersonName.UNKNOWN),
         existing.map(Customer::addresses).orElse(List.of()));
@@ -62,11 +69,12 @@ final class CustomerRows implements ImportRunner.RowHandler {
     }
   }
 
-  private Optional<Customer> find(Row row, ImportRequest req) {
+  /** The customer the row upserts, if it exists; {@code id} is the row's parsed id when upserting by id. */
+  private Optional<Customer> find(Row row, ImportRequest req, @Nullable CustomerId id) {
     return switch (req.upsertKey()) {
-      case ID -> withoutId(row)
+      case ID -> id == null
           ? row.parse("email", EmailAddress::of).flatMap(customers::findByEmail)
-          : customers.get(row.parseRequired("id", CustomerId::of));
+          : customers.get(id);
       case EMAIL -> customers.findByEmail(row.parseRequired("email", EmailAddress::of));
       case EXTERNAL_ID -> {
         String system = req.externalSystem().orElseThrow();
@@ -78,15 +86,19 @@ final class CustomerRows implements ImportRunner.RowHandler {
 
   /** A row that gets a generated id: no id column in the CSV header, or no id value in a JSON Lines row. */
   private boolean withoutId(Row row) {
-    return row.get("id").isEmpty() && !columns.headerHas("id");
+    return !row.has("id") && !columns.headerHas("id");
   }
 
   /** The row's address, from whichever parts it has: a street needs its city, other parts stand alone. */
   private static Optional<PostalAddress> address(Row row) {
-    if (ADDRESS_PARTS.stream().noneMatch(p -> row.get(p).isPresent())) {
+    boolean any = false;
+    for (String part : ADDRESS_PARTS) {
+      any |= row.has(part);
+    }
+    if (!any) {
       return Optional.empty();
     }
-    if (row.get("street").isPresent()) {
+    if (row.has("street")) {
       row.require("city");
     }
     try {
@@ -102,7 +114,7 @@ final class CustomerRows implements ImportRunner.RowHandler {
   }
 
   private static void apply(Row row, Customer.Builder b, PersonName current, List<PostalAddress> addresses) {
-    if (row.get("givenName").isPresent() || row.get("familyName").isPresent()) {
+    if (row.has("givenName") || row.has("familyName")) {
       RowException.guard("givenName", row.get("givenName").orElse(current.given()),
           g -> b.name(g, row.get("familyName").orElse(current.family())));
     }
@@ -118,15 +130,14 @@ final class CustomerRows implements ImportRunner.RowHandler {
     });
     row.parse("stage", v -> LifecycleStage.valueOf(v.toUpperCase(Locale.ROOT))).ifPresent(b::stage);
     row.get("source").ifPresent(v -> RowException.guard("source", v, b::source));
-    for (Map.Entry<String, String> e : row.fields().entrySet()) {
-      String field = e.getKey();
+    row.forEach((field, value) -> {
       if (field.startsWith("external.")) {
         String system = field.substring("external.".length());
-        RowException.guard(field, e.getValue(), v -> b.externalId(system, v));
+        RowException.guard(field, value, v -> b.externalId(system, v));
       } else if (field.startsWith("attr.")) {
         String key = field.substring("attr.".length());
-        RowException.guard(field, e.getValue(), v -> b.attribute(key, AttributeValue.of(v)));
+        RowException.guard(field, value, v -> b.attribute(key, AttributeValue.of(v)));
       }
-    }
+    });
   }
 }

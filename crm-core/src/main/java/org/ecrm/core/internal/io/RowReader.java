@@ -75,6 +75,8 @@ final class RowReader {
       }
       List<String> header = it.next().getFields();
       @Nullable String[] fields = columns.csvHeader(header);
+      Row.Layout layout = Row.Layout.of(fields);
+      java.util.function.UnaryOperator<String>[] transforms = transforms(request, fields);
       while (true) {
         CsvRecord rec;
         try {
@@ -102,14 +104,13 @@ final class RowReader {
           rejects.accept(new RejectedRow(line, tooLong, "longer than " + limit + " characters"));
           continue;
         }
-        Map<String, String> values = new HashMap<>(fields.length * 2);
+        @Nullable String[] values = new String[fields.length];
         for (int i = 0; i < fields.length; i++) {
-          String field = fields[i];
-          if (field != null) {
-            put(request, values, field, rec.getField(i));
+          if (fields[i] != null) {
+            values[i] = value(transforms[i], rec.getField(i));
           }
         }
-        rows.accept(new Row(line, values));
+        rows.accept(new Row(line, layout, values));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("reading the CSV input failed", e);
@@ -232,9 +233,26 @@ final class RowReader {
   }
 
   private static void put(ImportRequest request, Map<String, String> values, String field, String raw) {
-    String v = request.transform(field).apply(raw.strip()).strip();
-    if (!v.isEmpty()) {
+    String v = value(request.transform(field), raw);
+    if (v != null) {
       values.put(field, v);
     }
+  }
+
+  /** The transformed, stripped value of a raw field; null when empty. */
+  private static @Nullable String value(java.util.function.UnaryOperator<String> transform, String raw) {
+    String v = transform.apply(raw.strip()).strip();
+    return v.isEmpty() ? null : v;
+  }
+
+  /** The transform of each CSV column's field (identity for columns that map to none). */
+  @SuppressWarnings("unchecked")
+  private static java.util.function.UnaryOperator<String>[] transforms(ImportRequest request,
+      @Nullable String[] fields) {
+    java.util.function.UnaryOperator<String>[] out = new java.util.function.UnaryOperator[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      out[i] = fields[i] == null ? java.util.function.UnaryOperator.identity() : request.transform(fields[i]);
+    }
+    return out;
   }
 }

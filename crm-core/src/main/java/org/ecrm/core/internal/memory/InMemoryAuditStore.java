@@ -9,10 +9,16 @@ import org.ecrm.core.model.Actor;
 import org.ecrm.core.model.AuditRecord;
 import org.ecrm.core.spi.AuditStore;
 
-/** The in-memory audit trail: every method synchronised on the store; lookups are indexed. */
+/**
+ * The in-memory audit trail: every method synchronised on the store; lookups are indexed. The
+ * per-entity index keeps, per entity type and id, the one record of an entity that has one (most
+ * entities: their creation) and a list only from the second, so a created customer costs one map entry
+ * here rather than a key string, a list and its array.
+ */
 final class InMemoryAuditStore implements AuditStore {
   private final List<AuditRecord> all = new ArrayList<>();
-  private final Map<String, List<AuditRecord>> byEntity = new HashMap<>();
+  /** Entity type, then entity id, to the entity's record or a list of its records in append order. */
+  private final Map<String, IdMap> byEntity = new HashMap<>();
   private final Map<Actor, List<AuditRecord>> byActor = new HashMap<>();
   private final Journal journal;
 
@@ -32,11 +38,18 @@ final class InMemoryAuditStore implements AuditStore {
 
   private synchronized void unappend(AuditRecord r) {
     removeLast(all, r);
-    List<AuditRecord> e = byEntity.get(key(r.entityType(), r.entityId()));
-    if (e != null) {
+    IdMap ofType = byEntity.get(r.entityType());
+    Object holder = ofType == null ? null : ofType.get(r.entityId());
+    if (holder == r) {
+      ofType.remove(r.entityId());
+    } else if (holder instanceof List<?>) {
+      @SuppressWarnings("unchecked")
+      List<AuditRecord> e = (List<AuditRecord>) holder;
       removeLast(e, r);
       if (e.isEmpty()) {
-        byEntity.remove(key(r.entityType(), r.entityId()));
+        ofType.remove(r.entityId());
+      } else if (e.size() == 1) {
+        ofType.put(r.entityId(), e.get(0));
       }
     }
     List<AuditRecord> a = byActor.get(r.actor());
@@ -45,22 +58,46 @@ final class InMemoryAuditStore implements AuditStore {
     }
   }
 
-  private static String key(String type, String id) {
-    return type + "\u0000" + id;
-  }
-
   @Override
   public synchronized void append(AuditRecord record) {
     Checks.notNull("AuditRecord", record);
     all.add(record);
-    byEntity.computeIfAbsent(key(record.entityType(), record.entityId()), k -> new ArrayList<>()).add(record);
+    IdMap ofType = byEntity.computeIfAbsent(record.entityType(), k -> new IdMap());
+    Object held = ofType.get(record.entityId());
+    if (held == null) {
+      ofType.put(record.entityId(), record);
+    } else if (held instanceof List<?>) {
+      @SuppressWarnings("unchecked")
+      List<Object> list = (List<Object>) held;
+      list.add(record);
+    } else {
+      List<Object> list = new ArrayList<>(4);
+      list.add(held);
+      list.add(record);
+      ofType.put(record.entityId(), list);
+    }
     byActor.computeIfAbsent(record.actor(), k -> new ArrayList<>()).add(record);
     journal.record(() -> unappend(record));
   }
 
+  /** The records of one entity in append order, a copy. */
+  private List<AuditRecord> entity(String entityType, String entityId) {
+    IdMap ofType = byEntity.get(entityType);
+    Object holder = ofType == null ? null : ofType.get(entityId);
+    if (holder == null) {
+      return List.of();
+    }
+    if (holder instanceof AuditRecord r) {
+      return List.of(r);
+    }
+    @SuppressWarnings("unchecked")
+    List<AuditRecord> list = (List<AuditRecord>) holder;
+    return List.copyOf(list);
+  }
+
   @Override
   public synchronized List<AuditRecord> forEntity(String entityType, String entityId) {
-    return List.copyOf(byEntity.getOrDefault(key(entityType, entityId), List.of()));
+    return entity(entityType, entityId);
   }
 
   @Override
@@ -70,9 +107,10 @@ final class InMemoryAuditStore implements AuditStore {
 
   @Override
   public synchronized void replaceEntity(String entityType, String entityId, List<AuditRecord> replacement) {
-    String k = key(entityType, entityId);
-    List<AuditRecord> old = byEntity.remove(k);
-    if (old != null) {
+    List<AuditRecord> old = entity(entityType, entityId);
+    if (!old.isEmpty()) {
+      IdMap ofType = byEntity.get(entityType);
+      Object oldHolder = ofType.remove(entityId);
       java.util.Set<AuditRecord> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       gone.addAll(old);
       List<Integer> positions = new ArrayList<>();
@@ -85,15 +123,15 @@ final class InMemoryAuditStore implements AuditStore {
       }
       all.removeIf(gone::contains);
       byActor.values().forEach(l -> l.removeIf(gone::contains));
-      journal.record(() -> restoreEntity(k, old, positions, removed));
+      journal.record(() -> restoreEntity(entityType, entityId, oldHolder, positions, removed));
     }
     replacement.forEach(this::append);
   }
 
   /** Undoes a {@link #replaceEntity}: the records go back to their places in append order. */
-  private synchronized void restoreEntity(String k, List<AuditRecord> old, List<Integer> positions,
-      List<AuditRecord> removed) {
-    byEntity.put(k, old);
+  private synchronized void restoreEntity(String entityType, String entityId, Object holder,
+      List<Integer> positions, List<AuditRecord> removed) {
+    byEntity.computeIfAbsent(entityType, k -> new IdMap()).put(entityId, holder);
     for (int i = 0; i < positions.size(); i++) {
       all.add(Math.min(positions.get(i), all.size()), removed.get(i));
     }
@@ -111,5 +149,83 @@ final class InMemoryAuditStore implements AuditStore {
     }
     int from = (int) Math.min(offset, all.size());
     return List.copyOf(all.subList(from, Math.min(all.size(), from + limit)));
+  }
+
+  /**
+   * Entity id to holder, for one entity type: open addressing over two parallel arrays (no node per
+   * entry: a created customer's one record costs two array slots here). Removal shifts the entries
+   * after it back, so no tombstones. Used under the store's monitor only.
+   */
+  private static final class IdMap {
+    private String[] keys = new String[8];
+    private Object[] values = new Object[8];
+    private int size;
+
+    private static int slot(String key, int mask) {
+      int h = key.hashCode() * 0x9E3779B9;
+      return (h ^ h >>> 16) & mask;
+    }
+
+    /** The index of {@code key}, or of the empty slot where it would go. */
+    private int find(String key) {
+      int mask = keys.length - 1;
+      int i = slot(key, mask);
+      while (keys[i] != null && !keys[i].equals(key)) {
+        i = i + 1 & mask;
+      }
+      return i;
+    }
+
+    @org.jspecify.annotations.Nullable Object get(@org.jspecify.annotations.Nullable String key) {
+      return key == null ? null : values[find(key)];
+    }
+
+    void put(String key, Object value) {
+      int i = find(key);
+      if (keys[i] != null) {
+        values[i] = value;
+        return;
+      }
+      keys[i] = key;
+      values[i] = value;
+      if (++size * 2 > keys.length) {
+        String[] oldKeys = keys;
+        Object[] oldValues = values;
+        keys = new String[oldKeys.length * 2];
+        values = new Object[oldKeys.length * 2];
+        for (int j = 0; j < oldKeys.length; j++) {
+          if (oldKeys[j] != null) {
+            int at = find(oldKeys[j]);
+            keys[at] = oldKeys[j];
+            values[at] = oldValues[j];
+          }
+        }
+      }
+    }
+
+    @org.jspecify.annotations.Nullable Object remove(String key) {
+      int i = find(key);
+      if (keys[i] == null) {
+        return null;
+      }
+      Object had = values[i];
+      keys[i] = null;
+      values[i] = null;
+      size--;
+      int mask = keys.length - 1;
+      for (int j = i + 1 & mask; keys[j] != null; j = j + 1 & mask) {
+        int home = slot(keys[j], mask);
+        // the entry at j may fill the gap at i unless its home lies cyclically in (i, j]
+        boolean stays = i <= j ? i < home && home <= j : i < home || home <= j;
+        if (!stays) {
+          keys[i] = keys[j];
+          values[i] = values[j];
+          keys[j] = null;
+          values[j] = null;
+          i = j;
+        }
+      }
+      return had;
+    }
   }
 }

@@ -62,7 +62,8 @@ public final class InMemoryStorage implements Storage {
    * Runs {@code work} holding the storage's write lock (one operation at a time) and, if it throws,
    * undoes every write it made before rethrowing: a failed operation leaves no partial state. A call
    * inside a running operation is a savepoint: if it throws, its own writes are undone and the outer
-   * operation may go on. Reads outside operations take no lock and may see an operation in progress.
+   * operation may go on. Reads outside operations take no lock (a scan holds a table's monitor for a
+   * moment, never an operation's lock) and may see an operation in progress.
    */
   @Override
   public <T> T transaction(String operation, Supplier<T> work) {

@@ -4,12 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -23,11 +19,12 @@ import org.jspecify.annotations.Nullable;
  * A thread-safe in-memory table of versioned records with secondary indexes.
  *
  * <p>Writes are serialised on the table's monitor, so a write and its index changes are atomic with
- * respect to other writes, and a failed write changes nothing. Reads take no lock: rows live in a
- * {@link ConcurrentSkipListMap} (id order for keyset scans), and an index lookup re-checks each row it
- * finds, so a reader never sees a row under a key it no longer has. An update adds the new index
- * entries before it swaps the row and removes the stale ones after, so a key that a record keeps is
- * never missing from its index.
+ * respect to other writes, and a failed write changes nothing. Reads take no lock (a scan holds the
+ * monitor for a moment): rows live in an {@link OrderedRows} (a hash look-up by id, an id order for
+ * keyset scans sorted when a scan needs it), index keys in a {@link KeyIndex} each (one writer, readers
+ * without a lock), and an index lookup re-checks each row it finds, so a reader never sees a row under a
+ * key it no longer has. An update adds the new index entries before it swaps the row and removes the
+ * stale ones after, so a key that a record keeps is never missing from its index.
  */
 final class VersionedTable<K extends Comparable<K>, V> {
 
@@ -44,35 +41,56 @@ final class VersionedTable<K extends Comparable<K>, V> {
    * cost about 200 bytes per customer and e-mail; writers change holders under the monitor, readers see
    * either form.
    */
-  private final List<Map<Object, Object>> indexes = new ArrayList<>();
-  private final ConcurrentSkipListMap<K, V> rows = new ConcurrentSkipListMap<>();
+  private final List<KeyIndex> indexes = new ArrayList<>();
+  private final OrderedRows<K, V> rows = new OrderedRows<>();
   private final Journal journal;
+  /** {@code <kind>.id}, the name of the id in messages. */
+  private final String idField;
 
   VersionedTable(Journal journal, String kind, Function<V, K> idOf, ToLongFunction<V> versionOf,
       List<Index<V>> indexes) {
     this.journal = journal;
     this.kind = kind;
+    this.idField = kind + ".id";
     this.idOf = idOf;
     this.versionOf = versionOf;
     this.indexDefs = List.copyOf(indexes);
     for (int i = 0; i < indexes.size(); i++) {
-      this.indexes.add(new ConcurrentHashMap<>());
+      this.indexes.add(new KeyIndex());
     }
   }
 
   Optional<V> get(K id) {
-    return Optional.ofNullable(rows.get(Checks.notNull(kind + ".id", id)));
+    return Optional.ofNullable(rows.get(Checks.notNull(idField, id)));
   }
 
   synchronized V insert(V record) {
     Checks.notNull(kind, record);
     K id = idOf.apply(record);
-    if (rows.containsKey(id)) {
-      throw new DuplicateKeyException(kind, kind + ".id", id, id);
+    if (rows.putIfAbsent(id, record) != null) { // one probe of the row map, not a look-up and a put
+      throw new DuplicateKeyException(kind, idField, id, id);
     }
-    checkUnique(record, id);
-    addIndexEntries(record, id);
-    rows.put(id, record);
+    try {
+      // a new row: each unique key is checked and claimed in one step
+      for (int i = 0; i < indexDefs.size(); i++) {
+        Index<V> def = indexDefs.get(i);
+        KeyIndex index = indexes.get(i);
+        Collection<?> keys = def.keys().apply(record);
+        if (keys instanceof List<?> list && list instanceof java.util.RandomAccess) {
+          for (int k = 0; k < list.size(); k++) {
+            addKey(def, index, list.get(k), id);
+          }
+        } else {
+          for (Object key : keys) {
+            addKey(def, index, key, id);
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      removeStaleIndexEntries(record, null, id); // only the entries this insert made hold its id
+      rows.remove(id);
+      throw e;
+    }
     journal.record(() -> restore(id, null));
     return record;
   }
@@ -98,7 +116,7 @@ final class VersionedTable<K extends Comparable<K>, V> {
   }
 
   synchronized boolean delete(K id, long version) {
-    V current = rows.get(Checks.notNull(kind + ".id", id));
+    V current = rows.get(Checks.notNull(idField, id));
     if (current == null) {
       return false;
     }
@@ -153,15 +171,11 @@ final class VersionedTable<K extends Comparable<K>, V> {
     if (limit < 1) {
       throw Checks.invalid(kind + " scan limit", "must be at least 1", limit);
     }
-    NavigableMap<K, V> view = after == null ? rows : rows.tailMap(after, false);
-    List<V> out = new ArrayList<>(Math.min(limit, 1024));
-    for (V v : view.values()) {
-      out.add(v);
-      if (out.size() == limit) {
-        break;
-      }
+    OrderedRows.Snapshot order;
+    synchronized (this) { // a moment: the ids inserted since the last scan, copied (or merged)
+      order = rows.snapshot();
     }
-    return out;
+    return rows.scan(order, after, limit);
   }
 
   /** Sorted copy of the records in index {@code index} under {@code key}. */
@@ -200,22 +214,40 @@ final class VersionedTable<K extends Comparable<K>, V> {
     }
   }
 
+  /** Adds {@code key} of a newly inserted row; a unique key held by another row is refused. */
+  private void addKey(Index<V> def, KeyIndex index, Object key, K id) {
+    Object holder = index.putIfAbsent(key, id);
+    if (holder == null || holder.equals(id)) {
+      return;
+    }
+    if (def.unique()) {
+      for (K other : ids(holder)) {
+        if (!other.equals(id)) {
+          throw new DuplicateKeyException(kind, kind + "." + def.field(), key, other);
+        }
+      }
+    }
+    addIndexEntry(index, key, id);
+  }
+
+  private void addIndexEntry(KeyIndex index, Object key, K id) {
+    Object holder = index.get(key);
+    if (holder == null || holder.equals(id)) {
+      index.put(key, id);
+    } else if (holder instanceof ConcurrentSkipListSet<?>) {
+      ids(holder).add(id);
+    } else {
+      Set<K> both = new ConcurrentSkipListSet<>(ids(holder));
+      both.add(id);
+      index.put(key, both);
+    }
+  }
+
   private void addIndexEntries(V record, K id) {
     for (int i = 0; i < indexDefs.size(); i++) {
-      Map<Object, Object> index = indexes.get(i);
+      KeyIndex index = indexes.get(i);
       for (Object key : indexDefs.get(i).keys().apply(record)) {
-        index.compute(key, (k, holder) -> {
-          if (holder == null || holder.equals(id)) {
-            return id;
-          }
-          if (holder instanceof ConcurrentSkipListSet<?>) {
-            ids(holder).add(id);
-            return holder;
-          }
-          Set<K> both = new ConcurrentSkipListSet<>(ids(holder));
-          both.add(id);
-          return both;
-        });
+        addIndexEntry(index, key, id);
       }
     }
   }
@@ -224,17 +256,19 @@ final class VersionedTable<K extends Comparable<K>, V> {
     for (int i = 0; i < indexDefs.size(); i++) {
       Function<V, Collection<?>> keys = indexDefs.get(i).keys();
       Collection<?> kept = next == null ? List.of() : keys.apply(next);
-      Map<Object, Object> index = indexes.get(i);
+      KeyIndex index = indexes.get(i);
       for (Object key : keys.apply(old)) {
         if (!kept.contains(key)) {
-          index.computeIfPresent(key, (k, holder) -> {
-            if (!(holder instanceof ConcurrentSkipListSet<?>)) {
-              return holder.equals(id) ? null : holder;
-            }
+          Object holder = index.get(key);
+          if (holder instanceof ConcurrentSkipListSet<?>) {
             Set<K> ids = ids(holder);
             ids.remove(id);
-            return ids.isEmpty() ? null : ids;
-          });
+            if (ids.isEmpty()) {
+              index.remove(key);
+            }
+          } else if (holder != null && holder.equals(id)) {
+            index.remove(key);
+          }
         }
       }
     }

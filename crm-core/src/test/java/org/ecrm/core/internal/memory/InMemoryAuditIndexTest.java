@@ -1,0 +1,113 @@
+package org.ecrm.core.internal.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.ecrm.core.model.Actor;
+import org.ecrm.core.model.AuditRecord;
+import org.ecrm.core.model.FieldChange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The audit store's per-entity index, which holds an entity's one record alone and a list from the
+ * second: reads in append order, and undo (a rolled-back savepoint) back to the exact earlier state.
+ */
+class InMemoryAuditIndexTest {
+  private static final Instant T = Instant.parse("2024-01-01T00:00:00Z");
+  private final Journal journal = new Journal();
+  private final InMemoryAuditStore store = new InMemoryAuditStore(journal);
+
+  private static AuditRecord record(String type, String id, String action) {
+    return new AuditRecord(T, Actor.user("alice"), type, id, action, List.of(new FieldChange("f", "", action)));
+  }
+
+  @Test
+  void oneTwoAndThreeRecords_ofAnEntity_readInAppendOrder_perType() {
+    AuditRecord c1 = record("Customer", "x", "create");
+    AuditRecord o1 = record("Order", "x", "create");
+    AuditRecord c2 = record("Customer", "x", "update");
+    AuditRecord c3 = record("Customer", "x", "merge");
+    store.append(c1);
+    assertThat(store.forEntity("Customer", "x")).containsExactly(c1);
+    store.append(o1);
+    store.append(c2);
+    store.append(c3);
+    assertThat(store.forEntity("Customer", "x")).containsExactly(c1, c2, c3);
+    assertThat(store.forEntity("Order", "x")).containsExactly(o1);
+    assertThat(store.forEntity("Customer", "y")).isEmpty();
+    assertThat(store.forEntity("Account", "x")).isEmpty();
+    assertThat(store.scan(0, 10)).containsExactly(c1, o1, c2, c3);
+  }
+
+  @Test
+  void manyEntities_appendedAndRolledBack_atRandom_readAsAModelOfTheKeptRecords() {
+    java.util.Random rnd = new java.util.Random(5);
+    List<AuditRecord> kept = new java.util.ArrayList<>();
+    for (int op = 0; op < 3_000; op++) {
+      List<AuditRecord> batch = new java.util.ArrayList<>();
+      for (int k = 1 + rnd.nextInt(8); k > 0; k--) {
+        batch.add(record(rnd.nextBoolean() ? "Customer" : "Order", "e" + rnd.nextInt(op < 1_500 ? 6_000 : 300), "a" + op));
+      }
+      if (rnd.nextInt(4) == 0) { // an erased entity's records go (any key leaves the index, not just the newest)
+        String type = rnd.nextBoolean() ? "Customer" : "Order";
+        String id = "e" + rnd.nextInt(op < 1_500 ? 6_000 : 300);
+        store.replaceEntity(type, id, List.of());
+        kept.removeIf(r -> r.entityType().equals(type) && r.entityId().equals(id));
+      }
+      boolean fail = rnd.nextInt(3) == 0;
+      try {
+        journal.run(() -> {
+          batch.forEach(store::append);
+          if (fail) {
+            throw new IllegalStateException("rolled back");
+          }
+          return null;
+        });
+        kept.addAll(batch);
+      } catch (IllegalStateException e) {
+        assertThat(e).hasMessage("rolled back");
+      }
+    }
+    for (String type : List.of("Customer", "Order")) {
+      for (int e = 0; e < 6_000; e++) {
+        String id = "e" + e;
+        assertThat(store.forEntity(type, id)).as(type + " " + id).containsExactlyElementsOf(kept.stream()
+            .filter(r -> r.entityType().equals(type) && r.entityId().equals(id)).toList());
+      }
+    }
+    assertThat(store.scan(0, kept.size() + 1)).containsExactlyElementsOf(kept);
+  }
+
+  @Test
+  void rolledBackAppends_leaveTheTrailAsItWas() {
+    AuditRecord c1 = record("Customer", "x", "create");
+    AuditRecord c2 = record("Customer", "x", "update");
+    store.append(c1);
+    journal.run(() -> {
+      store.append(c2);
+      assertThatThrownBy(() -> journal.run(() -> {
+        store.append(record("Customer", "x", "merge"));
+        store.append(record("Customer", "new", "create"));
+        throw new IllegalStateException("undo");
+      })).hasMessage("undo");
+      assertThat(store.forEntity("Customer", "x")).containsExactly(c1, c2);
+      assertThatThrownBy(() -> journal.run(() -> {
+        store.replaceEntity("Customer", "x", List.of(record("Customer", "p-1", "erase")));
+        throw new IllegalStateException("undo the erasure");
+      })).hasMessage("undo the erasure");
+      return null;
+    });
+    assertThat(store.forEntity("Customer", "x")).containsExactly(c1, c2);
+    assertThat(store.forEntity("Customer", "new")).isEmpty();
+    assertThat(store.forEntity("Customer", "p-1")).isEmpty();
+    assertThat(store.byActor(Actor.user("alice"))).containsExactly(c1, c2);
+    assertThat(store.scan(0, 10)).containsExactly(c1, c2);
+    assertThatThrownBy(() -> journal.run(() -> {
+      store.append(record("Customer", "x", "update"));
+      throw new IllegalStateException("undo the third");
+    })).hasMessage("undo the third");
+    assertThat(store.forEntity("Customer", "x")).containsExactly(c1, c2);
+  }
+}
