@@ -88,11 +88,12 @@ public final class Auditor {
 
   private static AuditRecord of(CrmEvent event, Actor actor, String type, String id, String action,
       @Nullable Record before, Record after, boolean mask) {
-    if (before == null && after instanceof Customer) {
+    if (!mask && before == null && after instanceof Customer) {
       // a created customer: its changes are rendered when the audit record is read (or stored by a
       // database), from the immutable record the event carries; most audit records are never read. Only
       // a customer: the record it keeps holds nothing the rendering leaves out but its own id and times
-      // (an order or interaction would keep its customer's id, which erasure must not leave behind)
+      // (an order or interaction would keep its customer's id, which erasure must not leave behind).
+      // Never when masking: the kept customer would hold the personal values the masked trail must not
       return new AuditRecord(event.at(), actor, type, id, action, new Created(after, mask));
     }
     return new AuditRecord(event.at(), actor, type, id, action, diff(before, after, mask));

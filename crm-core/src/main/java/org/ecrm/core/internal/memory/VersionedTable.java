@@ -67,11 +67,12 @@ final class VersionedTable<K extends Comparable<K>, V> {
   synchronized V insert(V record) {
     Checks.notNull(kind, record);
     K id = idOf.apply(record);
-    if (rows.putIfAbsent(id, record) != null) { // one probe of the row map, not a look-up and a put
+    if (rows.get(id) != null) {
       throw new DuplicateKeyException(kind, idField, id, id);
     }
     try {
-      // a new row: each unique key is checked and claimed in one step
+      // a new row: each unique key is checked and claimed in one step; the row goes in last, so a
+      // reader never finds a row whose insert is refused on a later key (a lookup re-checks the row)
       for (int i = 0; i < indexDefs.size(); i++) {
         Index<V> def = indexDefs.get(i);
         KeyIndex index = indexes.get(i);
@@ -88,9 +89,9 @@ final class VersionedTable<K extends Comparable<K>, V> {
       }
     } catch (RuntimeException e) {
       removeStaleIndexEntries(record, null, id); // only the entries this insert made hold its id
-      rows.remove(id);
       throw e;
     }
+    rows.put(id, record);
     journal.record(() -> restore(id, null));
     return record;
   }
