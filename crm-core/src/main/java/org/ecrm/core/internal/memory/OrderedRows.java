@@ -7,37 +7,45 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of a {@link VersionedTable} by id: a {@link KeyIndex} for look-ups (one probe, no lock) and
- * an id order for keyset scans that is sorted when a scan needs it rather than on every insert.
+ * an id order for keyset scans that takes in new ids when a scan needs them rather than on every insert.
  *
- * <p>The order is a sorted array of ids (never changed once built: a removal or a merge makes a new one)
- * plus the ids inserted since it was built. A scan takes a snapshot of both under the table's monitor:
- * when the newer ids are few (fewer than an eighth of the sorted ones, or 1,024) it sorts a copy of them
- * and walks both in step; otherwise it first merges them into a new sorted array. Each id a scan walks is
- * looked up, so a row removed meanwhile is skipped and a replaced one is seen as it is now (the scan is
- * weakly consistent, as a concurrent skip list's iterator was). A removal takes the id out of both at
- * once (a copy of the sorted array without it). A skip-list map paid a descent
- * with about twenty comparisons on every insert and look-up; with random ids (generated UUIDs) that
- * was half of recording an interaction.
+ * <p>The order is a list of sorted blocks of ids (about {@value #BLOCK} each; a block array is never
+ * changed once published: a change makes a new block and a new list) plus the ids inserted since the
+ * blocks last took them in. A scan takes a snapshot under the table's monitor: a few newer ids (at most
+ * {@value #FEW}) are copied and sorted by the scan itself; more are first put into the blocks, each into
+ * its block (a copy of one block and of the block list), or, when they are many next to the ordered
+ * ones, by rebuilding the blocks in one merge. A removal takes the id out at once (an erased customer's id
+ * must not linger): out of its block (a copy of one block and of the block list), or out of the newer
+ * ids. So an insert costs an append, a removal and a scan's intake cost a block and the block list, and
+ * no operation copies every id.
+ *
+ * <p>Each id a scan walks is looked up, so a row removed meanwhile is skipped and a replaced one is seen
+ * as it is now (the scan is weakly consistent, as a concurrent skip list's iterator was).
  *
  * <p>Thread safety: {@link #get} and {@link #size} from any thread without a lock; the writes and
- * {@link #snapshot} under the owning table's monitor.
+ * {@link #snapshot} under the owning table's monitor; {@link #scan} without a lock on its snapshot.
  *
  * @param <K> the id type
  * @param <V> the row type
  */
 final class OrderedRows<K extends Comparable<K>, V> {
-  /** Fewest newer ids that make a scan merge them into the sorted array. */
-  private static final int MERGE_AT = 1024;
+  /** Ids per block when blocks are built; a block splits at twice as many. */
+  static final int BLOCK = 512;
+  /** Most newer ids a scan sorts itself (the newer ids are searched one by one on a removal, too). */
+  static final int FEW = 64;
   private static final Object[] NONE = new Object[0];
+  private static final Object[][] NO_BLOCKS = new Object[0][];
   private final KeyIndex byId = new KeyIndex();
-  /** Ids in order, from the last merge or removal; never changed, replaced (monitor). */
-  private Object[] sorted = NONE;
-  /** Ids inserted since the last merge, in insertion order (monitor). */
+  /** The ordered ids: non-empty sorted blocks in order; never changed, replaced (monitor). */
+  private Object[][] blocks = NO_BLOCKS;
+  /** How many ids the blocks hold (monitor). */
+  private int ordered;
+  /** Ids inserted since the blocks last took them in, in insertion order (monitor). */
   private Object[] added = new Object[16];
   private int addedCount;
 
-  /** A scan's view: ids in order, and the newer ids, sorted. Both immutable. */
-  record Snapshot(Object[] sorted, Object[] newer) { }
+  /** A scan's view: the blocks, and the newer ids (sorted by the scan). Neither changed by writers. */
+  record Snapshot(Object[][] blocks, Object[] newer) { }
 
   @SuppressWarnings("unchecked")
   @Nullable V get(K id) {
@@ -70,9 +78,8 @@ final class OrderedRows<K extends Comparable<K>, V> {
   }
 
   /**
-   * Removes the row of {@code id}; returns it, or null. Its id leaves the order at once (an erased
-   * customer's id must not linger): the sorted array is copied without it, so scans under way keep
-   * theirs. Under the monitor.
+   * Removes the row of {@code id}; returns it, or null. Its id leaves the order at once. Under the
+   * monitor.
    */
   @SuppressWarnings("unchecked")
   @Nullable V remove(K id) {
@@ -80,22 +87,18 @@ final class OrderedRows<K extends Comparable<K>, V> {
     if (had == null) {
       return null;
     }
-    // a row's id is in exactly one of the two: the sorted array (found by halving) or the newer ids
-    int at = firstAfter(sorted, id) - 1;
-    if (at >= 0 && compare(sorted[at], id) == 0) {
-      Object[] without = new Object[sorted.length - 1];
-      System.arraycopy(sorted, 0, without, 0, at);
-      System.arraycopy(sorted, at + 1, without, at, sorted.length - at - 1);
-      sorted = without;
-      return (V) had;
-    }
-    for (int i = addedCount - 1; i >= 0; i--) { // newest first: an undone insert is the last one
-      if (compare(added[i], id) == 0) {
-        System.arraycopy(added, i + 1, added, i, addedCount - i - 1);
-        added[--addedCount] = null;
-        break;
+    if (addedCount > 4 * FEW) {
+      takeInAdded(); // the newer ids are many: into the blocks, where the id is found by halving
+    } else {
+      for (int i = addedCount - 1; i >= 0; i--) { // newest first: an undone insert is the last one
+        if (compare(added[i], id) == 0) {
+          System.arraycopy(added, i + 1, added, i, addedCount - i - 1);
+          added[--addedCount] = null;
+          return (V) had;
+        }
       }
     }
+    removeFromBlocks(id);
     return (V) had;
   }
 
@@ -109,46 +112,143 @@ final class OrderedRows<K extends Comparable<K>, V> {
   /** The order as a scan sees it now. Under the monitor. */
   Snapshot snapshot() {
     if (addedCount == 0) {
-      return new Snapshot(sorted, NONE);
+      return new Snapshot(blocks, NONE);
     }
-    if (addedCount < Math.max(MERGE_AT, sorted.length / 8)) {
-      return new Snapshot(sorted, Arrays.copyOf(added, addedCount)); // sorted by the scan, outside
+    if (addedCount <= FEW) {
+      return new Snapshot(blocks, Arrays.copyOf(added, addedCount)); // sorted by the scan, outside
     }
+    takeInAdded();
+    return new Snapshot(blocks, NONE);
+  }
+
+  /** Puts the newer ids into the blocks: each into its block, or all in one merge when they are many. */
+  private void takeInAdded() {
     Object[] newer = Arrays.copyOf(added, addedCount);
     Arrays.sort(newer);
-    Object[] merged = new Object[sorted.length + newer.length];
+    added = new Object[16];
+    addedCount = 0;
+    if ((long) newer.length * 64 > ordered) {
+      rebuild(newer);
+      return;
+    }
+    for (Object id : newer) {
+      insertIntoBlocks(id);
+    }
+  }
+
+  /** New blocks of {@value #BLOCK} ids from the blocks and {@code newer} (sorted), in one merge. */
+  private void rebuild(Object[] newer) {
+    List<Object[]> out = new ArrayList<>((ordered + newer.length) / BLOCK + 1);
+    Object[] block = new Object[BLOCK];
     int n = 0;
+    int count = 0;
+    Object last = null;
+    int b = 0;
     int i = 0;
     int j = 0;
-    Object last = null;
-    while (i < sorted.length || j < newer.length) {
-      Object k = pick(sorted, i, newer, j);
-      if (k == (i < sorted.length ? sorted[i] : null)) {
-        i++;
+    while (b < blocks.length || j < newer.length) {
+      Object k;
+      if (j >= newer.length || b < blocks.length && compare(blocks[b][i], newer[j]) <= 0) {
+        k = blocks[b][i];
+        if (++i == blocks[b].length) {
+          b++;
+          i = 0;
+        }
       } else {
-        j++;
+        k = newer[j++];
       }
       if (last != null && compare(last, k) == 0 || byId.get(k) == null) {
         continue; // repeated, or removed
       }
-      merged[n++] = k;
       last = k;
+      block[n++] = k;
+      count++;
+      if (n == BLOCK) {
+        out.add(block);
+        block = new Object[BLOCK];
+        n = 0;
+      }
     }
-    sorted = Arrays.copyOf(merged, n);
-    added = new Object[16];
-    addedCount = 0;
-    return new Snapshot(sorted, NONE);
+    if (n > 0) {
+      out.add(Arrays.copyOf(block, n));
+    }
+    blocks = out.toArray(NO_BLOCKS);
+    ordered = count;
   }
 
-  /** The smaller of {@code a[i]} and {@code b[j]} (either may be past its end). */
-  private static Object pick(Object[] a, int i, Object[] b, int j) {
-    if (i >= a.length) {
-      return b[j];
+  /** Puts {@code id} (not in the blocks) into its block: a new block, split when it has grown too big. */
+  private void insertIntoBlocks(Object id) {
+    if (blocks.length == 0) {
+      blocks = new Object[][] {{id}};
+      ordered = 1;
+      return;
     }
-    if (j >= b.length) {
-      return a[i];
+    int b = Math.max(0, blockOf(blocks, id));
+    Object[] old = blocks[b];
+    int at = firstAfter(old, id);
+    if (at > 0 && compare(old[at - 1], id) == 0) {
+      return; // already there
     }
-    return compare(a[i], b[j]) <= 0 ? a[i] : b[j];
+    Object[] grown = new Object[old.length + 1];
+    System.arraycopy(old, 0, grown, 0, at);
+    grown[at] = id;
+    System.arraycopy(old, at, grown, at + 1, old.length - at);
+    Object[][] next;
+    if (grown.length > 2 * BLOCK) {
+      int half = grown.length / 2;
+      next = new Object[blocks.length + 1][];
+      System.arraycopy(blocks, 0, next, 0, b);
+      next[b] = Arrays.copyOfRange(grown, 0, half);
+      next[b + 1] = Arrays.copyOfRange(grown, half, grown.length);
+      System.arraycopy(blocks, b + 1, next, b + 2, blocks.length - b - 1);
+    } else {
+      next = blocks.clone();
+      next[b] = grown;
+    }
+    blocks = next;
+    ordered++;
+  }
+
+  /** Takes {@code id} out of its block, if it is there. */
+  private void removeFromBlocks(Object id) {
+    int b = blockOf(blocks, id);
+    if (b < 0) {
+      return;
+    }
+    Object[] old = blocks[b];
+    int at = firstAfter(old, id) - 1;
+    if (at < 0 || compare(old[at], id) != 0) {
+      return;
+    }
+    Object[][] next;
+    if (old.length == 1) {
+      next = new Object[blocks.length - 1][];
+      System.arraycopy(blocks, 0, next, 0, b);
+      System.arraycopy(blocks, b + 1, next, b, blocks.length - b - 1);
+    } else {
+      Object[] shrunk = new Object[old.length - 1];
+      System.arraycopy(old, 0, shrunk, 0, at);
+      System.arraycopy(old, at + 1, shrunk, at, old.length - at - 1);
+      next = blocks.clone();
+      next[b] = shrunk;
+    }
+    blocks = next;
+    ordered--;
+  }
+
+  /** The last block whose first id is at most {@code id}; -1 if {@code id} is before every block. */
+  private static int blockOf(Object[][] blocks, Object id) {
+    int lo = 0;
+    int hi = blocks.length;
+    while (lo < hi) {
+      int mid = lo + hi >>> 1;
+      if (compare(blocks[mid][0], id) <= 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo - 1;
   }
 
   @SuppressWarnings("unchecked")
@@ -165,17 +265,31 @@ final class OrderedRows<K extends Comparable<K>, V> {
     if (newer.length > 1) {
       Arrays.sort(newer); // the snapshot's own copy
     }
-    Object[] old = s.sorted();
-    int i = after == null ? 0 : firstAfter(old, after);
-    int j = after == null ? 0 : firstAfter(newer, after);
+    Object[][] bs = s.blocks();
+    int b = 0;
+    int i = 0;
+    int j = 0;
+    if (after != null) {
+      b = Math.max(0, blockOf(bs, after));
+      i = b < bs.length ? firstAfter(bs[b], after) : 0;
+      if (b < bs.length && i == bs[b].length) {
+        b++;
+        i = 0;
+      }
+      j = firstAfter(newer, after);
+    }
     List<V> out = new ArrayList<>(Math.min(limit, 1024));
     Object last = null;
-    while (out.size() < limit && (i < old.length || j < newer.length)) {
-      Object k = pick(old, i, newer, j);
-      if (i < old.length && k == old[i]) {
-        i++;
+    while (out.size() < limit && (b < bs.length || j < newer.length)) {
+      Object k;
+      if (j >= newer.length || b < bs.length && compare(bs[b][i], newer[j]) <= 0) {
+        k = bs[b][i];
+        if (++i == bs[b].length) {
+          b++;
+          i = 0;
+        }
       } else {
-        j++;
+        k = newer[j++];
       }
       if (last != null && compare(last, k) == 0) {
         continue;

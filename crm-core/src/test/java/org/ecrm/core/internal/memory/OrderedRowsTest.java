@@ -77,6 +77,58 @@ class OrderedRowsTest {
   }
 
   @Test
+  void newerIdsTakenInBlockByBlock_splitBlocks_andRemovalsOfOldAndNewIds_matchASortedMap() {
+    TreeMap<String, String> model = new TreeMap<>();
+    Random rnd = new Random(29);
+    for (int i = 0; i < 60_000; i++) {
+      String id = String.format("id-%07d", rnd.nextInt(1_000_000));
+      synchronized (this) {
+        model.put(id, id + "=0");
+        rows.put(id, id + "=0");
+      }
+    }
+    assertThat(all(1_000)).containsExactlyElementsOf(model.values()); // one merge into blocks
+    for (int round = 1; round <= 30; round++) {
+      // more than a scan sorts itself, fewer than a rebuild takes: each id goes into its block
+      int writes = OrderedRows.FEW + 1 + rnd.nextInt(800);
+      for (int w = 0; w < writes; w++) {
+        synchronized (this) {
+          if (rnd.nextInt(3) == 0 && !model.isEmpty()) { // an old id, or one just added
+            String id = rnd.nextBoolean() ? model.ceilingKey(String.format("id-%07d", rnd.nextInt(1_000_000)))
+                : model.lastKey();
+            id = id == null ? model.firstKey() : id;
+            model.remove(id);
+            rows.remove(id);
+          } else {
+            // clustered ids make blocks grow past twice their size and split
+            String id = String.format("id-%07d", 500_000 + rnd.nextInt(2_000) * (round % 2 == 0 ? 1 : 7));
+            String v = id + "=" + round;
+            assertThat(rows.put(id, v)).isEqualTo(model.put(id, v));
+          }
+        }
+      }
+      assertThat(rows.size()).isEqualTo(model.size());
+      assertThat(all(1 + rnd.nextInt(3_000))).containsExactlyElementsOf(model.values());
+      String from = String.format("id-%07d", 499_000 + rnd.nextInt(20_000));
+      assertThat(scan(from, 25)).containsExactlyElementsOf(model.tailMap(from, false).values().stream()
+          .limit(25).toList());
+    }
+    List<String> ids = new ArrayList<>(model.keySet());
+    java.util.Collections.shuffle(ids, rnd);
+    for (int i = 0; i < ids.size(); i++) { // every id removed, in random order, checked along the way
+      synchronized (this) {
+        rows.remove(ids.get(i));
+        model.remove(ids.get(i));
+      }
+      if (i % 7_919 == 0) {
+        assertThat(all(997)).containsExactlyElementsOf(model.values());
+      }
+    }
+    assertThat(all(100)).isEmpty();
+    assertThat(rows.size()).isZero();
+  }
+
+  @Test
   void concurrentScans_seeIdsInOrder_andEveryRowThatStays_whileAWriterInsertsAndDeletes() throws Exception {
     for (int i = 0; i < 2_000; i += 2) { // even ids stay
       synchronized (this) {
