@@ -1,4 +1,4 @@
-package org.ecrm.core.review;
+package org.ecrm.core.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
