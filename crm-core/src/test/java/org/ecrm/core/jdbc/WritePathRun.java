@@ -243,6 +243,13 @@ public final class WritePathRun {
       }
     });
     report("mem", "interactions().record", interaction);
+    int erased = n / 20;
+    Step erase = measure(erased, () -> { // customers with orders, consents and interactions, spread out
+      for (int i = 0; i < erased; i++) {
+        crm.privacy().erase(CustomerId.of("c-" + (i * 20L + 7) % n));
+      }
+    });
+    report("mem", "privacy().erase (customers with orders, consents, interactions)", erase);
   }
 
   static void heapPerCustomer(Crm keep, int n) {

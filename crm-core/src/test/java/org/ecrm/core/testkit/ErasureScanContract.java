@@ -203,9 +203,9 @@ public abstract class ErasureScanContract extends StoreContractSupport {
 
   /**
    * The text of an object graph: strings, and every field of the library's own objects, collections,
-   * maps and arrays, followed by reflection (for in-memory stores, whose "raw content" is this graph).
+   * maps, arrays, optionals and references, followed by reflection (a library object's fields first: a lazily computed list is read as what it holds, not only as what it renders) (for in-memory stores, whose "raw content" is this graph).
    */
-  protected static String deepText(Object root) {
+  public static String deepText(Object root) {
     StringBuilder out = new StringBuilder();
     walk(root, out, Collections.newSetFromMap(new IdentityHashMap<>()));
     return out.toString();
@@ -215,7 +215,28 @@ public abstract class ErasureScanContract extends StoreContractSupport {
     if (o == null || !seen.add(o)) {
       return;
     }
-    if (o instanceof CharSequence || o instanceof Number || o instanceof Enum<?> || o instanceof java.time.temporal.Temporal) {
+    if (o.getClass().getName().startsWith("org.ecrm.")) { // fields first: a lazy list is Iterable too
+      for (Class<?> c = o.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+        if (!c.getName().startsWith("org.ecrm.")) {
+          break;
+        }
+        for (Field f : c.getDeclaredFields()) {
+          if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {
+            continue;
+          }
+          try {
+            f.setAccessible(true);
+            walk(f.get(o), out, seen);
+          } catch (ReflectiveOperationException | RuntimeException e) {
+            out.append("<unreadable ").append(f).append(">\n");
+          }
+        }
+      }
+      if (o instanceof Iterable<?> it && !(o instanceof Map<?, ?>)) {
+        it.forEach(x -> walk(x, out, seen));
+      }
+    } else if (o instanceof CharSequence || o instanceof Number || o instanceof Enum<?>
+        || o instanceof java.time.temporal.Temporal) {
       out.append(o).append('\n');
     } else if (o instanceof Map<?, ?> map) {
       map.forEach((k, v) -> {
@@ -228,20 +249,6 @@ public abstract class ErasureScanContract extends StoreContractSupport {
       if (!o.getClass().getComponentType().isPrimitive()) {
         for (int i = 0; i < Array.getLength(o); i++) {
           walk(Array.get(o, i), out, seen);
-        }
-      }
-    } else if (o.getClass().getName().startsWith("org.ecrm.")) {
-      for (Class<?> c = o.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-        for (Field f : c.getDeclaredFields()) {
-          if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {
-            continue;
-          }
-          try {
-            f.setAccessible(true);
-            walk(f.get(o), out, seen);
-          } catch (ReflectiveOperationException | RuntimeException e) {
-            out.append("<unreadable ").append(f).append(">\n");
-          }
         }
       }
     } else if (o instanceof java.util.Optional<?> opt) {
