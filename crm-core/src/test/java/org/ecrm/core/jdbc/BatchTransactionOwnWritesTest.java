@@ -1,4 +1,4 @@
-package org.ecrm.core.review;
+package org.ecrm.core.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,13 +8,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.ecrm.core.jdbc.H2Kit;
-import org.ecrm.core.jdbc.JdbcStorage;
 import org.ecrm.core.memory.MemoryStorage;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.EmailAddress;
+import org.ecrm.core.model.Interaction;
+import org.ecrm.core.model.InteractionId;
+import org.ecrm.core.model.InteractionType;
+import org.ecrm.core.model.VersionConflictException;
+import org.ecrm.core.model.DuplicateKeyException;
 import org.ecrm.core.spi.CustomerStore;
+import org.ecrm.core.spi.InteractionStore;
 import org.ecrm.core.spi.Storage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,15 +36,22 @@ class BatchTransactionOwnWritesTest {
   private final List<AutoCloseable> open = new ArrayList<>();
 
   static Stream<String> storages() {
-    return Stream.of("memory", "h2");
+    return Stream.of("memory", "h2", "postgresql");
   }
 
   private Storage storage(String kind) {
     if (kind.equals("memory")) {
       return MemoryStorage.create();
     }
-    HikariDataSource pool = H2Kit.newDatabase();
-    open.add(pool);
+    HikariDataSource pool;
+    if (kind.equals("h2")) {
+      pool = H2Kit.newDatabase();
+      open.add(pool);
+    } else {
+      PostgresKit.Database db = PostgresKit.newDatabase();
+      open.add(db);
+      pool = db.pool();
+    }
     JdbcStorage s = JdbcStorage.builder(pool).build();
     open.add(0, s);
     return s;
@@ -135,5 +147,92 @@ class BatchTransactionOwnWritesTest {
     assertThat(customers.get(CustomerId.of("c"))).isEmpty();
     assertThat(customers.findByEmail(EmailAddress.of("w@example.com"))).isEmpty();
     assertThat(customers.count()).isEqualTo(3);
+  }
+
+  @ParameterizedTest
+  @MethodSource("storages")
+  void aDeleteInAFailedUnit_isUndone_andItsEmailStaysTaken(String kind) {
+    Storage s = storage(kind);
+    CustomerStore customers = s.customers();
+    Customer a = customers.insert(customer("a", "x@example.com"));
+    EmailAddress x = EmailAddress.of("x@example.com");
+
+    s.batchTransaction("a failing unit deletes", () -> {
+      customers.findAll(List.of(CustomerId.of("a")), List.of(x), List.of());
+      assertThatThrownBy(() -> s.transaction("failing unit", () -> {
+        assertThat(customers.delete(a.id(), a.version())).isTrue();
+        assertThat(customers.get(a.id())).isEmpty();
+        customers.insert(customer("b", "x@example.com"));
+        throw new IllegalStateException("unit fails");
+      })).isInstanceOf(IllegalStateException.class);
+      assertThat(customers.get(a.id())).contains(a);
+      assertThat(customers.findByEmail(x)).contains(a);
+      assertThat(customers.get(CustomerId.of("b"))).isEmpty();
+      assertThatThrownBy(() -> customers.insert(customer("b", "x@example.com")))
+          .isInstanceOf(DuplicateKeyException.class);
+      assertThatThrownBy(() -> customers.delete(a.id(), a.version() + 1))
+          .isInstanceOf(VersionConflictException.class);
+      return null;
+    });
+
+    assertThat(customers.get(a.id())).contains(a);
+    assertThat(customers.findByEmail(x)).contains(a);
+    assertThat(customers.count()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("storages")
+  void rowsWrittenThenDeletedInTheBatch_areGone_andADeletedRowIsNotDeletedTwice(String kind) {
+    Storage s = storage(kind);
+    CustomerStore customers = s.customers();
+    Customer a = customers.insert(customer("a", "x@example.com"));
+
+    s.batchTransaction("write then delete", () -> {
+      Customer n = customers.insert(customer("n", "n@example.com"));
+      assertThat(customers.delete(n.id(), n.version())).isTrue();
+      Customer a2 = customers.update(withEmail(a, "y@example.com"));
+      assertThat(customers.delete(a2.id(), a2.version())).isTrue();
+      assertThat(customers.delete(a2.id(), a2.version())).as("a second delete").isFalse();
+      assertThat(customers.findByEmail(EmailAddress.of("y@example.com"))).isEmpty();
+      customers.insert(customer("b", "y@example.com"));
+      customers.insert(customer("c", "x@example.com"));
+      return null;
+    });
+
+    assertThat(customers.get(CustomerId.of("n"))).isEmpty();
+    assertThat(customers.get(a.id())).isEmpty();
+    assertThat(customers.findByEmail(EmailAddress.of("n@example.com"))).isEmpty();
+    assertThat(customers.findByEmail(EmailAddress.of("y@example.com"))).map(Customer::id).contains(CustomerId.of("b"));
+    assertThat(customers.findByEmail(EmailAddress.of("x@example.com"))).map(Customer::id).contains(CustomerId.of("c"));
+    assertThat(customers.count()).isEqualTo(2);
+  }
+
+  private static Interaction interaction(String id, String customer) {
+    return Interaction.builder(CustomerId.of(customer), Channel.PHONE, InteractionType.QUERY)
+        .id(InteractionId.of(id)).occurredAt(T).build();
+  }
+
+  @ParameterizedTest
+  @MethodSource("storages")
+  void interactionsDeletedOrMovedByCustomerInTheBatch_areSeenSo_byTheBatchsReads(String kind) {
+    Storage s = storage(kind);
+    InteractionStore interactions = s.interactions();
+    interactions.insert(interaction("i-1", "a"));
+    interactions.insert(interaction("i-2", "b"));
+
+    s.batchTransaction("delete and move by customer", () -> {
+      assertThat(interactions.get(InteractionId.of("i-1"))).isPresent();
+      assertThat(interactions.get(InteractionId.of("i-2"))).map(i -> i.customerId().value()).contains("b");
+      assertThat(interactions.deleteByCustomer(CustomerId.of("a"))).isEqualTo(1);
+      assertThat(interactions.get(InteractionId.of("i-1"))).as("get after deleteByCustomer").isEmpty();
+      interactions.insert(interaction("i-1", "c"));
+      assertThat(interactions.reassign(CustomerId.of("b"), CustomerId.of("c"))).isEqualTo(1);
+      assertThat(interactions.get(InteractionId.of("i-2"))).map(i -> i.customerId().value()).contains("c");
+      return null;
+    });
+
+    assertThat(interactions.get(InteractionId.of("i-1"))).map(i -> i.customerId().value()).contains("c");
+    assertThat(interactions.findByCustomer(CustomerId.of("c"))).hasSize(2);
+    assertThat(interactions.findByCustomer(CustomerId.of("a"))).isEmpty();
   }
 }

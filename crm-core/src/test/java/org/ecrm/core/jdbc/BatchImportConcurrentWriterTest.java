@@ -1,4 +1,4 @@
-package org.ecrm.core.review;
+package org.ecrm.core.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -25,9 +25,6 @@ import org.ecrm.core.io.ImportFormat;
 import org.ecrm.core.io.ImportRequest;
 import org.ecrm.core.io.ImportResult;
 import org.ecrm.core.io.RejectedRow;
-import org.ecrm.core.jdbc.H2Kit;
-import org.ecrm.core.jdbc.JdbcStorage;
-import org.ecrm.core.jdbc.PostgresKit;
 import org.ecrm.core.model.Actor;
 import org.ecrm.core.model.AuditRecord;
 import org.ecrm.core.model.Customer;
