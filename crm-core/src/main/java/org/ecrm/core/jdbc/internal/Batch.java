@@ -55,6 +55,14 @@ final class Batch {
     undo.add(previous == null ? () -> map.remove(key) : () -> map.put(key, previous));
   }
 
+  /** Removes {@code key}, recording how to put back what was there. */
+  <K, V> void remove(Map<K, V> map, K key) {
+    V previous = map.remove(key);
+    if (previous != null) {
+      undo.add(() -> map.put(key, previous));
+    }
+  }
+
   /**
    * Runs one nested unit: when it throws, every change it made to the parts is undone, newest first;
    * if some of its writes were sent meanwhile, the batch is broken.

@@ -28,7 +28,7 @@ final class JdbcInteractions extends JdbcStores.TableStore<InteractionId, Intera
     String f = JdbcTable.notNull("from", from).value();
     JdbcTable.notNull("to", to);
     Db db = table.db;
-    return db.tx("Interaction reassign " + f, c -> {
+    return table.writeBeside("Interaction reassign " + f, c -> {
       List<Interaction> moved = db.records(c, Interaction.class,
           "SELECT data FROM interactions WHERE customer_id = ? ORDER BY id FOR UPDATE", f);
       for (Interaction i : moved) {
@@ -44,7 +44,7 @@ final class JdbcInteractions extends JdbcStores.TableStore<InteractionId, Intera
   @Override
   public int deleteByCustomer(CustomerId customerId) {
     String id = JdbcTable.notNull("customerId", customerId).value();
-    return table.db.tx("Interaction deleteByCustomer " + id,
+    return table.writeBeside("Interaction deleteByCustomer " + id,
         c -> Db.update(c, "DELETE FROM interactions WHERE customer_id = ?", id));
   }
 }

@@ -112,13 +112,14 @@ public final class JdbcStores implements Storage {
   }
 
   /**
-   * Runs the work as {@link #transaction} does, holding back the inserts and updates of every table and
-   * the audit records: lookups by id, unique key and alias are answered from what the work wrote and from
+   * Runs the work as {@link #transaction} does, holding back the inserts, updates and deletes of every
+   * table and the audit records: lookups by id, unique key and alias are answered from what the work wrote and from
    * what {@link CustomerStore#findAll} read ahead (else read from the database), unique keys and versions
    * are checked against those, and a nested transaction that throws is undone in memory, without a
    * savepoint. When the work returns, each table's writes go to the database as a few batched multi-row
-   * statements, then the transaction commits. A store call that is not batch-aware (a scan, a delete, an
-   * alias write, another store's query) first sends what is held. A write the database refuses at that
+   * statements, then the transaction commits. A store call that is not batch-aware (a scan, a write of many
+   * rows by customer, an alias write, another store's query) first sends what is held, and what the batch
+   * knew of the rows that call wrote is read again after it. A write the database refuses at that
    * point (a key a concurrent writer took, a row changed since it was read) fails the whole call with
    * nothing kept.
    *

@@ -141,9 +141,17 @@ final class JdbcTable<K extends Comparable<K>, V> {
     return next;
   }
 
-  /** Deletes the record if its stored version is {@code version}; false if there is none. */
+  /**
+   * Deletes the record if its stored version is {@code version}; false if there is none. Inside a batch
+   * transaction the delete is held back like the other writes: the batch's reads no longer see the row,
+   * and its id and unique keys are free for the batch's later writes.
+   */
   boolean delete(K idValue, long version) {
     String id = key(idValue);
+    Batch b = db.batch();
+    if (b != null) {
+      return held(b).delete(idValue, id, version);
+    }
     return db.tx(kind + " delete " + id, c -> {
       Stored<V> current = lock(c, id);
       if (current == null) {
@@ -158,6 +166,20 @@ final class JdbcTable<K extends Comparable<K>, V> {
       Db.update(c, "DELETE FROM " + table + " WHERE id = ?", id);
       return true;
     });
+  }
+
+  /**
+   * Runs a write of this table that is not batch-aware (raw SQL on several rows) as {@link Db#tx} does:
+   * inside a batch transaction the held writes are sent first, and what the batch knew of this table's
+   * rows and keys is forgotten after, so its later reads go to the database and see the write.
+   */
+  <T> T writeBeside(String what, Db.Work<T> work) {
+    T result = db.tx(what, work);
+    Batch b = db.batch();
+    if (b != null) {
+      held(b).forget();
+    }
+    return result;
   }
 
   /** A locked row: its version, and its record when the table has side indexes (else null). */
@@ -352,8 +374,11 @@ final class JdbcTable<K extends Comparable<K>, V> {
     return b.part(this, Held.class, () -> new Held(b));
   }
 
-  /** A write held back in a batch: the row as stored before the batch (null: a new row) and now. */
-  private record Write<V>(@Nullable V before, V after, String json) { }
+  /**
+   * A write held back in a batch: the row as stored before the batch (null: a new row) and now (null, and
+   * no JSON: deleted).
+   */
+  private record Write<V>(@Nullable V before, @Nullable V after, @Nullable String json) { }
 
   /**
    * This table's share of a batch transaction: what is known of rows and unique keys (read from the
@@ -432,8 +457,11 @@ final class JdbcTable<K extends Comparable<K>, V> {
       }
     }
 
-    /** Records the unique keys {@code before} had and {@code after} has as now held by {@code id} or nobody. */
-    private void claim(String id, @Nullable V before, V after) {
+    /**
+     * Records the unique keys {@code before} had and {@code after} (null: deleted) has as now held by
+     * {@code id} or nobody.
+     */
+    private void claim(String id, @Nullable V before, @Nullable V after) {
       for (SideIndex<V> index : indexes) {
         if (!index.unique()) {
           continue;
@@ -460,7 +488,8 @@ final class JdbcTable<K extends Comparable<K>, V> {
       String json = db.write(record);
       batch.put(rows, id, Optional.of(record));
       claim(id, null, record);
-      batch.put(writes, id, new Write<>(null, record, json));
+      Write<V> earlier = writes.get(id); // a row deleted in the batch and inserted again: an update
+      batch.put(writes, id, new Write<>(earlier == null ? null : earlier.before(), record, json));
       return record;
     }
 
@@ -482,19 +511,54 @@ final class JdbcTable<K extends Comparable<K>, V> {
       return next;
     }
 
+    boolean delete(K idValue, String id, long version) {
+      Optional<V> current = get(id);
+      if (current.isEmpty()) {
+        return false;
+      }
+      long stored = versionOf.applyAsLong(current.get());
+      if (stored != version) {
+        throw new VersionConflictException(kind, idValue, version, stored);
+      }
+      batch.put(rows, id, Optional.empty());
+      claim(id, current.get(), null);
+      Write<V> earlier = writes.get(id);
+      if (earlier != null && earlier.before() == null) {
+        batch.remove(writes, id); // inserted in the batch: nothing to send
+      } else {
+        batch.put(writes, id, new Write<>(earlier == null ? current.get() : earlier.before(), null, null));
+      }
+      return true;
+    }
+
+    /** Forgets what is known of rows and keys; called with no write held (just after a send). */
+    void forget() {
+      if (!writes.isEmpty()) {
+        throw new IllegalStateException(kind + ": the batch's writes must be sent before its knowledge is dropped");
+      }
+      rows.clear();
+      owners.clear();
+    }
+
     /**
-     * Sends the held writes: the side keys updates drop, the updates (each checked against the version
-     * read, so a concurrent change fails the batch), the inserts, then the side keys added.
+     * Sends the held writes: the side keys updates and deletes drop, the deletes and the updates (each
+     * checked against the version read, so a concurrent change fails the batch), the inserts, then the
+     * side keys added. A key or id a held write frees is free in the database before a held write takes it.
      */
     @Override
     public void flush(Connection c) throws SQLException {
       if (writes.isEmpty()) {
         return;
       }
+      List<Object[]> deletes = new ArrayList<>();
       List<Object[]> updates = new ArrayList<>();
       List<Object[]> inserts = new ArrayList<>();
       for (Map.Entry<String, Write<V>> e : writes.entrySet()) {
         Write<V> w = e.getValue();
+        if (w.after() == null) {
+          deletes.add(new Object[] {e.getKey(), versionOf.applyAsLong(notNull(kind, w.before()))});
+          continue;
+        }
         List<Object> args = new ArrayList<>(columns.size() + 4);
         if (w.before() == null) {
           args.add(e.getKey());
@@ -528,19 +592,14 @@ final class JdbcTable<K extends Comparable<K>, V> {
         Batch.each(c, "DELETE FROM " + index.table() + " WHERE " + index.where() + " AND "
             + index.ownerColumn() + " = ?", stale);
       }
+      checkCounts(Batch.each(c, "DELETE FROM " + table + " WHERE id = ? AND version = ?", deletes), deletes);
       if (!updates.isEmpty()) {
         StringBuilder set = new StringBuilder("version = ?, data = ?");
         for (Column<V> col : columns) {
           set.append(", ").append(col.name()).append(" = ?");
         }
-        int[] counts = Batch.each(c, "UPDATE " + table + " SET " + set + " WHERE id = ? AND version = ?", updates);
-        for (int i = 0; i < counts.length; i++) {
-          if (counts[i] != 1) {
-            Object[] u = updates.get(i);
-            throw new org.ecrm.core.model.StoreException("JDBC storage: " + kind + " " + u[u.length - 2]
-                + " changed or went away after it was read in this batch (version " + u[u.length - 1] + ")");
-          }
-        }
+        checkCounts(Batch.each(c, "UPDATE " + table + " SET " + set + " WHERE id = ? AND version = ?", updates),
+            updates);
       }
       if (!inserts.isEmpty()) {
         List<String> names = new ArrayList<>(List.of("id", "version", "data"));
@@ -565,6 +624,17 @@ final class JdbcTable<K extends Comparable<K>, V> {
         }
       }
       writes.clear();
+    }
+
+    /** Fails the batch unless each statement (its last two arguments: id, version read) hit its row. */
+    private void checkCounts(int[] counts, List<Object[]> args) {
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] != 1) {
+          Object[] u = args.get(i);
+          throw new org.ecrm.core.model.StoreException("JDBC storage: " + kind + " " + u[u.length - 2]
+              + " changed or went away after it was read in this batch (version " + u[u.length - 1] + ")");
+        }
+      }
     }
 
     private static Object[] withOwner(List<String> key, String owner) {

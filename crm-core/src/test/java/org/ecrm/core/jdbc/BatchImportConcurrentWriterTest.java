@@ -1,0 +1,209 @@
+package org.ecrm.core.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.StringReader;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.ecrm.core.Crm;
+import org.ecrm.core.event.CrmEvent;
+import org.ecrm.core.io.EntityKind;
+import org.ecrm.core.io.ImportFormat;
+import org.ecrm.core.io.ImportRequest;
+import org.ecrm.core.io.ImportResult;
+import org.ecrm.core.io.RejectedRow;
+import org.ecrm.core.model.Actor;
+import org.ecrm.core.model.AuditRecord;
+import org.ecrm.core.model.Customer;
+import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.ExternalId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A batch import chunk against a concurrent writer that acts after the chunk read its keys ahead and
+ * before it sends its writes: a customer the chunk updates is erased, an external id the chunk claims
+ * is taken, a customer with a new row's id is created. The chunk must then behave as if run row by row after that write: nothing
+ * lost, no event or audit record for a write that was rolled back.
+ */
+class BatchImportConcurrentWriterTest {
+  private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
+
+  static Stream<String> databases() {
+    return Stream.of("h2", "postgresql");
+  }
+
+  private HikariDataSource database(String kind) {
+    if (kind.equals("h2")) {
+      HikariDataSource pool = H2Kit.newDatabase();
+      open.add(pool);
+      return pool;
+    }
+    PostgresKit.Database db = PostgresKit.newDatabase();
+    open.add(db);
+    return db.pool();
+  }
+
+  private JdbcStorage storage(DataSource ds) {
+    JdbcStorage s = JdbcStorage.builder(ds).build();
+    open.add(0, s);
+    return s;
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    for (AutoCloseable c : open) {
+      c.close();
+    }
+  }
+
+  private static Crm crm(JdbcStorage storage, List<CrmEvent> events) {
+    return Crm.builder().discoverStorage(false).storage(storage).listener(events::add)
+        .clock(Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC))
+        .build().as(Actor.service("import"));
+  }
+
+  private static ImportRequest request() {
+    return ImportRequest.builder(EntityKind.CUSTOMER, ImportFormat.CSV).build();
+  }
+
+  private static String customers(int from, int to, String family) {
+    StringBuilder csv = new StringBuilder("id,email,givenName,familyName,external.crm\n");
+    for (int i = from; i < to; i++) {
+      csv.append("c-").append(i).append(",user").append(i).append("@example.com,Ada,").append(family)
+          .append(",E").append(i).append('\n');
+    }
+    return csv.toString();
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aCustomerErasedBeforeTheBatchIsSent_isCreatedAgainByItsRow_asRowByRowWould(String kind) {
+    HikariDataSource db = database(kind);
+    Hooked hooked = new Hooked(db);
+    List<CrmEvent> events = new CopyOnWriteArrayList<>();
+    Crm crm = crm(storage(hooked.dataSource()), events);
+    Crm other = crm(storage(db), new ArrayList<>());
+    assertThat(crm.imports().run(request(), new StringReader(customers(0, 100, "Lovelace"))).created())
+        .isEqualTo(100);
+    events.clear();
+    hooked.before("UPDATE customers", () -> other.privacy().erase(CustomerId.of("c-50")));
+
+    ImportResult r = crm.imports().run(request(), new StringReader(customers(0, 100, "Byron")));
+
+    assertThat(hooked.fired()).isEqualTo(1);
+    assertThat(r.rejections()).isEmpty();
+    assertThat(r.updated()).isEqualTo(99);
+    assertThat(r.created()).isEqualTo(1);
+    Customer again = crm.customers().require(CustomerId.of("c-50"));
+    assertThat(again.version()).isEqualTo(1);
+    assertThat(again.name().family()).isEqualTo("Byron");
+    assertThat(crm.customers().count()).isEqualTo(100);
+    assertThat(crm.audit().forEntity("Customer", "c-50")).extracting(AuditRecord::action).containsExactly("create");
+    assertThat(crm.audit().forEntity("Customer", "c-49")).extracting(AuditRecord::action)
+        .containsExactly("create", "update");
+    assertThat(events).hasSize(100);
+    assertThat(events).filteredOn(e -> e instanceof CrmEvent.CustomerCreated).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void anExternalIdOrRowIdTakenBeforeTheBatchIsSent_failsThoseRowsAlone(String kind) {
+    HikariDataSource db = database(kind);
+    Hooked hooked = new Hooked(db);
+    List<CrmEvent> events = new CopyOnWriteArrayList<>();
+    Crm crm = crm(storage(hooked.dataSource()), events);
+    Crm other = crm(storage(db), new ArrayList<>());
+    hooked.before("INSERT INTO customers", () -> {
+      other.customers().create(Customer.builder().id("other").email("other@example.com").externalId("crm", "E7"));
+      other.customers().create(Customer.builder().id("c-12").email("twelve@example.com"));
+    });
+
+    ImportResult r = crm.imports().run(request(), new StringReader(customers(0, 300, "Lovelace")));
+
+    assertThat(hooked.fired()).isEqualTo(1);
+    // line 9's external id is the other writer's now: rejected alone; c-12 exists now: its row updates it
+    assertThat(r.rejections()).extracting(RejectedRow::line, RejectedRow::field)
+        .containsExactly(tuple(9L, "external.crm"));
+    assertThat(r.created()).isEqualTo(298);
+    assertThat(r.updated()).isEqualTo(1);
+    assertThat(crm.customers().count()).isEqualTo(300);
+    assertThat(crm.customers().findByExternalId(ExternalId.of("crm", "E7"))).map(c -> c.id().value())
+        .contains("other");
+    Customer twelve = crm.customers().require(CustomerId.of("c-12"));
+    assertThat(twelve.emails()).extracting(e -> e.value())
+        .containsExactly("twelve@example.com", "user12@example.com");
+    assertThat(twelve.version()).isEqualTo(2);
+    assertThat(crm.customers().get(CustomerId.of("c-7"))).isEmpty();
+    assertThat(crm.audit().forEntity("Customer", "c-7")).isEmpty();
+    assertThat(crm.audit().forEntity("Customer", "c-12")).extracting(AuditRecord::action)
+        .containsExactly("create", "update");
+    assertThat(events).hasSize(299);
+    assertThat(events).filteredOn(e -> e instanceof CrmEvent.CustomerUpdated).singleElement()
+        .satisfies(e -> assertThat(((CrmEvent.CustomerUpdated) e).after().id().value()).isEqualTo("c-12"));
+  }
+
+  /** Runs an action once, just before the first statement whose SQL starts with a prefix is prepared. */
+  private static final class Hooked {
+    private final DataSource real;
+    private final AtomicReference<String> prefix = new AtomicReference<>();
+    private final AtomicReference<Runnable> action = new AtomicReference<>();
+    private final AtomicInteger fired = new AtomicInteger();
+
+    Hooked(DataSource real) {
+      this.real = real;
+    }
+
+    void before(String sqlPrefix, Runnable run) {
+      action.set(run);
+      prefix.set(sqlPrefix);
+    }
+
+    int fired() {
+      return fired.get();
+    }
+
+    DataSource dataSource() {
+      return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+          (p, m, a) -> {
+            Object r = invoke(m, real, a);
+            if (!m.getName().equals("getConnection")) {
+              return r;
+            }
+            Connection c = (Connection) r;
+            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                (p2, m2, a2) -> {
+                  String want = prefix.get();
+                  if (want != null && m2.getName().equals("prepareStatement") && a2[0] instanceof String sql
+                      && sql.startsWith(want) && prefix.compareAndSet(want, null)) {
+                    fired.incrementAndGet();
+                    action.get().run();
+                  }
+                  return invoke(m2, c, a2);
+                });
+          });
+    }
+
+    private static Object invoke(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
+      try {
+        return m.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+  }
+}
