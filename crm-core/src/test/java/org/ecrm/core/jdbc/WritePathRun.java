@@ -48,6 +48,7 @@ import org.postgresql.PGConnection;
  * imports after three warm-up ones (the median is reported), {@code -Ddb=20000} customers on each
  * database, {@code -Dwarm=1} warm-up imports before the measured one on each database (the first
  * counts the JDBC calls per row),
+ * {@code -Derase=20} customers erased in memory (each erasure scans the whole audit trail),
  * {@code -Dstores=mem,h2,pg} which to run, {@code -Dretail=path} the Online Retail file
  * (default {@code ../shared/data/online-retail/online-retail.csv.gz} next to the repository).
  */
@@ -243,7 +244,7 @@ public final class WritePathRun {
       }
     });
     report("mem", "interactions().record", interaction);
-    int erased = n / 20;
+    int erased = Integer.getInteger("erase", 20);
     Step erase = measure(erased, () -> { // customers with orders, consents and interactions, spread out
       for (int i = 0; i < erased; i++) {
         crm.privacy().erase(CustomerId.of("c-" + (i * 20L + 7) % n));
