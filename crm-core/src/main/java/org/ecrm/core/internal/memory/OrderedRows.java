@@ -143,20 +143,8 @@ final class OrderedRows<K extends Comparable<K>, V> {
     int n = 0;
     int count = 0;
     Object last = null;
-    int b = 0;
-    int i = 0;
-    int j = 0;
-    while (b < blocks.length || j < newer.length) {
-      Object k;
-      if (j >= newer.length || b < blocks.length && compare(blocks[b][i], newer[j]) <= 0) {
-        k = blocks[b][i];
-        if (++i == blocks[b].length) {
-          b++;
-          i = 0;
-        }
-      } else {
-        k = newer[j++];
-      }
+    for (Walk w = new Walk(blocks, newer, null); w.hasNext(); ) {
+      Object k = w.next();
       if (last != null && compare(last, k) == 0 || byId.get(k) == null) {
         continue; // repeated, or removed
       }
@@ -265,32 +253,10 @@ final class OrderedRows<K extends Comparable<K>, V> {
     if (newer.length > 1) {
       Arrays.sort(newer); // the snapshot's own copy
     }
-    Object[][] bs = s.blocks();
-    int b = 0;
-    int i = 0;
-    int j = 0;
-    if (after != null) {
-      b = Math.max(0, blockOf(bs, after));
-      i = b < bs.length ? firstAfter(bs[b], after) : 0;
-      if (b < bs.length && i == bs[b].length) {
-        b++;
-        i = 0;
-      }
-      j = firstAfter(newer, after);
-    }
     List<V> out = new ArrayList<>(Math.min(limit, 1024));
     Object last = null;
-    while (out.size() < limit && (b < bs.length || j < newer.length)) {
-      Object k;
-      if (j >= newer.length || b < bs.length && compare(bs[b][i], newer[j]) <= 0) {
-        k = bs[b][i];
-        if (++i == bs[b].length) {
-          b++;
-          i = 0;
-        }
-      } else {
-        k = newer[j++];
-      }
+    for (Walk w = new Walk(s.blocks(), newer, after); out.size() < limit && w.hasNext(); ) {
+      Object k = w.next();
       if (last != null && compare(last, k) == 0) {
         continue;
       }
@@ -302,6 +268,48 @@ final class OrderedRows<K extends Comparable<K>, V> {
       }
     }
     return out;
+  }
+
+  /**
+   * Walks the ids of sorted blocks and of a sorted array in step, in order, from the first id after
+   * {@code after} (null: from the first); an id in both comes twice, one after the other.
+   */
+  private static final class Walk {
+    private final Object[][] blocks;
+    private final Object[] newer;
+    private int b;
+    private int i;
+    private int j;
+
+    Walk(Object[][] blocks, Object[] newer, @Nullable Object after) {
+      this.blocks = blocks;
+      this.newer = newer;
+      if (after != null) {
+        b = Math.max(0, blockOf(blocks, after));
+        i = b < blocks.length ? firstAfter(blocks[b], after) : 0;
+        if (b < blocks.length && i == blocks[b].length) {
+          b++;
+          i = 0;
+        }
+        j = firstAfter(newer, after);
+      }
+    }
+
+    boolean hasNext() {
+      return b < blocks.length || j < newer.length;
+    }
+
+    Object next() {
+      if (j >= newer.length || b < blocks.length && compare(blocks[b][i], newer[j]) <= 0) {
+        Object k = blocks[b][i];
+        if (++i == blocks[b].length) {
+          b++;
+          i = 0;
+        }
+        return k;
+      }
+      return newer[j++];
+    }
   }
 
   /** The index of the first id in {@code ids} (sorted) greater than {@code after}. */
