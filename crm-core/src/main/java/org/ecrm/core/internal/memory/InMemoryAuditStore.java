@@ -14,30 +14,50 @@ import org.ecrm.core.spi.AuditStore;
  * per-entity index keeps, per entity type and id, the one record of an entity that has one (most
  * entities: their creation) and a list only from the second, so a created customer costs one map entry
  * here rather than a key string, a list and its array.
+ *
+ * <p>An append only adds the record to the trail: the per-entity and per-actor indexes take in the
+ * records appended since they were last read when a read or a change needs them ({@link #catchUp}). A
+ * bulk import appends hundreds of thousands of records that nobody looks up by entity meanwhile; each
+ * index entry made at append time cost a hash probe in a large table (about a sixth of an in-memory
+ * customer import), the same probe made later in one pass.
  */
 final class InMemoryAuditStore implements AuditStore {
   private final List<AuditRecord> all = new ArrayList<>();
   /** Entity type, then entity id, to the entity's record or a list of its records in append order. */
   private final Map<String, IdMap> byEntity = new HashMap<>();
   private final Map<Actor, List<AuditRecord>> byActor = new HashMap<>();
+  /** How many records of {@link #all}, from the first, the two indexes hold. */
+  private int indexed;
   private final Journal journal;
 
   InMemoryAuditStore(Journal journal) {
     this.journal = journal;
   }
 
-  /** Removes the last occurrence of {@code r} (by identity) from {@code list}. */
-  private static void removeLast(List<AuditRecord> list, AuditRecord r) {
+  /** Removes the last occurrence of {@code r} (by identity) from {@code list}; its position, or -1. */
+  private static int removeLast(List<AuditRecord> list, AuditRecord r) {
     for (int i = list.size() - 1; i >= 0; i--) {
       if (list.get(i) == r) {
         list.remove(i);
-        return;
+        return i;
       }
+    }
+    return -1;
+  }
+
+  /** Takes the records appended since the indexes were last read into them. Under the monitor. */
+  private void catchUp() {
+    for (int size = all.size(); indexed < size; indexed++) {
+      index(all.get(indexed));
     }
   }
 
   private synchronized void unappend(AuditRecord r) {
-    removeLast(all, r);
+    int at = removeLast(all, r);
+    if (at < 0 || at >= indexed) {
+      return; // an undone append (the last record, as a rule) the indexes never took in
+    }
+    indexed--;
     IdMap ofType = byEntity.get(r.entityType());
     Object holder = ofType == null ? null : ofType.get(r.entityId());
     if (holder == r) {
@@ -62,6 +82,11 @@ final class InMemoryAuditStore implements AuditStore {
   public synchronized void append(AuditRecord record) {
     Checks.notNull("AuditRecord", record);
     all.add(record);
+    journal.record(() -> unappend(record));
+  }
+
+  /** Adds one record of the trail to the per-entity and per-actor indexes. */
+  private void index(AuditRecord record) {
     IdMap ofType = byEntity.computeIfAbsent(record.entityType(), k -> new IdMap());
     Object held = ofType.get(record.entityId());
     if (held == null) {
@@ -77,11 +102,11 @@ final class InMemoryAuditStore implements AuditStore {
       ofType.put(record.entityId(), list);
     }
     byActor.computeIfAbsent(record.actor(), k -> new ArrayList<>()).add(record);
-    journal.record(() -> unappend(record));
   }
 
   /** The records of one entity in append order, a copy. */
   private List<AuditRecord> entity(String entityType, String entityId) {
+    catchUp();
     IdMap ofType = byEntity.get(entityType);
     Object holder = ofType == null ? null : ofType.get(entityId);
     if (holder == null) {
@@ -102,6 +127,7 @@ final class InMemoryAuditStore implements AuditStore {
 
   @Override
   public synchronized List<AuditRecord> byActor(Actor actor) {
+    catchUp();
     return List.copyOf(byActor.getOrDefault(Checks.notNull("actor", actor), List.of()));
   }
 
@@ -122,6 +148,7 @@ final class InMemoryAuditStore implements AuditStore {
         }
       }
       all.removeIf(gone::contains);
+      indexed = all.size(); // entity() caught up
       byActor.values().forEach(l -> l.removeIf(gone::contains));
       journal.record(() -> restoreEntity(entityType, entityId, oldHolder, positions, removed));
     }
@@ -131,10 +158,12 @@ final class InMemoryAuditStore implements AuditStore {
   /** Undoes a {@link #replaceEntity}: the records go back to their places in append order. */
   private synchronized void restoreEntity(String entityType, String entityId, Object holder,
       List<Integer> positions, List<AuditRecord> removed) {
+    catchUp();
     byEntity.computeIfAbsent(entityType, k -> new IdMap()).put(entityId, holder);
     for (int i = 0; i < positions.size(); i++) {
       all.add(Math.min(positions.get(i), all.size()), removed.get(i));
     }
+    indexed = all.size();
     java.util.Set<Actor> actors = new java.util.HashSet<>();
     removed.forEach(r -> actors.add(r.actor()));
     for (Actor a : actors) {
