@@ -110,4 +110,69 @@ class InMemoryAuditIndexTest {
     })).hasMessage("undo the third");
     assertThat(store.forEntity("Customer", "x")).containsExactly(c1, c2);
   }
+
+  /**
+   * The indexes take in appended records when first read: reads at random points (between operations,
+   * and inside one before it is rolled back, so an indexed record is undone) see exactly the model.
+   */
+  @Test
+  void readsBetweenAndInsideOperations_thatRollBack_seeTheModel_atEveryPoint() {
+    java.util.Random rnd = new java.util.Random(11);
+    List<Actor> actors = List.of(Actor.user("alice"), Actor.user("bob"));
+    List<AuditRecord> kept = new java.util.ArrayList<>();
+    for (int op = 0; op < 2_000; op++) {
+      int o = op;
+      boolean fail = rnd.nextInt(3) == 0;
+      List<AuditRecord> before = new java.util.ArrayList<>(kept);
+      try {
+        journal.run(() -> {
+          for (int k = 1 + rnd.nextInt(5); k > 0; k--) {
+            AuditRecord r = new AuditRecord(T, actors.get(rnd.nextInt(2)), rnd.nextBoolean() ? "Customer" : "Order",
+                "e" + rnd.nextInt(200), "create", List.of(new FieldChange("f", "", "a" + o)));
+            store.append(r);
+            kept.add(r);
+            if (rnd.nextInt(4) == 0) {
+              checkRead(rnd, kept, actors);
+            }
+          }
+          if (rnd.nextInt(6) == 0) { // an erasure inside the operation
+            String id = "e" + rnd.nextInt(200);
+            store.replaceEntity("Customer", id, List.of());
+            kept.removeIf(r -> r.entityType().equals("Customer") && r.entityId().equals(id));
+          }
+          if (fail) {
+            throw new IllegalStateException("rolled back");
+          }
+          return null;
+        });
+      } catch (IllegalStateException e) {
+        assertThat(e).hasMessage("rolled back");
+        kept.clear();
+        kept.addAll(before); // the undo puts the trail back as it was before the operation
+      }
+      if (rnd.nextInt(3) == 0) {
+        checkRead(rnd, kept, actors);
+      }
+    }
+    for (int e = 0; e < 200; e++) {
+      for (String type : List.of("Customer", "Order")) {
+        String id = "e" + e;
+        assertThat(store.forEntity(type, id)).containsExactlyElementsOf(
+            kept.stream().filter(r -> r.entityType().equals(type) && r.entityId().equals(id)).toList());
+      }
+    }
+    for (Actor a : actors) {
+      assertThat(store.byActor(a)).containsExactlyElementsOf(kept.stream().filter(r -> r.actor().equals(a)).toList());
+    }
+  }
+
+  private void checkRead(java.util.Random rnd, List<AuditRecord> model, List<Actor> actors) {
+    String type = rnd.nextBoolean() ? "Customer" : "Order";
+    String id = "e" + rnd.nextInt(200);
+    assertThat(store.forEntity(type, id)).containsExactlyElementsOf(
+        model.stream().filter(r -> r.entityType().equals(type) && r.entityId().equals(id)).toList());
+    Actor a = actors.get(rnd.nextInt(2));
+    assertThat(store.byActor(a)).containsExactlyElementsOf(model.stream().filter(r -> r.actor().equals(a)).toList());
+    assertThat(store.scan(0, Integer.MAX_VALUE)).containsExactlyElementsOf(model);
+  }
 }
