@@ -343,7 +343,7 @@ public final class ImportRunner implements Imports {
       }
       Row row = (Row) o;
       try {
-        ctx.atomically("import " + request.kind() + " row at line " + row.line(), () -> {
+        ctx.atomically(() -> "import " + request.kind() + " row at line " + row.line(), () -> {
           handler.accept(row, request, tally);
           return null;
         });
