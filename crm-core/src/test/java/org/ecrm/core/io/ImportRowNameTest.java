@@ -7,13 +7,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.StringReader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.ecrm.core.Crm;
 import org.ecrm.core.jdbc.H2Kit;
 import org.ecrm.core.jdbc.JdbcStorage;
@@ -23,6 +20,7 @@ import org.ecrm.core.model.StoreException;
 import org.ecrm.core.spi.CustomerStore;
 import org.ecrm.core.spi.ForwardingStorage;
 import org.ecrm.core.spi.Storage;
+import org.ecrm.core.testkit.FaultyDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,7 +93,11 @@ class ImportRowNameTest {
                   && c.emails().stream().anyMatch(e -> e.value().equals(BOOM))) {
                 throw new StoreException("the disk is full");
               }
-              return invoke(m, store, a);
+              try {
+                return m.invoke(store, a);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
             }));
       }
 
@@ -156,21 +158,8 @@ class ImportRowNameTest {
     HikariDataSource pool = H2Kit.newDatabase();
     open.add(pool);
     AtomicInteger savepoints = new AtomicInteger();
-    DataSource refusingThird = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {DataSource.class}, (p, m, a) -> {
-          Object r = invoke(m, pool, a);
-          if (!m.getName().equals("getConnection")) {
-            return r;
-          }
-          Connection c = (Connection) r;
-          return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-              (p2, m2, a2) -> {
-                if (m2.getName().equals("setSavepoint") && rowSavepoint() && savepoints.incrementAndGet() == 3) {
-                  throw new SQLException("too many savepoints", "HY000");
-                }
-                return invoke(m2, c, a2);
-              });
-        });
+    FaultyDataSource refusingThird = new FaultyDataSource(pool).scriptWhen((method, args) ->
+        method.equals("setSavepoint") && rowSavepoint() && savepoints.incrementAndGet() == 3, FaultyDataSource.Kind.FAIL);
     JdbcStorage jdbc = JdbcStorage.builder(refusingThird).build();
     open.add(0, jdbc);
     // row by row with a savepoint each (no batch), so that the third row's savepoint is refused (a store
@@ -186,7 +175,7 @@ class ImportRowNameTest {
 
     assertThat(r.rejections()).extracting(RejectedRow::line, RejectedRow::field).containsExactly(tuple(4L, "row"));
     assertThat(r.rejections().get(0).reason())
-        .startsWith("JDBC storage: import CUSTOMER row at line 4 failed: too many savepoints");
+        .startsWith("JDBC storage: import CUSTOMER row at line 4 failed: injected fault: Connection.setSavepoint failed");
     assertThat(r.created()).isEqualTo(4);
     assertThat(crm.customers().count()).isEqualTo(4);
   }
@@ -215,13 +204,5 @@ class ImportRowNameTest {
     return StackWalker.getInstance().walk(frames -> frames
         .filter(f -> f.getClassName().equals("org.ecrm.core.jdbc.internal.Db") && !f.getMethodName().equals("nested"))
         .findFirst().map(f -> f.getMethodName().equals("transaction")).orElse(false));
-  }
-
-  private static Object invoke(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
-    try {
-      return m.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
   }
 }
