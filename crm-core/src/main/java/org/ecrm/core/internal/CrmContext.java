@@ -71,6 +71,26 @@ public record CrmContext(Storage storage, Clock clock, IdGenerator ids, EventBus
    * of its own). A {@link StoreException} leaves named after {@code operation}.
    */
   public <T> T atomically(String operation, Supplier<T> work) {
+    return atomically(() -> operation, work);
+  }
+
+  /**
+   * As {@link #atomically(String, Supplier)} for the operation named {@code verb + " " + subject}, the
+   * name built only when it is needed ({@link #atomically(Supplier, Supplier)}).
+   */
+  public <T> T atomically(String verb, Object subject, Supplier<T> work) {
+    return atomically(() -> verb + " " + subject, work);
+  }
+
+  /**
+   * As {@link #atomically(String, Supplier)}, the operation's name built only when it is needed: never
+   * for an operation that joins a running savepoint, and otherwise only when the storage needs it
+   * ({@link Storage#transaction(Supplier, Supplier)}: a JDBC failure's message) or a
+   * {@link StoreException} leaving the outermost operation is named after it. Imports name each row
+   * this way: the name of a row that succeeds is never built. {@code operation} is called on this
+   * thread, before this method returns.
+   */
+  public <T> T atomically(Supplier<String> operation, Supplier<T> work) {
     Frame outer = CURRENT.get();
     if (outer != null && outer.storage() == storage) {
       if (outer.depth()[0] > 0) {
@@ -104,17 +124,18 @@ public record CrmContext(Storage storage, Clock clock, IdGenerator ids, EventBus
     if (outer != null && outer.storage() == storage) {
       return atomically(operation, work);
     }
-    return outermost(operation, work, true, outer);
+    return outermost(() -> operation, work, true, outer);
   }
 
-  private <T> T outermost(String operation, Supplier<T> work, boolean batch, @org.jspecify.annotations.Nullable Frame outer) {
+  private <T> T outermost(Supplier<String> operation, Supplier<T> work, boolean batch,
+      @org.jspecify.annotations.Nullable Frame outer) {
     Frame frame = new Frame(storage, new ArrayList<>(), new int[1]);
     CURRENT.set(frame);
     T result;
     try {
-      result = batch ? storage.batchTransaction(operation, work) : storage.transaction(operation, work);
+      result = batch ? storage.batchTransaction(operation.get(), work) : storage.transaction(operation, work);
     } catch (StoreException e) {
-      throw named(operation, e);
+      throw named(operation.get(), e);
     } finally {
       if (outer == null) {
         CURRENT.remove();
@@ -124,19 +145,6 @@ public record CrmContext(Storage storage, Clock clock, IdGenerator ids, EventBus
     }
     frame.pending().forEach(events::publish);
     return result;
-  }
-
-  /**
-   * As {@link #atomically(String, Supplier)} for the operation named {@code verb + " " + subject}, the
-   * name built only when it is needed: an operation that joins a running savepoint (a create inside an
-   * imported row) is not named.
-   */
-  public <T> T atomically(String verb, Object subject, Supplier<T> work) {
-    Frame outer = CURRENT.get();
-    if (outer != null && outer.storage() == storage && outer.depth()[0] > 0) {
-      return work.get(); // inside a savepoint already: join it
-    }
-    return atomically(verb + " " + subject, work);
   }
 
   /** Runs the reads that prepare an operation: a {@link StoreException} leaves named after {@code operation}. */

@@ -7,6 +7,8 @@ import java.util.function.Supplier;
  * A {@link Storage} that forwards every call to another one, so an adapter overrides only what it changes:
  * one store ({@link #customers()} of a journalling adapter), {@link #transaction}, {@link #close()}, or every
  * store at once through {@link #wrap(Class, Object)} (decorators: metrics, logging, fault injection).
+ * A subclass that overrides {@link #transaction(String, Supplier)} sees every unit there, the lazily named
+ * ones ({@link #transaction(Supplier, Supplier)}) included.
  *
  * <pre>{@code
  * final class AuditedStorage extends ForwardingStorage {
@@ -28,6 +30,22 @@ public class ForwardingStorage implements Storage {
    */
   protected ForwardingStorage(Storage delegate) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.ownTransaction = overridesTransaction(getClass());
+  }
+
+  /**
+   * Whether this subclass overrides {@link #transaction(String, Supplier)}: then the lazily named
+   * {@link #transaction(Supplier, Supplier)} runs that override, not the delegate's.
+   */
+  private final boolean ownTransaction;
+
+  private static boolean overridesTransaction(Class<?> type) {
+    try {
+      return type.getMethod("transaction", String.class, Supplier.class).getDeclaringClass()
+          != ForwardingStorage.class;
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("Storage.transaction(String, Supplier) not found", e);
+    }
   }
 
   /**
@@ -128,6 +146,23 @@ public class ForwardingStorage implements Storage {
   @Override
   public <T> T transaction(String operation, Supplier<T> work) {
     return delegate.transaction(operation, work);
+  }
+
+  /**
+   * Forwards to the delegate's {@link Storage#transaction(Supplier, Supplier)}, so the name is built only
+   * when the delegate needs it; but when a subclass overrides {@link #transaction(String, Supplier)}, runs
+   * that override with the name built, so every unit goes through it (a subclass that runs the work without
+   * the delegate's transaction need not know of this method).
+   *
+   * @param operation supplies what the work does, for error messages; called as the delegate's method
+   *     says, or once before {@code work} when a subclass overrides {@link #transaction(String, Supplier)}
+   * @param work the operation
+   * @param <T> what the work returns
+   * @return what {@code work} returned
+   */
+  @Override
+  public <T> T transaction(Supplier<String> operation, Supplier<T> work) {
+    return ownTransaction ? transaction(operation.get(), work) : delegate.transaction(operation, work);
   }
 
   /**

@@ -72,6 +72,36 @@ public interface Storage extends AutoCloseable {
   }
 
   /**
+   * Runs {@code work} as {@link #transaction(String, Supplier)} does, with the operation's name built
+   * only when the adapter needs it. The facade calls it where building the name for every call would
+   * cost more than the unit itself: an imported row, a savepoint nested in its chunk's transaction, is
+   * one such call per row (its name, e.g. {@code "import CUSTOMER row at line 42"}, appears only in an
+   * error message).
+   *
+   * <p>{@code operation} is called at most as often as a name is needed, possibly not at all, on the
+   * thread that called this method, before this method returns: when the adapter builds an error
+   * message (a connection, savepoint or commit failure), or to name a savepoint or a log line. It must
+   * be cheap, free of side effects and return the same name each time; it must not call the storage.
+   * {@code work} is called exactly once, on the calling thread, as for
+   * {@link #transaction(String, Supplier)}: the all-or-nothing guarantee, the nesting (a call inside a
+   * running unit on the same thread is a savepoint where {@link #nestedTransactionsAreSavepoints()}
+   * is true) and the exceptions are that method's.
+   *
+   * <p>The default calls {@code operation} once and runs {@link #transaction(String, Supplier)}, so an
+   * adapter that overrides only that method keeps its behaviour. The in-memory storage, which names
+   * nothing, never calls {@code operation}; the JDBC storage calls it only to build an error message.
+   *
+   * @param operation supplies what the work does, for error messages
+   * @param work the operation
+   * @param <T> what the work returns
+   * @return what {@code work} returned
+   * @throws NullPointerException if {@code operation} or {@code work} is null
+   */
+  default <T> T transaction(Supplier<String> operation, Supplier<T> work) {
+    return transaction(operation.get(), work);
+  }
+
+  /**
    * Whether a {@link #transaction} called inside a running one on the same thread is a savepoint: when
    * the nested work throws, its writes alone are undone and the outer transaction goes on. Imports write
    * many rows in one transaction, each row a nested one, only where this is true; elsewhere each row is

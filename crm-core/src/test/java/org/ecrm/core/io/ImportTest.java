@@ -60,6 +60,52 @@ class ImportTest {
     assertThat(crm.customers().count()).isEqualTo(2);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"memory", "h2"})
+  void aKeyAnotherCustomerHolds_isRejectedNamingTheFieldItsColumnMapsTo_theOtherRowsKept(String kind) {
+    org.ecrm.core.spi.Storage storage = kind.equals("memory") ? org.ecrm.core.memory.MemoryStorage.create()
+        : org.ecrm.core.jdbc.H2Kit.newStorage();
+    try (storage) {
+      Crm crm = Crm.builder().discoverStorage(false).storage(storage).build();
+      crm.customers().create(Customer.builder().id("pre-1").email("taken@example.com").externalId("crm", "X1"));
+      String csv = """
+          Key,Mail,First,CRM no
+          n-1,new1@example.com,Ann,A1
+          n-2,TAKEN@example.com,Bob,A2
+          n-3,new3@example.com,Cid,X1
+          n-4,new4@example.com,Dan,A4
+          """;
+      ImportResult r = crm.imports().run(ImportRequest.builder(EntityKind.CUSTOMER, ImportFormat.CSV)
+          .map("Key", "id").map("Mail", "email").map("First", "givenName").map("CRM no", "external.crm").build(),
+          new StringReader(csv));
+      assertThat(r.rejections()).extracting(RejectedRow::line, RejectedRow::field).containsExactly(
+          org.assertj.core.api.Assertions.tuple(3L, "email"),
+          org.assertj.core.api.Assertions.tuple(4L, "external.crm"));
+      assertThat(r.rejections().get(0).reason()).contains("taken@example.com", "pre-1");
+      assertThat(r.rejections().get(1).reason()).contains("crm:X1", "pre-1");
+      assertThat(r.created()).isEqualTo(2);
+      assertThat(crm.customers().get(CustomerId.of("n-1"))).isPresent();
+      assertThat(crm.customers().get(CustomerId.of("n-4"))).isPresent();
+      assertThat(crm.customers().count()).isEqualTo(3);
+
+      // upserting by external id, a new customer whose id another customer holds: rejected at its id
+      String byExternal = """
+          Key,Mail,CRM no
+          pre-1,other@example.com,X9
+          n-5,new5@example.com,X5
+          """;
+      ImportResult s = crm.imports().run(ImportRequest.builder(EntityKind.CUSTOMER, ImportFormat.CSV)
+          .map("Key", "id").map("Mail", "email").map("CRM no", "external.crm").upsertBy(UpsertKey.EXTERNAL_ID)
+          .externalSystem("crm").build(), new StringReader(byExternal));
+      assertThat(s.rejections()).extracting(RejectedRow::line, RejectedRow::field)
+          .containsExactly(org.assertj.core.api.Assertions.tuple(2L, "id"));
+      assertThat(s.rejections().get(0).reason()).contains("pre-1");
+      assertThat(s.created()).isEqualTo(1);
+      assertThat(crm.customers().findByExternalId(ExternalId.of("crm", "X5"))).isPresent();
+      assertThat(crm.customers().findByExternalId(ExternalId.of("crm", "X9"))).isEmpty();
+    }
+  }
+
   @Test
   void dryRun_countsButWritesNothing() {
     String csv = "id,email\nc1,a@example.com\nc2,bad\n";

@@ -56,6 +56,27 @@ class ForwardingStorageTest {
   }
 
   @Test
+  void aLazilyNamedUnitGoesToTheDelegateUnnamed_orToASubclassesOwnTransactionNamed() {
+    List<String> names = new ArrayList<>();
+    Storage plain = new ForwardingStorage(MemoryStorage.create()) {};
+    assertThat(plain.transaction(() -> {
+      names.add("built");
+      return "unit";
+    }, () -> "done")).isEqualTo("done");
+    assertThat(names).isEmpty(); // the in-memory delegate never needs the name
+
+    Storage own = new ForwardingStorage(MemoryStorage.create()) {
+      @Override
+      public <T> T transaction(String operation, java.util.function.Supplier<T> work) {
+        names.add(operation);
+        return work.get();
+      }
+    };
+    assertThat(own.transaction(() -> "import CUSTOMER row at line 7", () -> "done")).isEqualTo("done");
+    assertThat(names).containsExactly("import CUSTOMER row at line 7");
+  }
+
+  @Test
   void closeClosesTheDelegate_andANullDelegateIsRejected() {
     AtomicBoolean closed = new AtomicBoolean();
     Storage inner = new ForwardingStorage(MemoryStorage.create()) {

@@ -7,6 +7,7 @@ import org.ecrm.core.io.ImportRequest;
 import org.ecrm.core.model.AttributeValue;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
+import org.ecrm.core.model.DuplicateKeyException;
 import org.ecrm.core.model.EmailAddress;
 import org.ecrm.core.model.ExternalId;
 import org.ecrm.core.model.LifecycleStage;
@@ -32,8 +33,43 @@ final class CustomerRows implements ImportRunner.RowHandler {
     this.columns = columns;
   }
 
+  /**
+   * Upserts the row's customer; a unique key another customer holds (an e-mail address, an external id,
+   * the id) is reported against the row's field it came from.
+   */
   @Override
   public void accept(Row row, ImportRequest req, ImportRunner.Tally t) {
+    try {
+      upsert(row, req, t);
+    } catch (DuplicateKeyException e) {
+      throw new RowException(field(row, e), e.getMessage());
+    }
+  }
+
+  /**
+   * The row's field that gave the customer the key {@code e} names: {@code id}, {@code email}, or the
+   * {@code external.<system>} field whose identity it is; {@code "row"} if the row has no such field.
+   */
+  private static String field(Row row, DuplicateKeyException e) {
+    String field = switch (e.field()) {
+      case "Customer.id" -> "id";
+      case "Customer.emails" -> "email";
+      case "Customer.externalIds" -> {
+        String[] found = {"row"};
+        row.forEach((name, value) -> {
+          if (name.startsWith("external.") && found[0].equals("row")
+              && ExternalId.of(name.substring("external.".length()), value).toString().equals(e.value())) {
+            found[0] = name;
+          }
+        });
+        yield found[0];
+      }
+      default -> "row";
+    };
+    return row.has(field) ? field : "row";
+  }
+
+  private void upsert(Row row, ImportRequest req, ImportRunner.Tally t) {
     // upserting by id, the row's id is parsed once: to look the customer up and to create it
     CustomerId id = req.upsertKey() == org.ecrm.core.io.UpsertKey.ID && !withoutId(row)
         ? row.parseRequired("id", CustomerId::of) : null;

@@ -320,17 +320,6 @@ public final class ImportRunner implements Imports {
       }
     }
 
-    /** The row's field a unique key another customer holds came from; "row" for other records. */
-    private static String field(org.ecrm.core.model.DuplicateKeyException e) {
-      return switch (e.field()) {
-        case "Customer.id" -> "id";
-        case "Customer.emails" -> "email";
-        case "Customer.externalIds" -> e.value().indexOf(':') > 0
-            ? "external." + e.value().substring(0, e.value().indexOf(':')) : "row";
-        default -> "row";
-      };
-    }
-
     private static long line(Object o) {
       return o instanceof Row r ? r.line() : ((RejectedRow) o).line();
     }
@@ -343,14 +332,12 @@ public final class ImportRunner implements Imports {
       }
       Row row = (Row) o;
       try {
-        ctx.atomically("import " + request.kind() + " row at line " + row.line(), () -> {
+        ctx.atomically(() -> "import " + request.kind() + " row at line " + row.line(), () -> {
           handler.accept(row, request, tally);
           return null;
         });
       } catch (RowException e) {
         tally.reject(row.line(), e.field, e.getMessage());
-      } catch (org.ecrm.core.model.DuplicateKeyException e) {
-        tally.reject(row.line(), field(e), e.getMessage());
       } catch (RuntimeException e) {
         tally.reject(row.line(), "row", e.getMessage() == null ? e.toString() : e.getMessage());
       }

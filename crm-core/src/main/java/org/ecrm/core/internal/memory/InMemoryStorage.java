@@ -70,6 +70,13 @@ public final class InMemoryStorage implements Storage {
     return journal.run(Checks.notNull("work", work));
   }
 
+  /** As {@link #transaction(String, Supplier)}: the name is never needed, so {@code operation} is not called. */
+  @Override
+  public <T> T transaction(Supplier<String> operation, Supplier<T> work) {
+    Checks.notNull("operation", operation);
+    return journal.run(Checks.notNull("work", work));
+  }
+
   /** True: a nested {@link #transaction} undoes its own writes when it throws. */
   @Override
   public boolean nestedTransactionsAreSavepoints() {

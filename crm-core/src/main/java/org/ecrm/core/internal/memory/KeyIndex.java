@@ -82,7 +82,11 @@ final class KeyIndex {
     return put(key, value, false);
   }
 
-  private @Nullable Object put(Object key, Object value, boolean replace) {
+  /**
+   * Sets the value of {@code key} if it has none or {@code replace}; returns the value it had, or null.
+   * One writer at a time.
+   */
+  @Nullable Object put(Object key, Object value, boolean replace) {
     Entry[] t = table;
     int mask = t.length - 1;
     int free = -1;

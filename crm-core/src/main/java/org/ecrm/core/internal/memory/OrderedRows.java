@@ -58,19 +58,22 @@ final class OrderedRows<K extends Comparable<K>, V> {
   }
 
   /** Adds the row unless its id has one; returns the row it has, or null. Under the monitor. */
-  @SuppressWarnings("unchecked")
   @Nullable V putIfAbsent(K id, V row) {
-    Object had = byId.putIfAbsent(id, row);
-    if (had == null) {
-      added(id);
-    }
-    return (V) had;
+    return put(id, row, false);
   }
 
   /** Sets the row of {@code id}; returns the one it replaces, or null. Under the monitor. */
-  @SuppressWarnings("unchecked")
   @Nullable V put(K id, V row) {
-    Object had = byId.put(id, row);
+    return put(id, row, true);
+  }
+
+  /**
+   * Sets the row of {@code id} if it has none or {@code replace}; returns the row it had, or null (then
+   * the id joins the newer ids). Under the monitor.
+   */
+  @SuppressWarnings("unchecked")
+  private @Nullable V put(K id, V row, boolean replace) {
+    Object had = byId.put(id, row, replace);
     if (had == null) {
       added(id);
     }

@@ -96,9 +96,10 @@ final class Db {
    * operation it runs under a savepoint, rolled back to if {@code work} throws. A failure to
    * get a connection, to run a statement or to commit becomes a {@link StoreException} naming
    * {@code operation}; a commit whose answer was lost (connection failure, timeout) is reported with
-   * {@link StoreException#outcomeUnknown()} true.
+   * {@link StoreException#outcomeUnknown()} true. {@code operation} is called only to build such a
+   * failure's message (the savepoint is unnamed).
    */
-  <T> T transaction(String operation, Supplier<T> work) {
+  <T> T transaction(Supplier<String> operation, Supplier<T> work) {
     Connection joined = bound.get();
     if (joined != null) { // a nested operation: a savepoint, rolled back to if the work throws
       Batch b = batch.get();
@@ -111,14 +112,14 @@ final class Db {
     try {
       c = dataSource.getConnection();
     } catch (SQLException e) {
-      throw new StoreException(operation + " failed: no database connection: " + describe(e), e);
+      throw new StoreException(operation.get() + " failed: no database connection: " + describe(e), e);
     }
     boolean settled = false; // committed or rolled back: the connection may go back to the pool as is
     try {
       try {
         c.setAutoCommit(false);
       } catch (SQLException e) {
-        throw new StoreException(operation + " failed: cannot start a transaction: " + describe(e), e);
+        throw new StoreException(operation.get() + " failed: cannot start a transaction: " + describe(e), e);
       }
       bound.set(c);
       T result;
@@ -135,12 +136,12 @@ final class Db {
         settled = true;
       } catch (SQLException e) {
         if (lostConnection(e)) {
-          throw new StoreException(operation + " failed (outcome unknown): the connection failed after the "
+          throw new StoreException(operation.get() + " failed (outcome unknown): the connection failed after the "
               + "commit was sent, so the operation may or may not be stored; read it back, or retry by its "
               + "id: " + describe(e), e, true);
         }
         settled = rollback(c, e);
-        throw new StoreException(operation + " failed: the commit was refused: " + describe(e), e);
+        throw new StoreException(operation.get() + " failed: the commit was refused: " + describe(e), e);
       }
       return result;
     } finally {
@@ -178,9 +179,9 @@ final class Db {
    */
   <T> T batchTransaction(String operation, Supplier<T> work) {
     if (bound.get() != null) {
-      return transaction(operation, work);
+      return transaction(() -> operation, work);
     }
-    return transaction(operation, () -> {
+    return transaction(() -> operation, () -> {
       Batch b = new Batch();
       batch.set(b);
       try {
@@ -248,7 +249,7 @@ final class Db {
       } catch (SQLException e) {
         throw translate(what, e);
       }
-      return nested(joined, what, work);
+      return nested(joined, () -> what, work);
     }
     Connection c;
     try {
@@ -284,12 +285,13 @@ final class Db {
     }
   }
 
-  private <T> T nested(Connection c, String what, Work<T> work) {
+  /** Runs {@code work} under an unnamed savepoint of {@code c}; {@code what} names a failure only. */
+  private <T> T nested(Connection c, Supplier<String> what, Work<T> work) {
     Savepoint sp;
     try {
       sp = c.setSavepoint();
     } catch (SQLException e) {
-      throw translate(what, e);
+      throw translate(what.get(), e);
     }
     try {
       T result = work.run(c);
@@ -302,7 +304,7 @@ final class Db {
         e.addSuppressed(r);
       }
       if (e instanceof SQLException s) {
-        throw translate(what, s);
+        throw translate(what.get(), s);
       }
       if (e instanceof RuntimeException r) {
         throw r;

@@ -96,6 +96,21 @@ public final class JdbcStores implements Storage {
    */
   @Override
   public <T> T transaction(String operation, java.util.function.Supplier<T> work) {
+    JdbcTable.notNull("operation", operation);
+    return db.transaction(() -> operation, JdbcTable.notNull("work", work));
+  }
+
+  /**
+   * As {@link #transaction(String, java.util.function.Supplier)}; {@code operation} is called only to
+   * build the message of a failure (no connection, a savepoint or commit refused), never on success.
+   *
+   * @param operation supplies what the work does, for error messages
+   * @param work the work
+   * @param <T> what the work returns
+   * @return what the work returned
+   */
+  @Override
+  public <T> T transaction(java.util.function.Supplier<String> operation, java.util.function.Supplier<T> work) {
     return db.transaction(JdbcTable.notNull("operation", operation), JdbcTable.notNull("work", work));
   }
 

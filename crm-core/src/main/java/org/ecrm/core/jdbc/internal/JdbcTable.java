@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One aggregate's table: id, version, the JSON document and the columns lookups need, plus side-table
  * indexes. Every write is one transaction that locks the row ({@code SELECT ... FOR UPDATE}), checks the
- * version, and writes the row and its side rows, so a failed write changes nothing. Thread-safe: state
- * is immutable; concurrency is the database's.
+ * version, and writes the row and its side rows, so a failed write changes nothing. Inside a batch
+ * transaction the lookups by id and unique key and the writes go to the table's {@link BatchOverlay}
+ * instead, which holds the writes back. Thread-safe: state is immutable; concurrency is the database's.
  */
 final class JdbcTable<K extends Comparable<K>, V> {
 
@@ -35,11 +36,11 @@ final class JdbcTable<K extends Comparable<K>, V> {
   final String kind;
   final String table;
   final Class<V> type;
-  private final Function<V, K> idOf;
+  final Function<V, K> idOf;
   private final Function<K, String> key;
-  private final ToLongFunction<V> versionOf;
-  private final List<Column<V>> columns;
-  private final List<SideIndex<V>> indexes;
+  final ToLongFunction<V> versionOf;
+  final List<Column<V>> columns;
+  final List<SideIndex<V>> indexes;
 
   JdbcTable(Db db, String kind, String table, Class<V> type, Function<V, K> idOf, Function<K, String> key,
       ToLongFunction<V> versionOf, List<Column<V>> columns, List<SideIndex<V>> indexes) {
@@ -271,7 +272,7 @@ final class JdbcTable<K extends Comparable<K>, V> {
    */
   List<V> readAhead(List<String> ids, Map<SideIndex<V>, List<List<String>>> keys) {
     Batch b = db.batch();
-    Held h = b == null ? null : held(b);
+    BatchOverlay<K, V> h = b == null ? null : held(b);
     Map<String, V> found = new java.util.TreeMap<>(ownersById(h, ids));
     for (Map.Entry<SideIndex<V>, List<List<String>>> e : keys.entrySet()) {
       SideIndex<V> index = e.getKey();
@@ -323,11 +324,11 @@ final class JdbcTable<K extends Comparable<K>, V> {
    * The stored records with ids {@code ids} (those {@code h} knows answered from it), one query per
    * {@value #KEYS_PER_LOOKUP} ids; with a batch part, the answers are kept, the ids nobody has too.
    */
-  private Map<String, V> ownersById(@Nullable Held h, List<String> ids) {
+  private Map<String, V> ownersById(@Nullable BatchOverlay<K, V> h, List<String> ids) {
     Map<String, V> found = new java.util.HashMap<>();
     List<String> toRead = new ArrayList<>();
     for (String id : new java.util.LinkedHashSet<>(ids)) {
-      Optional<V> known = h == null ? null : h.rows.get(id);
+      Optional<V> known = h == null ? null : h.known(id);
       if (known == null) {
         toRead.add(id);
       } else {
@@ -345,14 +346,14 @@ final class JdbcTable<K extends Comparable<K>, V> {
         found.put(r[0], h == null ? v : h.known(r[0], v));
       }
       if (h != null) {
-        absent.forEach(id -> h.rows.putIfAbsent(id, Optional.empty()));
+        absent.forEach(h::absent);
       }
     }
     return found;
   }
 
   /** Every row's columns as strings. */
-  private static List<String[]> pairs(Connection c, String sql, Object... args) throws SQLException {
+  static List<String[]> pairs(Connection c, String sql, Object... args) throws SQLException {
     try (var ps = c.prepareStatement(sql)) {
       Db.bind(ps, args);
       try (var rs = ps.executeQuery()) {
@@ -370,277 +371,10 @@ final class JdbcTable<K extends Comparable<K>, V> {
     }
   }
 
-  private Held held(Batch b) {
-    return b.part(this, Held.class, () -> new Held(b));
-  }
-
-  /**
-   * A write held back in a batch: the row as stored before the batch (null: a new row) and now (null, and
-   * no JSON: deleted).
-   */
-  private record Write<V>(@Nullable V before, @Nullable V after, @Nullable String json) { }
-
-  /**
-   * This table's share of a batch transaction: what is known of rows and unique keys (read from the
-   * database, or written in the batch), and the held-back writes, one per row (a row written twice in
-   * the batch is written once, from its state before the batch to its last one). Every change records
-   * its undo in the batch. Used by the batch's thread only.
-   */
-  private final class Held implements Batch.Part {
-    private final Batch batch;
-    /** Row id to its record, or empty when it is known that no row has the id. */
-    final Map<String, Optional<V>> rows = new java.util.HashMap<>();
-    /** Per unique side index: key columns to the owning row's id, or empty when nobody holds the key. */
-    private final Map<SideIndex<V>, Map<List<String>, Optional<String>>> owners = new java.util.HashMap<>();
-    private final Map<String, Write<V>> writes = new java.util.LinkedHashMap<>();
-
-    Held(Batch batch) {
-      this.batch = batch;
-    }
-
-    Map<List<String>, Optional<String>> owners(SideIndex<V> index) {
-      return owners.computeIfAbsent(index, i -> new java.util.HashMap<>());
-    }
-
-    /** The record the batch knows for row {@code id}, else {@code read} (kept: the database's state). */
-    V known(String id, V read) {
-      Optional<V> known = rows.get(id);
-      if (known != null) {
-        return known.orElse(read);
-      }
-      rows.put(id, Optional.of(read));
-      return read;
-    }
-
-    Optional<V> get(String id) {
-      Optional<V> known = rows.get(id);
-      if (known != null) {
-        return known;
-      }
-      Optional<V> read = db.readBeside(kind + " get " + id, c -> db.records(c, type,
-          "SELECT data FROM " + table + " WHERE id = ?", id)).stream().findFirst();
-      rows.put(id, read);
-      return read;
-    }
-
-    Optional<V> lookup(SideIndex<V> index, List<String> key) {
-      Map<List<String>, Optional<String>> byKey = owners(index);
-      Optional<String> owner = byKey.get(key);
-      if (owner == null) {
-        List<String[]> found = db.readBeside(kind + " lookup in " + index.table(), c -> pairs(c,
-            "SELECT t.id, t.data FROM " + table + " t JOIN " + index.table() + " s ON s." + index.ownerColumn()
-                + " = t.id WHERE " + index.where("s."), key.toArray()));
-        if (found.isEmpty()) {
-          owner = Optional.empty();
-        } else {
-          owner = Optional.of(found.get(0)[0]);
-          known(found.get(0)[0], db.parse(found.get(0)[1], type));
-        }
-        byKey.put(key, owner);
-      }
-      return owner.isEmpty() ? Optional.empty() : get(owner.get());
-    }
-
-    /** Refuses a unique key of {@code record} that another row holds, as far as the batch knows. */
-    private void checkKeys(String id, V record) {
-      for (SideIndex<V> index : indexes) {
-        if (!index.unique()) {
-          continue;
-        }
-        Map<List<String>, Optional<String>> byKey = owners(index);
-        for (SideIndex.Key k : index.columns(record).values()) {
-          Optional<String> owner = byKey.get(k.columns());
-          if (owner != null && owner.isPresent() && !owner.get().equals(id)) {
-            throw new DuplicateKeyException(kind, kind + "." + index.field(), k.value(), owner.get());
-          }
-        }
-      }
-    }
-
-    /**
-     * Records the unique keys {@code before} had and {@code after} (null: deleted) has as now held by
-     * {@code id} or nobody.
-     */
-    private void claim(String id, @Nullable V before, @Nullable V after) {
-      for (SideIndex<V> index : indexes) {
-        if (!index.unique()) {
-          continue;
-        }
-        Map<List<String>, Optional<String>> byKey = owners(index);
-        Map<List<String>, SideIndex.Key> now = index.columns(after);
-        for (List<String> stale : index.columns(before).keySet()) {
-          if (!now.containsKey(stale)) {
-            batch.put(byKey, stale, Optional.empty());
-          }
-        }
-        for (List<String> key : now.keySet()) {
-          batch.put(byKey, key, Optional.of(id));
-        }
-      }
-    }
-
-    V insert(String id, V record) {
-      Optional<V> known = rows.get(id);
-      if (known != null && known.isPresent()) {
-        throw new DuplicateKeyException(kind, kind + ".id", idOf.apply(record), id);
-      }
-      checkKeys(id, record);
-      String json = db.write(record);
-      batch.put(rows, id, Optional.of(record));
-      claim(id, null, record);
-      Write<V> earlier = writes.get(id); // a row deleted in the batch and inserted again: an update
-      batch.put(writes, id, new Write<>(earlier == null ? null : earlier.before(), record, json));
-      return record;
-    }
-
-    V update(K idValue, String id, long version, V next) {
-      Optional<V> current = get(id);
-      if (current.isEmpty()) {
-        throw new NotFoundException(kind, idValue);
-      }
-      long stored = versionOf.applyAsLong(current.get());
-      if (stored != version - 1) {
-        throw new VersionConflictException(kind, idValue, version - 1, stored);
-      }
-      checkKeys(id, next);
-      String json = db.write(next);
-      batch.put(rows, id, Optional.of(next));
-      claim(id, current.get(), next);
-      Write<V> earlier = writes.get(id);
-      batch.put(writes, id, new Write<>(earlier == null ? current.get() : earlier.before(), next, json));
-      return next;
-    }
-
-    boolean delete(K idValue, String id, long version) {
-      Optional<V> current = get(id);
-      if (current.isEmpty()) {
-        return false;
-      }
-      long stored = versionOf.applyAsLong(current.get());
-      if (stored != version) {
-        throw new VersionConflictException(kind, idValue, version, stored);
-      }
-      batch.put(rows, id, Optional.empty());
-      claim(id, current.get(), null);
-      Write<V> earlier = writes.get(id);
-      if (earlier != null && earlier.before() == null) {
-        batch.remove(writes, id); // inserted in the batch: nothing to send
-      } else {
-        batch.put(writes, id, new Write<>(earlier == null ? current.get() : earlier.before(), null, null));
-      }
-      return true;
-    }
-
-    /** Forgets what is known of rows and keys; called with no write held (just after a send). */
-    void forget() {
-      if (!writes.isEmpty()) {
-        throw new IllegalStateException(kind + ": the batch's writes must be sent before its knowledge is dropped");
-      }
-      rows.clear();
-      owners.clear();
-    }
-
-    /**
-     * Sends the held writes: the side keys updates and deletes drop, the deletes and the updates (each
-     * checked against the version read, so a concurrent change fails the batch), the inserts, then the
-     * side keys added. A key or id a held write frees is free in the database before a held write takes it.
-     */
-    @Override
-    public void flush(Connection c) throws SQLException {
-      if (writes.isEmpty()) {
-        return;
-      }
-      List<Object[]> deletes = new ArrayList<>();
-      List<Object[]> updates = new ArrayList<>();
-      List<Object[]> inserts = new ArrayList<>();
-      for (Map.Entry<String, Write<V>> e : writes.entrySet()) {
-        Write<V> w = e.getValue();
-        if (w.after() == null) {
-          deletes.add(new Object[] {e.getKey(), versionOf.applyAsLong(notNull(kind, w.before()))});
-          continue;
-        }
-        List<Object> args = new ArrayList<>(columns.size() + 4);
-        if (w.before() == null) {
-          args.add(e.getKey());
-        }
-        args.add(versionOf.applyAsLong(w.after()));
-        args.add(w.json());
-        for (Column<V> col : columns) {
-          args.add(col.value().apply(w.after()));
-        }
-        if (w.before() != null) {
-          args.add(e.getKey());
-          args.add(versionOf.applyAsLong(w.before()));
-          updates.add(args.toArray());
-        } else {
-          inserts.add(args.toArray());
-        }
-      }
-      for (SideIndex<V> index : indexes) {
-        List<Object[]> stale = new ArrayList<>();
-        for (Map.Entry<String, Write<V>> e : writes.entrySet()) {
-          Write<V> w = e.getValue();
-          if (w.before() != null) {
-            Map<List<String>, SideIndex.Key> now = index.columns(w.after());
-            for (List<String> key : index.columns(w.before()).keySet()) {
-              if (!now.containsKey(key)) {
-                stale.add(withOwner(key, e.getKey()));
-              }
-            }
-          }
-        }
-        Batch.each(c, "DELETE FROM " + index.table() + " WHERE " + index.where() + " AND "
-            + index.ownerColumn() + " = ?", stale);
-      }
-      checkCounts(Batch.each(c, "DELETE FROM " + table + " WHERE id = ? AND version = ?", deletes), deletes);
-      if (!updates.isEmpty()) {
-        StringBuilder set = new StringBuilder("version = ?, data = ?");
-        for (Column<V> col : columns) {
-          set.append(", ").append(col.name()).append(" = ?");
-        }
-        checkCounts(Batch.each(c, "UPDATE " + table + " SET " + set + " WHERE id = ? AND version = ?", updates),
-            updates);
-      }
-      if (!inserts.isEmpty()) {
-        List<String> names = new ArrayList<>(List.of("id", "version", "data"));
-        columns.forEach(col -> names.add(col.name()));
-        db.insert(c, table, names, inserts);
-      }
-      for (SideIndex<V> index : indexes) {
-        List<Object[]> added = new ArrayList<>();
-        for (Map.Entry<String, Write<V>> e : writes.entrySet()) {
-          Write<V> w = e.getValue();
-          Map<List<String>, SideIndex.Key> before = index.columns(w.before());
-          for (List<String> key : index.columns(w.after()).keySet()) {
-            if (!before.containsKey(key)) {
-              added.add(withOwner(key, e.getKey()));
-            }
-          }
-        }
-        if (!added.isEmpty()) {
-          List<String> names = new ArrayList<>(index.keyColumns());
-          names.add(index.ownerColumn());
-          db.insert(c, index.table(), names, added);
-        }
-      }
-      writes.clear();
-    }
-
-    /** Fails the batch unless each statement (its last two arguments: id, version read) hit its row. */
-    private void checkCounts(int[] counts, List<Object[]> args) {
-      for (int i = 0; i < counts.length; i++) {
-        if (counts[i] != 1) {
-          Object[] u = args.get(i);
-          throw new org.ecrm.core.model.StoreException("JDBC storage: " + kind + " " + u[u.length - 2]
-              + " changed or went away after it was read in this batch (version " + u[u.length - 1] + ")");
-        }
-      }
-    }
-
-    private static Object[] withOwner(List<String> key, String owner) {
-      Object[] row = key.toArray(new Object[key.size() + 1]);
-      row[key.size()] = owner;
-      return row;
-    }
+  /** This table's overlay in batch {@code b}, made on first use. */
+  private BatchOverlay<K, V> held(Batch b) {
+    @SuppressWarnings("unchecked")
+    BatchOverlay<K, V> overlay = b.part(this, BatchOverlay.class, () -> new BatchOverlay<>(this, b));
+    return overlay;
   }
 }
