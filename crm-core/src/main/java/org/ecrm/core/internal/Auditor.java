@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.ecrm.core.event.CrmEvent;
 import org.ecrm.core.internal.check.LazyList;
+import org.ecrm.core.internal.check.Searchable;
 import org.ecrm.core.model.Actor;
 import org.ecrm.core.model.AuditRecord;
 import org.ecrm.core.model.Customer;
@@ -130,8 +131,11 @@ public final class Auditor {
     return changes;
   }
 
-  /** The changes of a created record, rendered on first read: every component that is not empty. */
-  private static final class Created extends LazyList<FieldChange> {
+  /**
+   * The changes of a created record, rendered on first read: every component that is not empty. A search
+   * ({@link #containsAny}) renders one component value at a time and keeps none.
+   */
+  private static final class Created extends LazyList<FieldChange> implements Searchable {
     private final Record after;
     private final boolean mask;
 
@@ -144,6 +148,38 @@ public final class Auditor {
     @Override
     protected List<FieldChange> compute() {
       return diff(null, after, mask);
+    }
+
+    /**
+     * Whether the new value of one of the changes contains one of {@code texts} (the old values are all
+     * empty): what {@link #diff} renders for a creation, component by component, without the changes.
+     */
+    @Override
+    public boolean containsAny(Collection<String> texts) {
+      List<FieldChange> rendered = computed();
+      if (rendered != null) {
+        for (FieldChange ch : rendered) {
+          if (ch.containsAny(texts)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      for (Component c : COMPONENTS.get(after.getClass())) {
+        String value = render(c.value(after)); // diff(null, after) records exactly the non-empty ones
+        if (value.isEmpty()) {
+          continue;
+        }
+        if (mask && c.personal()) {
+          value = MASK;
+        }
+        for (String t : texts) {
+          if (value.contains(t)) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
   }
 

@@ -156,7 +156,8 @@ public final class PrivacyService implements Privacy {
    * Removes the person from the audit trail: the records about the customer (and every customer merged
    * into it), its consent, preferences and interactions go; the records of its orders, and every other
    * record that names one of its ids (account contacts, ...), are kept with the ids replaced by the pseudonym and free-text
-   * values masked. Scans the whole trail once.
+   * values masked. The store finds the records that contain one of the ids ({@link AuditStore#mentioning});
+   * the ones that name it as a whole id are rewritten.
    */
   private static void eraseFromAudit(AuditStore audit, List<CustomerId> identities, List<Interaction> interactions,
       List<Order> orders, CustomerId pseudonym) {
@@ -169,18 +170,12 @@ public final class PrivacyService implements Privacy {
     Pattern mention = mentionOf(identities);
     Set<List<String>> entities = new LinkedHashSet<>();
     orders.forEach(o -> entities.add(List.of("Order", o.id().value()))); // kept, refund reasons masked
-    for (long offset = 0; ; ) {
-      List<AuditRecord> page = audit.scan(offset, 1_000);
-      for (AuditRecord r : page) {
-        if (mention.matcher(r.entityId()).find() || r.changes().stream().anyMatch(ch ->
-            mention.matcher(ch.oldValue()).find() || mention.matcher(ch.newValue()).find())) {
-          entities.add(List.of(r.entityType(), r.entityId()));
-        }
+    // the store narrows the trail to the records that contain an id at all; the whole-id test is made here
+    for (AuditRecord r : audit.mentioning(identities.stream().map(CustomerId::value).toList())) {
+      if (mention.matcher(r.entityId()).find() || r.changes().stream().anyMatch(ch ->
+          mention.matcher(ch.oldValue()).find() || mention.matcher(ch.newValue()).find())) {
+        entities.add(List.of(r.entityType(), r.entityId()));
       }
-      if (page.size() < 1_000) {
-        break;
-      }
-      offset += page.size();
     }
     for (List<String> e : entities) {
       boolean about = mention.matcher(e.get(1)).matches();

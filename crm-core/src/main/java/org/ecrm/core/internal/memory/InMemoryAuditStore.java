@@ -181,6 +181,26 @@ final class InMemoryAuditStore implements AuditStore {
   }
 
   /**
+   * Walks the trail in place under the monitor (no page copies); a created customer's lazily rendered
+   * changes are searched without being rendered ({@link AuditRecord#containsAny}). Exact: the records that
+   * contain a token, no more.
+   */
+  @Override
+  public synchronized List<AuditRecord> mentioning(java.util.Collection<String> tokens) {
+    List<String> texts = Checks.searchTexts("AuditStore.mentioning tokens", tokens);
+    if (texts.isEmpty()) {
+      return List.of();
+    }
+    List<AuditRecord> found = new ArrayList<>();
+    for (AuditRecord r : all) {
+      if (r.containsAny(texts)) {
+        found.add(r);
+      }
+    }
+    return java.util.Collections.unmodifiableList(found);
+  }
+
+  /**
    * Entity id to holder, for one entity type: open addressing over two parallel arrays (no node per
    * entry: a created customer's one record costs two array slots here). Removal shifts the entries
    * after it back, so no tombstones. Used under the store's monitor only.
