@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.ecrm.core.event.CrmEvent;
 import org.ecrm.core.internal.check.LazyList;
 import org.ecrm.core.internal.check.Searchable;
@@ -151,35 +152,33 @@ public final class Auditor {
     }
 
     /**
-     * Whether the new value of one of the changes contains one of {@code texts} (the old values are all
-     * empty): what {@link #diff} renders for a creation, component by component, without the changes.
+     * Whether {@code test} holds for the old or new value of one of the changes: what {@link #diff} renders
+     * for a creation (old values all empty, new ones the non-empty components), component by component,
+     * without the changes.
      */
     @Override
-    public boolean containsAny(Collection<String> texts) {
+    public boolean anyValue(Predicate<String> test) {
       List<FieldChange> rendered = computed();
       if (rendered != null) {
         for (FieldChange ch : rendered) {
-          if (ch.containsAny(texts)) {
+          if (test.test(ch.oldValue()) || test.test(ch.newValue())) {
             return true;
           }
         }
         return false;
       }
+      boolean any = false;
       for (Component c : COMPONENTS.get(after.getClass())) {
         String value = render(c.value(after)); // diff(null, after) records exactly the non-empty ones
         if (value.isEmpty()) {
           continue;
         }
-        if (mask && c.personal()) {
-          value = MASK;
+        if (test.test(mask && c.personal() ? MASK : value)) {
+          return true;
         }
-        for (String t : texts) {
-          if (value.contains(t)) {
-            return true;
-          }
-        }
+        any = true;
       }
-      return false;
+      return any && test.test(""); // the old values
     }
   }
 

@@ -48,7 +48,14 @@ public record AuditRecord(Instant at, Actor actor, String entityType, String ent
       }
     }
     if (changes instanceof Searchable lazy) {
-      return lazy.containsAny(texts);
+      return lazy.anyValue(v -> {
+        for (String t : texts) {
+          if (v.contains(t)) {
+            return true;
+          }
+        }
+        return false;
+      });
     }
     for (FieldChange ch : changes) {
       if (ch.containsAny(texts)) {
