@@ -187,6 +187,60 @@ public abstract class AuditStoreContract extends StoreContractSupport {
     assertThat(store.mentioning(List.of("p-1"))).extracting(AuditRecord::entityId).containsExactly("a1");
   }
 
+  @Test
+  void mentioning_underConcurrentAppends_seesEveryRecordAppendedBeforeTheCall_inAppendOrder() throws Exception {
+    AuditStore store = storage.audit();
+    int writers = 4;
+    int each = 40;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers + 2);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+      List<java.util.concurrent.Future<?>> writes = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        int writer = w;
+        writes.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < each; i++) {
+            store.append(new AuditRecord(T0.plusSeconds(writer * 1_000L + i), Actor.user("w" + writer), "Account",
+                "a-" + writer + "-" + i, "update", List.of(new FieldChange("contacts", "", "[hot-1, c-" + i + "]"))));
+          }
+          return null;
+        }));
+      }
+      List<java.util.concurrent.Future<List<List<AuditRecord>>>> reads = new ArrayList<>();
+      for (int r = 0; r < 2; r++) {
+        reads.add(pool.submit(() -> {
+          start.await();
+          List<List<AuditRecord>> seen = new ArrayList<>();
+          while (writing.get()) {
+            seen.add(store.mentioning(List.of("hot-1")));
+          }
+          return seen;
+        }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<?> f : writes) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      writing.set(false);
+      List<AuditRecord> all = all(store);
+      assertThat(store.mentioning(List.of("hot-1"))).containsExactlyElementsOf(all);
+      for (java.util.concurrent.Future<List<List<AuditRecord>>> f : reads) {
+        int last = 0;
+        for (List<AuditRecord> seen : f.get(60, java.util.concurrent.TimeUnit.SECONDS)) {
+          if (!seen.isEmpty()) {
+            assertThat(all).as("a concurrent answer keeps append order").containsSubsequence(seen);
+          }
+          assertThat(seen.size()).as("a later answer holds every record an earlier one held").isGreaterThanOrEqualTo(last);
+          last = seen.size();
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /** {@code store} seen through its abstract methods only: {@link AuditStore#mentioning} is the default. */
   private static AuditStore scanOnly(AuditStore store) {
     return new AuditStore() {
