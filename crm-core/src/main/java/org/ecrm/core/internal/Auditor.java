@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.ecrm.core.event.CrmEvent;
 import org.ecrm.core.internal.check.LazyList;
+import org.ecrm.core.internal.check.Searchable;
 import org.ecrm.core.model.Actor;
 import org.ecrm.core.model.AuditRecord;
 import org.ecrm.core.model.Customer;
@@ -130,8 +132,11 @@ public final class Auditor {
     return changes;
   }
 
-  /** The changes of a created record, rendered on first read: every component that is not empty. */
-  private static final class Created extends LazyList<FieldChange> {
+  /**
+   * The changes of a created record, rendered on first read: every component that is not empty. A search
+   * ({@link #containsAny}) renders one component value at a time and keeps none.
+   */
+  private static final class Created extends LazyList<FieldChange> implements Searchable {
     private final Record after;
     private final boolean mask;
 
@@ -144,6 +149,36 @@ public final class Auditor {
     @Override
     protected List<FieldChange> compute() {
       return diff(null, after, mask);
+    }
+
+    /**
+     * Whether {@code test} holds for the old or new value of one of the changes: what {@link #diff} renders
+     * for a creation (old values all empty, new ones the non-empty components), component by component,
+     * without the changes.
+     */
+    @Override
+    public boolean anyValue(Predicate<String> test) {
+      List<FieldChange> rendered = computed();
+      if (rendered != null) {
+        for (FieldChange ch : rendered) {
+          if (test.test(ch.oldValue()) || test.test(ch.newValue())) {
+            return true;
+          }
+        }
+        return false;
+      }
+      boolean any = false;
+      for (Component c : COMPONENTS.get(after.getClass())) {
+        String value = render(c.value(after)); // diff(null, after) records exactly the non-empty ones
+        if (value.isEmpty()) {
+          continue;
+        }
+        if (test.test(mask && c.personal() ? MASK : value)) {
+          return true;
+        }
+        any = true;
+      }
+      return any && test.test(""); // the old values
     }
   }
 

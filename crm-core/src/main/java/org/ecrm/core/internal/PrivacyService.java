@@ -156,7 +156,8 @@ public final class PrivacyService implements Privacy {
    * Removes the person from the audit trail: the records about the customer (and every customer merged
    * into it), its consent, preferences and interactions go; the records of its orders, and every other
    * record that names one of its ids (account contacts, ...), are kept with the ids replaced by the pseudonym and free-text
-   * values masked. Scans the whole trail once.
+   * values masked. The store finds the records that contain one of the ids ({@link AuditStore#mentioning});
+   * the ones that name it as a whole id are rewritten.
    */
   private static void eraseFromAudit(AuditStore audit, List<CustomerId> identities, List<Interaction> interactions,
       List<Order> orders, CustomerId pseudonym) {
@@ -169,18 +170,13 @@ public final class PrivacyService implements Privacy {
     Pattern mention = mentionOf(identities);
     Set<List<String>> entities = new LinkedHashSet<>();
     orders.forEach(o -> entities.add(List.of("Order", o.id().value()))); // kept, refund reasons masked
-    for (long offset = 0; ; ) {
-      List<AuditRecord> page = audit.scan(offset, 1_000);
-      for (AuditRecord r : page) {
-        if (mention.matcher(r.entityId()).find() || r.changes().stream().anyMatch(ch ->
-            mention.matcher(ch.oldValue()).find() || mention.matcher(ch.newValue()).find())) {
-          entities.add(List.of(r.entityType(), r.entityId()));
-        }
+    // the store narrows the trail to the records that contain an id at all; the whole-id test is made here
+    java.util.regex.Matcher m = mention.matcher("");
+    java.util.function.Predicate<String> names = v -> m.reset(v).find();
+    for (AuditRecord r : audit.mentioning(identities.stream().map(CustomerId::value).toList())) {
+      if (names.test(r.entityId()) || anyValue(r, names)) {
+        entities.add(List.of(r.entityType(), r.entityId()));
       }
-      if (page.size() < 1_000) {
-        break;
-      }
-      offset += page.size();
     }
     for (List<String> e : entities) {
       boolean about = mention.matcher(e.get(1)).matches();
@@ -188,6 +184,23 @@ public final class PrivacyService implements Privacy {
           .map(r -> pseudonymise(r, mention, pseudonym)).toList();
       audit.replaceEntity(e.get(0), e.get(1), kept);
     }
+  }
+
+  /**
+   * Whether {@code test} holds for the old or new value of one of the record's changes; lazily rendered
+   * changes (a created customer's, which a candidate whose id only contains an erased id has) are tested
+   * without being rendered and kept.
+   */
+  private static boolean anyValue(AuditRecord r, java.util.function.Predicate<String> test) {
+    if (r.changes() instanceof org.ecrm.core.internal.check.Searchable lazy) {
+      return lazy.anyValue(test);
+    }
+    for (FieldChange ch : r.changes()) {
+      if (test.test(ch.oldValue()) || test.test(ch.newValue())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Matches any of the ids as a whole token (not inside a longer id). */

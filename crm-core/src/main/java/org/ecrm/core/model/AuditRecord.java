@@ -1,8 +1,10 @@
 package org.ecrm.core.model;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.ecrm.core.internal.check.Checks;
+import org.ecrm.core.internal.check.Searchable;
 
 /**
  * Who changed which entity when, and how. Written for every change made through the facade.
@@ -26,5 +28,40 @@ public record AuditRecord(Instant at, Actor actor, String entityType, String ent
     entityId = Checks.id("AuditRecord.entityId", entityId);
     action = Checks.token("AuditRecord.action", action);
     changes = Checks.list("AuditRecord.changes", changes);
+  }
+
+  /**
+   * Whether the entity id, or the old or new value of one of the changes, contains one of {@code texts} as a
+   * substring ({@link String#contains}; entity type, actor, action and field names are not searched). Changes
+   * that are rendered lazily (those of a created customer) are searched without being rendered and kept, so
+   * a search of a whole in-memory trail costs no memory. Audit stores answer {@code AuditStore.mentioning}
+   * with it.
+   *
+   * @param texts the strings to look for; an empty string is in every id
+   * @return whether one of them occurs
+   * @throws NullPointerException if {@code texts} or one of its elements is null
+   */
+  public boolean containsAny(Collection<String> texts) {
+    for (String t : texts) {
+      if (entityId.contains(t)) {
+        return true;
+      }
+    }
+    if (changes instanceof Searchable lazy) {
+      return lazy.anyValue(v -> {
+        for (String t : texts) {
+          if (v.contains(t)) {
+            return true;
+          }
+        }
+        return false;
+      });
+    }
+    for (FieldChange ch : changes) {
+      if (ch.containsAny(texts)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -16,7 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ecrm.core.Crm;
 import org.ecrm.core.access.AccessPolicy;
@@ -34,6 +37,7 @@ import org.ecrm.core.model.AuditRecord;
 import org.ecrm.core.model.BuyingRole;
 import org.ecrm.core.model.Channel;
 import org.ecrm.core.model.Customer;
+import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.CustomerFilter;
 import org.ecrm.core.model.EmailAddress;
 import org.ecrm.core.model.ExternalId;
@@ -45,6 +49,7 @@ import org.ecrm.core.model.NotFoundException;
 import org.ecrm.core.model.Order;
 import org.ecrm.core.model.PostalAddress;
 import org.ecrm.core.model.Sku;
+import org.ecrm.core.spi.Storage;
 import org.ecrm.core.support.CasePriority;
 import org.ecrm.core.support.CaseType;
 import org.ecrm.core.support.SupportCase;
@@ -178,6 +183,136 @@ public abstract class ErasureScanContract extends StoreContractSupport {
         .allSatisfy(e -> assertThat(e.reason()).isEmpty());
     assertThat(storage.ledger().history(erased.pseudonymId()).stream().mapToLong(e -> e.points()).sum())
         .isEqualTo(pointsBefore);
+  }
+
+  /**
+   * Ids that prefix, extend or contain each other, and ids with characters that JSON ({@code " \\}) and SQL
+   * {@code LIKE} ({@code % _ ! [ ]}) treat specially.
+   */
+  private static final List<String> NEAR = List.of("c-1", "c-10", "xc-1", "c-1x", "c-1.a", "a c-1", "c%1", "c_1",
+      "c\\1", "c\"1", "c[1]", "c!1", "c-2");
+
+  /**
+   * Erasure after a trail of many records (more than one page of a scan) whose free text names ids that
+   * prefix, extend or contain the erased ones: afterwards no value of the trail names an erased id as a whole
+   * id; the records that named one, and only they, changed (those about the customer went, the others were
+   * kept with the same times, actors, actions and fields); every other record is as it was. What to expect
+   * is read from a twin storage given the same trail, so the trail under test is not read before the
+   * erasure (an in-memory trail renders a created customer's changes when they are first read).
+   */
+  @Test
+  void erasure_afterManyRecords_rewritesExactlyTheRecordsThatNameAnErasedId_andNoneElse() {
+    Storage twin = newStorage();
+    try {
+      Crm crm = manyRecords(storage);
+      Crm reference = manyRecords(twin);
+      for (String erase : List.of("c-1", "c\"1", "c%1", "c[1]", "c_1")) {
+        CustomerId id = CustomerId.of(erase);
+        List<String> identities = new ArrayList<>(twin.customers().aliasesOf(id).stream()
+            .map(CustomerId::value).toList());
+        identities.add(erase);
+        Set<List<String>> gone = new java.util.HashSet<>();
+        Set<List<String>> kept = new java.util.HashSet<>();
+        reference.interactions().ofCustomer(id).forEach(i -> gone.add(List.of("Interaction", i.id().value())));
+        reference.orders().ofCustomer(id).forEach(o -> kept.add(List.of("Order", o.id().value())));
+        for (String identity : identities) {
+          for (String type : List.of("Customer", "Consent", "Preferences")) {
+            gone.add(List.of(type, identity));
+          }
+        }
+        Pattern whole = Pattern.compile("(?<![\\p{Alnum}_.:@-])(?:" + identities.stream().map(Pattern::quote)
+            .collect(Collectors.joining("|")) + ")(?![\\p{Alnum}_.:@-])");
+        Map<List<String>, List<AuditRecord>> before = byEntity(twin.audit());
+        assertThat(before.values().stream().mapToInt(List::size).sum()).isGreaterThan(1_000);
+        before.forEach((entity, records) -> {
+          if (records.stream().anyMatch(r -> whole.matcher(r.entityId()).find() || r.changes().stream()
+              .anyMatch(ch -> whole.matcher(ch.oldValue()).find() || whole.matcher(ch.newValue()).find()))) {
+            (whole.matcher(entity.get(1)).matches() ? gone : kept).add(entity);
+          }
+        });
+        assertThat(kept).as("records of others name %s", erase).hasSizeGreaterThan(3);
+
+        crm.privacy().erase(id);
+        reference.privacy().erase(id);
+
+        Map<List<String>, List<AuditRecord>> after = byEntity(storage.audit());
+        after.forEach((entity, records) -> records.forEach(r -> assertThat(r.changes())
+            .as("%s after erasing %s", r, erase)
+            .noneMatch(ch -> whole.matcher(ch.oldValue()).find() || whole.matcher(ch.newValue()).find())));
+        gone.forEach(entity -> assertThat(after).as("erasing %s", erase).doesNotContainKey(entity));
+        for (List<String> entity : kept) {
+          assertThat(shape(after.getOrDefault(entity, List.of()))).as("%s kept after erasing %s", entity, erase)
+              .isEqualTo(shape(before.get(entity)));
+        }
+        before.forEach((entity, records) -> {
+          if (!gone.contains(entity) && !kept.contains(entity)) {
+            assertThat(after.get(entity)).as("%s untouched by erasing %s", entity, erase).isEqualTo(records);
+          }
+        });
+        assertThat(after.keySet()).as("only the erasure's own record is new")
+            .allMatch(e -> before.containsKey(e) || e.get(1).startsWith("erased-"));
+      }
+    } finally {
+      twin.close();
+    }
+  }
+
+  /**
+   * A facade over {@code target} (sequential ids, fixed clock) after a seeded trail of more than 1,000
+   * records: customers whose ids are in {@link #NEAR} and others referring to them in their source,
+   * account contacts, interactions and refunds naming them in free text, one merge.
+   */
+  private static Crm manyRecords(Storage target) {
+    Crm crm = Crm.builder().storage(target).clock(Clock.fixed(T0, ZoneOffset.UTC))
+        .idGenerator(org.ecrm.core.model.IdGenerator.sequential()).build();
+    crm.products().create(Sku.of("SKU-1"), "Book", "books", Money.of("10.00", "EUR"));
+    Account acme = crm.accounts().create("Acme", "acme.example");
+    Random random = new Random(20_261_204L);
+    List<String> ids = new ArrayList<>(NEAR);
+    for (int i = 0; i < 200; i++) {
+      ids.add("n-" + i);
+    }
+    for (String id : ids) {
+      crm.customers().create(Customer.builder().id(id).name("Given", "Family")
+          .source("referred by " + NEAR.get(random.nextInt(NEAR.size()))));
+    }
+    for (String id : NEAR) {
+      crm.accounts().addContact(acme.id(), CustomerId.of(id), BuyingRole.values()[0]);
+    }
+    for (int i = 0; i < 800; i++) {
+      CustomerId who = CustomerId.of(ids.get(random.nextInt(ids.size())));
+      String about = NEAR.get(random.nextInt(NEAR.size()));
+      if (i % 2 == 0) {
+        crm.interactions().record(Interaction.builder(who, Channel.PHONE, InteractionType.QUERY)
+            .summary("asked about " + about + ", then " + about + "0"));
+      } else {
+        Order o = crm.orders().place(Order.builder(who).line("SKU-1", 1, Money.of("10.00", "EUR")));
+        if (i % 5 == 0) {
+          crm.orders().refund(o.id(), Money.of("1.00", "EUR"), "on behalf of " + about);
+        }
+      }
+    }
+    crm.customers().merge(CustomerId.of("c-1"), CustomerId.of("c-1.a"));
+    return crm;
+  }
+
+  /** Every record of the trail, by entity type and id, in append order. */
+  private static Map<List<String>, List<AuditRecord>> byEntity(org.ecrm.core.spi.AuditStore audit) {
+    Map<List<String>, List<AuditRecord>> out = new LinkedHashMap<>();
+    for (long offset = 0; ; ) {
+      List<AuditRecord> page = audit.scan(offset, 500);
+      page.forEach(r -> out.computeIfAbsent(List.of(r.entityType(), r.entityId()), k -> new ArrayList<>()).add(r));
+      if (page.size() < 500) {
+        return out;
+      }
+      offset += page.size();
+    }
+  }
+
+  /** What pseudonymisation keeps of records: times, actors, actions and changed fields. */
+  private static List<String> shape(List<AuditRecord> records) {
+    return records.stream().map(r -> r.at() + " " + r.actor() + " " + r.action() + " "
+        + r.changes().stream().map(ch -> ch.field()).toList()).toList();
   }
 
   private String lookUps(Crm crm, Customer p, Customer d) {

@@ -158,6 +158,25 @@ public final class Checks {
     return Collections.unmodifiableList(copy);
   }
 
+  /**
+   * An immutable copy of strings to search for, in their order, without duplicates: none null or empty
+   * (the empty string is in every text). Fails naming {@code where} and the position of a bad element.
+   */
+  public static List<String> searchTexts(String where, @Nullable Collection<String> values) {
+    notNull(where, values);
+    LinkedHashSet<String> copy = new LinkedHashSet<>();
+    int i = 0;
+    for (String v : values) {
+      notNull(where + "[" + i + "]", v);
+      if (v.isEmpty()) {
+        throw invalid(where + "[" + i + "]", "must not be empty (it is in every text)", v);
+      }
+      copy.add(v);
+      i++;
+    }
+    return List.copyOf(copy);
+  }
+
   /** An immutable sorted copy of a set of tokens. */
   public static Set<String> tokens(String where, @Nullable Collection<String> values) {
     notNull(where, values);

@@ -26,6 +26,11 @@ public abstract class LazyList<T> extends AbstractList<T> implements RandomAcces
   /** Computes the elements; called at most once, from immutable values only. */
   protected abstract List<T> compute();
 
+  /** The elements if they have been computed, else null; never computes them. */
+  protected final @Nullable List<T> computed() {
+    return value;
+  }
+
   private List<T> value() {
     List<T> v = value;
     if (v == null) {

@@ -137,22 +137,83 @@ final class InMemoryAuditStore implements AuditStore {
     if (!old.isEmpty()) {
       IdMap ofType = byEntity.get(entityType);
       Object oldHolder = ofType.remove(entityId);
-      java.util.Set<AuditRecord> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-      gone.addAll(old);
-      List<Integer> positions = new ArrayList<>();
-      List<AuditRecord> removed = new ArrayList<>();
-      for (int i = 0; i < all.size(); i++) {
-        if (gone.contains(all.get(i))) {
-          positions.add(i);
-          removed.add(all.get(i));
+      List<Integer> positions = positions(all, old);
+      List<AuditRecord> removed = new ArrayList<>(positions.size());
+      positions.forEach(i -> removed.add(all.get(i)));
+      removeAt(all, positions);
+      indexed = all.size(); // entity() caught up
+      java.util.Set<Actor> actors = new java.util.HashSet<>();
+      removed.forEach(r -> actors.add(r.actor()));
+      for (Actor a : actors) { // a record is only in its actor's list
+        List<AuditRecord> ofActor = byActor.get(a);
+        if (ofActor != null) {
+          removeAt(ofActor, positions(ofActor, old));
         }
       }
-      all.removeIf(gone::contains);
-      indexed = all.size(); // entity() caught up
-      byActor.values().forEach(l -> l.removeIf(gone::contains));
       journal.record(() -> restoreEntity(entityType, entityId, oldHolder, positions, removed));
     }
     replacement.forEach(this::append);
+  }
+
+  /**
+   * The positions in {@code list}, ascending, of the records that are (by identity) one of {@code records}:
+   * a pass that only reads, comparing references one by one when the records are few (an entity's records, as
+   * a rule), through an identity set otherwise.
+   */
+  private static List<Integer> positions(List<AuditRecord> list, List<AuditRecord> records) {
+    List<Integer> at = new ArrayList<>();
+    int n = list.size();
+    if (records.size() == 1) {
+      AuditRecord only = records.get(0);
+      for (int i = 0; i < n; i++) {
+        if (list.get(i) == only) {
+          at.add(i);
+        }
+      }
+    } else if (records.size() <= 8) {
+      AuditRecord[] few = records.toArray(new AuditRecord[0]);
+      for (int i = 0; i < n; i++) {
+        AuditRecord r = list.get(i);
+        for (AuditRecord f : few) {
+          if (f == r) {
+            at.add(i);
+            break;
+          }
+        }
+      }
+    } else {
+      java.util.Set<AuditRecord> many = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      many.addAll(records);
+      for (int i = 0; i < n; i++) {
+        if (many.contains(list.get(i))) {
+          at.add(i);
+        }
+      }
+    }
+    return at;
+  }
+
+  /**
+   * Removes the elements at {@code positions} (ascending): a few one by one from the last (each a block
+   * move of the tail), many in one pass.
+   */
+  private static void removeAt(List<AuditRecord> list, List<Integer> positions) {
+    if (positions.size() <= 8) {
+      for (int k = positions.size() - 1; k >= 0; k--) {
+        list.remove((int) positions.get(k));
+      }
+      return;
+    }
+    int kept = positions.get(0);
+    int next = 0;
+    for (int i = kept, n = list.size(); i < n; i++) {
+      if (next < positions.size() && positions.get(next) == i) {
+        next++;
+      } else {
+        list.set(kept++, list.get(i));
+      }
+    }
+    list.subList(kept, list.size()).clear();
   }
 
   /** Undoes a {@link #replaceEntity}: the records go back to their places in append order. */
@@ -178,6 +239,26 @@ final class InMemoryAuditStore implements AuditStore {
     }
     int from = (int) Math.min(offset, all.size());
     return List.copyOf(all.subList(from, Math.min(all.size(), from + limit)));
+  }
+
+  /**
+   * Walks the trail in place under the monitor (no page copies); a created customer's lazily rendered
+   * changes are searched without being rendered ({@link AuditRecord#containsAny}). Exact: the records that
+   * contain a token, no more.
+   */
+  @Override
+  public synchronized List<AuditRecord> mentioning(java.util.Collection<String> tokens) {
+    List<String> texts = Checks.searchTexts("AuditStore.mentioning tokens", tokens);
+    if (texts.isEmpty()) {
+      return List.of();
+    }
+    List<AuditRecord> found = new ArrayList<>();
+    for (AuditRecord r : all) {
+      if (r.containsAny(texts)) {
+        found.add(r);
+      }
+    }
+    return java.util.Collections.unmodifiableList(found);
   }
 
   /**
