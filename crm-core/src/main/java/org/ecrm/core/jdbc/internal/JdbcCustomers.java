@@ -22,14 +22,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class JdbcCustomers extends JdbcStores.TableStore<CustomerId, Customer> implements CustomerStore {
   private static final SideIndex<Customer> EMAILS = new SideIndex<>("customer_emails", List.of("email"),
-      "customer_id", c -> c.emails().stream().map(e -> new SideIndex.Key(List.of(e.value()), e)).toList(),
-      true, "emails");
+      "customer_id", SideIndex.keysOf(Customer::emails, e -> List.of(e.value())), true, "emails");
   private static final SideIndex<Customer> EXTERNAL_IDS = new SideIndex<>("customer_external_ids",
-      List.of("id_system", "external_id"), "customer_id", c -> c.externalIds().stream()
-          .map(x -> new SideIndex.Key(List.of(x.system(), x.id()), x)).toList(), true, "externalIds");
+      List.of("id_system", "external_id"), "customer_id",
+      SideIndex.keysOf(Customer::externalIds, x -> List.of(x.system(), x.id())), true, "externalIds");
   private static final SideIndex<Customer> PHONES = new SideIndex<>("customer_phones", List.of("phone"),
-      "customer_id", c -> c.phones().stream().map(p -> new SideIndex.Key(List.of(p.canonical()), p)).toList(),
-      false, "phones");
+      "customer_id", SideIndex.keysOf(Customer::phones, p -> List.of(p.canonical())), false, "phones");
 
   private final Db db;
 

@@ -29,6 +29,25 @@ record SideIndex<V>(String table, List<String> keyColumns, String ownerColumn, F
   record Key(List<String> columns, Object value) { }
 
   /**
+   * The keys function for records whose keys are the elements of one list component: each element's
+   * columns, the element the value. Most records have none under most indexes (a customer without
+   * phones or external ids): those cost no allocation.
+   */
+  static <V, E> Function<V, List<Key>> keysOf(Function<V, List<E>> elements, Function<E, List<String>> columns) {
+    return record -> {
+      List<E> all = elements.apply(record);
+      if (all.isEmpty()) {
+        return List.of();
+      }
+      List<Key> out = new ArrayList<>(all.size());
+      for (E e : all) {
+        out.add(new Key(columns.apply(e), e));
+      }
+      return out;
+    };
+  }
+
+  /**
    * Changes the side rows of {@code id} from the keys of {@code old} (null: none, an insert) to those
    * of {@code next} (null: none, a delete): deletes the keys only {@code old} has, adds those only
    * {@code next} has, and touches nothing when the keys are unchanged (the usual update).
