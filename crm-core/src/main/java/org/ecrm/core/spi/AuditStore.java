@@ -51,9 +51,10 @@ public interface AuditStore {
    *   <li><b>Thread safety.</b> Safe to call concurrently with every other method.
    * </ul>
    *
-   * <p>The default implementation pages through {@link #scan} (1,000 records a page) and keeps the
-   * records that contain a token, so a store that does not override it still works; it reads the whole
-   * trail on each call.
+   * <p>The default implementation pages through {@link #scan} (up to 1,000 records a page, until a page
+   * is empty, so a store whose scan returns fewer than asked is read to its end) and keeps the records
+   * that contain a token, so a store that does not override it still works; it reads the whole trail on
+   * each call.
    *
    * @param tokens the strings to look for, none empty; no tokens, no records
    * @return the records that may mention a token, oldest first; an unmodifiable list the caller may keep
@@ -68,13 +69,13 @@ public interface AuditStore {
     List<AuditRecord> found = new ArrayList<>();
     for (long offset = 0; ; ) {
       List<AuditRecord> page = scan(offset, 1_000);
+      if (page.isEmpty()) { // not a short page: scan gives "up to" the limit, a store may page by less
+        return Collections.unmodifiableList(found);
+      }
       for (AuditRecord r : page) {
         if (r.containsAny(texts)) {
           found.add(r);
         }
-      }
-      if (page.size() < 1_000) {
-        return Collections.unmodifiableList(found);
       }
       offset += page.size();
     }

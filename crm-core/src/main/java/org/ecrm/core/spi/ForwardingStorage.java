@@ -34,17 +34,33 @@ public class ForwardingStorage implements Storage {
   }
 
   /**
-   * Whether this subclass overrides {@link #transaction(String, Supplier)}: then the lazily named
-   * {@link #transaction(Supplier, Supplier)} runs that override, not the delegate's.
+   * Whether this subclass overrides {@link #transaction(String, Supplier)} and no class that does also
+   * overrides {@link #transaction(Supplier, Supplier)}: then the lazily named
+   * {@link #transaction(Supplier, Supplier)} runs that override, not the delegate's. A class that overrides
+   * both sees a lazily named unit in its own {@link #transaction(Supplier, Supplier)} already; routing its
+   * super call to its {@link #transaction(String, Supplier)} would run the unit through its code twice.
    */
   private final boolean ownTransaction;
 
   private static boolean overridesTransaction(Class<?> type) {
+    boolean named = false;
+    for (Class<?> c = type; c != ForwardingStorage.class; c = c.getSuperclass()) {
+      boolean ownNamed = declares(c, String.class);
+      if (ownNamed && declares(c, Supplier.class)) {
+        return false;
+      }
+      named |= ownNamed;
+    }
+    return named;
+  }
+
+  /** Whether {@code c} itself declares {@code transaction(first, Supplier)}. */
+  private static boolean declares(Class<?> c, Class<?> first) {
     try {
-      return type.getMethod("transaction", String.class, Supplier.class).getDeclaringClass()
-          != ForwardingStorage.class;
+      c.getDeclaredMethod("transaction", first, Supplier.class);
+      return true;
     } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("Storage.transaction(String, Supplier) not found", e);
+      return false;
     }
   }
 
@@ -152,7 +168,9 @@ public class ForwardingStorage implements Storage {
    * Forwards to the delegate's {@link Storage#transaction(Supplier, Supplier)}, so the name is built only
    * when the delegate needs it; but when a subclass overrides {@link #transaction(String, Supplier)}, runs
    * that override with the name built, so every unit goes through it (a subclass that runs the work without
-   * the delegate's transaction need not know of this method).
+   * the delegate's transaction need not know of this method). A class that overrides both methods sees
+   * each lazily named unit in its override of this one: its call of this one through {@code super} goes to
+   * the delegate, not through its {@link #transaction(String, Supplier)} a second time.
    *
    * @param operation supplies what the work does, for error messages; called as the delegate's method
    *     says, or once before {@code work} when a subclass overrides {@link #transaction(String, Supplier)}

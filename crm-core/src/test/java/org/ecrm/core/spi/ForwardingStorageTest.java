@@ -76,6 +76,49 @@ class ForwardingStorageTest {
     assertThat(names).containsExactly("import CUSTOMER row at line 7");
   }
 
+  /**
+   * A decorator that overrides both overloads, each doing its work once and calling super, runs each
+   * unit through its own code once: a lazily named unit must not also go through its
+   * transaction(String, ...) (a lock, a retry, a metric taken twice).
+   */
+  @Test
+  void aSubclassOverridingBothOverloads_seesEachLazilyNamedUnitOnce() {
+    List<String> seen = new ArrayList<>();
+    Storage both = new ForwardingStorage(MemoryStorage.create()) {
+      @Override
+      public <T> T transaction(String operation, java.util.function.Supplier<T> work) {
+        seen.add("named " + operation);
+        return super.transaction(operation, work);
+      }
+
+      @Override
+      public <T> T transaction(java.util.function.Supplier<String> operation, java.util.function.Supplier<T> work) {
+        seen.add("lazy");
+        return super.transaction(operation, work);
+      }
+    };
+    assertThat(both.transaction(() -> "import CUSTOMER row at line 7", () -> "done")).isEqualTo("done");
+    assertThat(both.transaction("erase customer c1", () -> "done")).isEqualTo("done");
+    assertThat(seen).containsExactly("lazy", "named erase customer c1");
+
+    // a subclass of a subclass that overrides only transaction(String, ...) still sees lazily named units
+    seen.clear();
+    class Named extends ForwardingStorage {
+      Named() {
+        super(MemoryStorage.create());
+      }
+
+      @Override
+      public <T> T transaction(String operation, java.util.function.Supplier<T> work) {
+        seen.add("named " + operation);
+        return super.transaction(operation, work);
+      }
+    }
+    Storage sub = new Named() {};
+    assertThat(sub.transaction(() -> "row 1", () -> "done")).isEqualTo("done");
+    assertThat(seen).containsExactly("named row 1");
+  }
+
   @Test
   void closeClosesTheDelegate_andANullDelegateIsRejected() {
     AtomicBoolean closed = new AtomicBoolean();

@@ -258,6 +258,58 @@ public abstract class ErasureScanContract extends StoreContractSupport {
   }
 
   /**
+   * Ids a stored JSON text may escape or that look like its syntax (line and paragraph separators, a
+   * character outside the basic plane, slash, angle brackets, quotes, colon, brace, backslash, non-breaking
+   * space, byte order mark, a 128-character id), more than one statement's worth of them merged into the
+   * erased customer, each named by another customer's interaction and an account's contacts: afterwards no
+   * record names one as a whole id, and a customer whose id differs only in case keeps its records.
+   */
+  @Test
+  void erasure_ofACustomerWithManyExoticMergedIds_leavesNoWholeIdMention() {
+    Crm crm = Crm.builder().storage(storage).clock(Clock.fixed(T0, ZoneOffset.UTC))
+        .idGenerator(org.ecrm.core.model.IdGenerator.sequential()).build();
+    Account acme = crm.accounts().create("Acme", "acme.example");
+    List<String> exotic = new ArrayList<>(List.of("x\u2028y", "p\u2029q", "\uD83D\uDE00-1", "a/b", "<i>", "\u00e9t\u00e9",
+        "O'Brien", "\"", ":", "{", "}", "c\\d", "n\u00a0b", "\ufeffbom", "Case-X", "a%b_c!d", "[x]", "x".repeat(128)));
+    for (int i = exotic.size(); i < 60; i++) {
+      exotic.add("m-" + i + (i % 3 == 0 ? "\u2028" : i % 3 == 1 ? "\uD83D\uDE00" : "/") + i);
+    }
+    crm.customers().create(Customer.builder().id("survivor").name("Sur", "Vivor"));
+    crm.customers().create(Customer.builder().id("bystander").name("By", "Stander"));
+    crm.customers().create(Customer.builder().id("case-x").name("Other", "Case"));
+    for (String id : exotic) {
+      crm.customers().create(Customer.builder().id(id).name("Ex", "Otic").source("self " + id));
+      crm.accounts().addContact(acme.id(), CustomerId.of(id), BuyingRole.values()[0]);
+      crm.interactions().record(Interaction.builder(CustomerId.of("bystander"), Channel.PHONE,
+          InteractionType.QUERY).summary("asked about " + id));
+      crm.customers().merge(CustomerId.of("survivor"), CustomerId.of(id));
+    }
+    crm.interactions().record(Interaction.builder(CustomerId.of("bystander"), Channel.PHONE,
+        InteractionType.QUERY).summary("asked about case-x"));
+    List<String> identities = new ArrayList<>(exotic);
+    identities.add("survivor");
+    assertThat(storage.customers().aliasesOf(CustomerId.of("survivor"))).hasSize(exotic.size());
+    Pattern whole = Pattern.compile("(?<![\\p{Alnum}_.:@-])(?:" + identities.stream().map(Pattern::quote)
+        .collect(Collectors.joining("|")) + ")(?![\\p{Alnum}_.:@-])");
+    long namingBefore = byEntity(storage.audit()).values().stream().flatMap(List::stream)
+        .filter(r -> r.changes().stream().anyMatch(ch -> whole.matcher(ch.oldValue()).find()
+            || whole.matcher(ch.newValue()).find())).count();
+    assertThat(namingBefore).isGreaterThan(60);
+
+    crm.privacy().erase(CustomerId.of("survivor"));
+
+    Map<List<String>, List<AuditRecord>> after = byEntity(storage.audit());
+    after.forEach((entity, records) -> {
+      assertThat(identities).as("an erased id's own records go").doesNotContain(entity.get(1));
+      records.forEach(r -> assertThat(r.changes()).as("%s", r).noneMatch(ch -> whole.matcher(ch.oldValue()).find()
+          || whole.matcher(ch.newValue()).find()));
+    });
+    assertThat(after).containsKey(List.of("Customer", "case-x"));
+    assertThat(after.values().stream().flatMap(List::stream).flatMap(r -> r.changes().stream())
+        .anyMatch(ch -> ch.newValue().contains("asked about case-x"))).as("a case variant is not erased").isTrue();
+  }
+
+  /**
    * A facade over {@code target} (sequential ids, fixed clock) after a seeded trail of more than 1,000
    * records: customers whose ids are in {@link #NEAR} and others referring to them in their source,
    * account contacts, interactions and refunds naming them in free text, one merge.

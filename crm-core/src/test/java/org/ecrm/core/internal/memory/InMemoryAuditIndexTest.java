@@ -166,6 +166,100 @@ class InMemoryAuditIndexTest {
     }
   }
 
+  /**
+   * Readers of every kind (by entity, by actor, mentioning, scan) on other threads while one writer runs
+   * operations that append, erase with a non-empty replacement, nest savepoints and roll back: no reader
+   * fails or sees a record twice, and afterwards the trail, both indexes and mentioning are the model's.
+   */
+  @Test
+  void concurrentReaders_whileAWriterAppendsReplacesAndRollsBack_failNothing_andTheEndStateIsTheModel()
+      throws Exception {
+    List<Actor> actors = List.of(Actor.user("alice"), Actor.user("bob"));
+    List<AuditRecord> kept = new java.util.ArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(2);
+    List<java.util.concurrent.Future<Integer>> reads = new java.util.ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      int seed = t;
+      reads.add(readers.submit(() -> {
+        java.util.Random rnd = new java.util.Random(100 + seed);
+        int n = 0;
+        while (!done.get() || n == 0) {
+          String id = "e" + rnd.nextInt(50);
+          List<AuditRecord> trail = store.scan(0, Integer.MAX_VALUE);
+          assertThat(store.forEntity("Customer", id)).allMatch(r -> r.entityId().equals(id));
+          assertThat(store.byActor(actors.get(rnd.nextInt(2)))).doesNotHaveDuplicates();
+          assertThat(store.mentioning(List.of(id))).doesNotHaveDuplicates();
+          assertThat(trail).doesNotHaveDuplicates();
+          n++;
+        }
+        return n;
+      }));
+    }
+    java.util.Random rnd = new java.util.Random(3);
+    java.util.concurrent.atomic.AtomicInteger unique = new java.util.concurrent.atomic.AtomicInteger();
+    try {
+      for (int op = 0; op < 3_000; op++) {
+        int o = op;
+        List<AuditRecord> before = new java.util.ArrayList<>(kept);
+        try {
+          journal.run(() -> {
+            for (int k = 1 + rnd.nextInt(4); k > 0; k--) {
+              AuditRecord r = new AuditRecord(T, actors.get(rnd.nextInt(2)), "Customer", "e" + rnd.nextInt(50),
+                  "create", List.of(new FieldChange("f", "", "a" + o + "." + unique.incrementAndGet() + " e" + rnd.nextInt(50))));
+              store.append(r);
+              kept.add(r);
+            }
+            List<AuditRecord> inner = new java.util.ArrayList<>(kept);
+            try {
+              journal.run(() -> {
+                String id = "e" + rnd.nextInt(50);
+                List<AuditRecord> replacement = store.forEntity("Customer", id).stream()
+                    .map(r -> new AuditRecord(r.at(), r.actor(), r.entityType(), r.entityId(), "pseudonymised",
+                        List.of(new FieldChange("f", "", "p" + unique.incrementAndGet())))).toList();
+                store.replaceEntity("Customer", id, replacement);
+                kept.removeIf(r -> r.entityId().equals(id));
+                kept.addAll(replacement);
+                if (rnd.nextInt(3) == 0) {
+                  throw new IllegalStateException("savepoint");
+                }
+                return null;
+              });
+            } catch (IllegalStateException e) {
+              kept.clear();
+              kept.addAll(inner);
+            }
+            if (rnd.nextInt(4) == 0) {
+              throw new IllegalStateException("rolled back");
+            }
+            return null;
+          });
+        } catch (IllegalStateException e) {
+          assertThat(e).hasMessage("rolled back");
+          kept.clear();
+          kept.addAll(before);
+        }
+      }
+    } finally {
+      done.set(true);
+      readers.shutdown();
+    }
+    for (java.util.concurrent.Future<Integer> f : reads) {
+      assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isPositive();
+    }
+    assertThat(store.scan(0, Integer.MAX_VALUE)).containsExactlyElementsOf(kept);
+    for (int e = 0; e < 50; e++) {
+      String id = "e" + e;
+      assertThat(store.forEntity("Customer", id)).containsExactlyElementsOf(
+          kept.stream().filter(r -> r.entityId().equals(id)).toList());
+      assertThat(store.mentioning(List.of(id + " ", id))).containsExactlyElementsOf(
+          kept.stream().filter(r -> r.containsAny(List.of(id))).toList());
+    }
+    for (Actor a : actors) {
+      assertThat(store.byActor(a)).containsExactlyElementsOf(kept.stream().filter(r -> r.actor().equals(a)).toList());
+    }
+  }
+
   private void checkRead(java.util.Random rnd, List<AuditRecord> model, List<Actor> actors) {
     String type = rnd.nextBoolean() ? "Customer" : "Order";
     String id = "e" + rnd.nextInt(200);
