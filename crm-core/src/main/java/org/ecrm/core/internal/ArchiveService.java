@@ -83,12 +83,13 @@ public final class ArchiveService implements Archive {
       exportHistory(mapper, out, counts, "preferences", storage.preferences()::scanCustomers,
           storage.preferences()::history);
       exportHistory(mapper, out, counts, "points", storage.ledger()::scanCustomers, storage.ledger()::history);
-      for (long offset = 0; ; offset += PAGE) {
+      for (long offset = 0; ; ) {
         List<AuditRecord> page = storage.audit().scan(offset, PAGE);
+        offset += page.size();
         for (AuditRecord r : page) {
           line(mapper, out, counts, "audit", r);
         }
-        if (page.size() < PAGE) {
+        if (page.isEmpty()) { // only an empty page is the end: a store may page by less
           break;
         }
       }
@@ -107,7 +108,7 @@ public final class ArchiveService implements Archive {
       for (V v : page) {
         line(mapper, out, counts, type, v);
       }
-      if (page.size() < PAGE) {
+      if (page.isEmpty()) {
         return;
       }
       after = key.apply(page.get(page.size() - 1));
@@ -125,7 +126,7 @@ public final class ArchiveService implements Archive {
           line(mapper, out, counts, type, r);
         }
       }
-      if (ids.size() < PAGE) {
+      if (ids.isEmpty()) {
         return;
       }
       after = ids.get(ids.size() - 1);

@@ -13,7 +13,11 @@ import org.ecrm.core.internal.check.Checks;
 import org.ecrm.core.model.Page;
 import org.jspecify.annotations.Nullable;
 
-/** Keyset paging over a store's {@code scan(after, limit)}. Stateless. */
+/**
+ * Keyset paging over a store's {@code scan(after, limit)}. A store may return fewer records than asked
+ * for before its end (the SPI promises "up to {@code limit}"): only an empty page ends a scan here, so a
+ * store that pages by less never makes a page, a stream or an export stop early. Stateless.
+ */
 public final class Paging {
   /** The page size of streams. */
   public static final int STREAM_PAGE = 500;
@@ -23,7 +27,8 @@ public final class Paging {
   private Paging() {}
 
   /**
-   * One page: scans {@code limit + 1} records to know whether another page follows.
+   * One page: scans until it has {@code limit + 1} records (to know whether another page follows) or the
+   * store has no more.
    *
    * @param cursor {@code ""} for the first page, else the id string of the last record seen
    */
@@ -35,6 +40,17 @@ public final class Paging {
     Checks.notNull("cursor", cursor);
     K after = cursor.isEmpty() ? null : parseKey.apply(cursor);
     List<V> rows = scan.apply(after, limit + 1);
+    if (rows.size() <= limit && !rows.isEmpty()) { // short: the end, or a store that pages by less
+      List<V> all = new java.util.ArrayList<>(rows);
+      while (all.size() <= limit) {
+        List<V> more = scan.apply(keyOf.apply(all.get(all.size() - 1)), limit + 1 - all.size());
+        if (more.isEmpty()) {
+          break;
+        }
+        all.addAll(more);
+      }
+      rows = all;
+    }
     if (rows.size() <= limit) {
       return new Page<>(rows, null);
     }
@@ -54,8 +70,8 @@ public final class Paging {
         if (index < page.size()) {
           return true;
         }
-        if (page.size() < STREAM_PAGE) {
-          return false;
+        if (page.isEmpty()) {
+          return false; // a short page is not the end: a store may page by less
         }
         page = scan.apply(keyOf.apply(page.get(page.size() - 1)), STREAM_PAGE);
         index = 0;

@@ -77,8 +77,9 @@ public interface CustomerStore extends VersionedStore<CustomerId, Customer> {
 
   /**
    * Up to {@code limit} customers matching {@code filter} with ids after {@code after}, in id order.
-   * The default pages through {@link #scan(Comparable, int)} and tests each customer; adapters over a
-   * query language should push the filter down.
+   * The default pages through {@link #scan(Comparable, int)} until it returns an empty page (a shorter page
+   * is not taken for the end) and tests each customer; adapters over a query language should push the
+   * filter down.
    */
   default List<Customer> scan(CustomerFilter filter, @Nullable CustomerId after, int limit) {
     if (limit < 1) {
@@ -96,7 +97,7 @@ public interface CustomerStore extends VersionedStore<CustomerId, Customer> {
           }
         }
       }
-      if (batch.size() < Math.max(limit, 256)) {
+      if (batch.isEmpty()) { // only an empty page is the end: a store may page by less than asked
         return out;
       }
       cursor = batch.get(batch.size() - 1).id();

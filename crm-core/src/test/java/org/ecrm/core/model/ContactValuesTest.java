@@ -81,6 +81,25 @@ class ContactValuesTest {
         .hasMessage("AccountId.value must not be null");
   }
 
+  /**
+   * Half a surrogate pair is not a character: a database stores it as '?', so two ids that differ only in
+   * it would become one. Ids, names and free text refuse it, naming the field; whole pairs are kept.
+   */
+  @Test
+  void unpairedSurrogates_areRefused_inIdsNamesAndFreeText_wholePairsKept() {
+    assertThatThrownBy(() -> CustomerId.of("c-\uD83D")).hasMessageContaining("CustomerId.value: must not contain an unpaired surrogate");
+    assertThatThrownBy(() -> CustomerId.of("c-\uDE00x")).hasMessageContaining("CustomerId.value: must not contain an unpaired surrogate");
+    assertThatThrownBy(() -> CustomerId.of("c-\uDE00\uD83D")).hasMessageContaining("unpaired surrogate");
+    assertThat(CustomerId.of("c-\uD83D\uDE00").value()).isEqualTo("c-\uD83D\uDE00");
+    assertThatThrownBy(() -> Customer.builder().id("c-1").name("Ada\uD800", "Lovelace").build())
+        .hasMessageContaining("must not contain an unpaired surrogate");
+    assertThatThrownBy(() -> Interaction.builder(CustomerId.of("c-1"), Channel.PHONE, InteractionType.QUERY)
+        .id(InteractionId.of("i-1")).summary("about \uDC00 this").build()).hasMessageContaining("must not contain an unpaired surrogate");
+    assertThat(Interaction.builder(CustomerId.of("c-1"), Channel.PHONE, InteractionType.QUERY)
+        .id(InteractionId.of("i-1")).occurredAt(java.time.Instant.EPOCH).summary("about \uD83D\uDE00 this").build().summary()).isEqualTo("about \uD83D\uDE00 this");
+    assertThatThrownBy(() -> Sku.of("a\tb")).hasMessageContaining("control characters");
+  }
+
   @Test
   void externalId_systemMustBeAToken() {
     assertThat(ExternalId.of("web", "u-1").toString()).isEqualTo("web:u-1");

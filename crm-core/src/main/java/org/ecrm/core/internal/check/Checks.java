@@ -41,7 +41,7 @@ public final class Checks {
     return new IllegalArgumentException(where + ": " + reason + " '" + value + "'");
   }
 
-  /** A stripped, non-blank identifier of at most 128 characters with no control characters. */
+  /** A stripped, non-blank identifier of at most 128 characters with no control characters or unpaired surrogates. */
   public static String id(String where, @Nullable String value) {
     notNull(where, value);
     String v = value.strip();
@@ -86,17 +86,23 @@ public final class Checks {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
-  /** Free text, possibly empty, stripped, at most {@code 65,536} characters. */
+  /** Free text, possibly empty, stripped, at most {@code 65,536} characters, without unpaired surrogates. */
   public static String text(String where, @Nullable String value) {
     notNull(where, value);
     String v = value.strip();
     if (v.length() > MAX_TEXT_LENGTH) {
       throw invalid(where, "longer than " + MAX_TEXT_LENGTH + " characters", abbreviate(v));
     }
+    if (firstBad(v, false) >= 0) {
+      throw invalid(where, UNPAIRED, abbreviate(v));
+    }
     return v;
   }
 
-  /** Short free text (a name, a subject) without control characters, at most 1,000 characters. */
+  /**
+   * Short free text (a name, a subject) without control characters or unpaired surrogates, at most 1,000
+   * characters.
+   */
   public static String line(String where, @Nullable String value) {
     notNull(where, value);
     String v = value.strip();
@@ -108,20 +114,36 @@ public final class Checks {
   }
 
   private static void noControl(String where, String v) {
-    if (hasControl(v)) {
-      throw invalid(where, "must not contain control characters", abbreviate(v));
+    int at = firstBad(v, true);
+    if (at >= 0) {
+      throw invalid(where, Character.isSurrogate(v.charAt(at)) ? UNPAIRED : "must not contain control characters",
+          abbreviate(v));
     }
   }
 
-  /** Whether {@code v} has a control character (U+0000–U+001F, U+007F–U+009F); a tight loop. */
-  private static boolean hasControl(String v) {
+  /** The reason a text with half a UTF-16 surrogate pair is refused. */
+  private static final String UNPAIRED = "must not contain an unpaired surrogate (half of a character: not valid"
+      + " Unicode, and a database would store it as '?')";
+
+  /**
+   * The index of the first control character (U+0000–U+001F, U+007F–U+009F; only when {@code controls})
+   * or unpaired surrogate in {@code v}, or -1; a tight loop.
+   */
+  private static int firstBad(String v, boolean controls) {
     for (int i = 0, n = v.length(); i < n; i++) {
       char c = v.charAt(i);
-      if (c < 0x20 || c >= 0x7F && c <= 0x9F) {
-        return true;
+      if (controls && (c < 0x20 || c >= 0x7F && c <= 0x9F)) {
+        return i;
+      }
+      if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(v.charAt(i + 1))) {
+          i++; // a whole pair: one character outside the Basic Multilingual Plane
+        } else {
+          return i;
+        }
       }
     }
-    return false;
+    return -1;
   }
 
   /** An immutable copy of a list with no null elements and no duplicates, order kept. */
