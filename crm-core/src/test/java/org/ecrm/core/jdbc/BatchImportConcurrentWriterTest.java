@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.StringReader;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.ecrm.core.Crm;
@@ -30,6 +25,7 @@ import org.ecrm.core.model.AuditRecord;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.ExternalId;
+import org.ecrm.core.testkit.HookedDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -94,7 +90,7 @@ class BatchImportConcurrentWriterTest {
   @MethodSource("databases")
   void aCustomerErasedBeforeTheBatchIsSent_isCreatedAgainByItsRow_asRowByRowWould(String kind) {
     HikariDataSource db = database(kind);
-    Hooked hooked = new Hooked(db);
+    HookedDataSource hooked = new HookedDataSource(db);
     List<CrmEvent> events = new CopyOnWriteArrayList<>();
     Crm crm = crm(storage(hooked.dataSource()), events);
     Crm other = crm(storage(db), new ArrayList<>());
@@ -124,7 +120,7 @@ class BatchImportConcurrentWriterTest {
   @MethodSource("databases")
   void anExternalIdOrRowIdTakenBeforeTheBatchIsSent_failsThoseRowsAlone(String kind) {
     HikariDataSource db = database(kind);
-    Hooked hooked = new Hooked(db);
+    HookedDataSource hooked = new HookedDataSource(db);
     List<CrmEvent> events = new CopyOnWriteArrayList<>();
     Crm crm = crm(storage(hooked.dataSource()), events);
     Crm other = crm(storage(db), new ArrayList<>());
@@ -155,55 +151,5 @@ class BatchImportConcurrentWriterTest {
     assertThat(events).hasSize(299);
     assertThat(events).filteredOn(e -> e instanceof CrmEvent.CustomerUpdated).singleElement()
         .satisfies(e -> assertThat(((CrmEvent.CustomerUpdated) e).after().id().value()).isEqualTo("c-12"));
-  }
-
-  /** Runs an action once, just before the first statement whose SQL starts with a prefix is prepared. */
-  private static final class Hooked {
-    private final DataSource real;
-    private final AtomicReference<String> prefix = new AtomicReference<>();
-    private final AtomicReference<Runnable> action = new AtomicReference<>();
-    private final AtomicInteger fired = new AtomicInteger();
-
-    Hooked(DataSource real) {
-      this.real = real;
-    }
-
-    void before(String sqlPrefix, Runnable run) {
-      action.set(run);
-      prefix.set(sqlPrefix);
-    }
-
-    int fired() {
-      return fired.get();
-    }
-
-    DataSource dataSource() {
-      return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
-          (p, m, a) -> {
-            Object r = invoke(m, real, a);
-            if (!m.getName().equals("getConnection")) {
-              return r;
-            }
-            Connection c = (Connection) r;
-            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                (p2, m2, a2) -> {
-                  String want = prefix.get();
-                  if (want != null && m2.getName().equals("prepareStatement") && a2[0] instanceof String sql
-                      && sql.startsWith(want) && prefix.compareAndSet(want, null)) {
-                    fired.incrementAndGet();
-                    action.get().run();
-                  }
-                  return invoke(m2, c, a2);
-                });
-          });
-    }
-
-    private static Object invoke(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
-      try {
-        return m.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    }
   }
 }
