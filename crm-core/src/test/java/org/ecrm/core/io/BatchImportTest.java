@@ -13,12 +13,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.ecrm.core.Crm;
 import org.ecrm.core.event.CrmEvent;
-import org.ecrm.core.jdbc.H2Kit;
-import org.ecrm.core.jdbc.JdbcStorage;
-import org.ecrm.core.jdbc.PostgresKit;
 import org.ecrm.core.model.Actor;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
@@ -27,6 +23,7 @@ import org.ecrm.core.model.ExternalId;
 import org.ecrm.core.spi.ForwardingStorage;
 import org.ecrm.core.spi.Storage;
 import org.ecrm.core.testkit.HookedDataSource;
+import org.ecrm.core.jdbc.TestStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,35 +37,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * events as the row-by-row path.
  */
 class BatchImportTest {
-  private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
+  private final TestStores stores = new TestStores();
 
   static Stream<String> databases() {
     return Stream.of("h2", "postgresql");
   }
 
-  /** A fresh database of {@code kind}, closed after the test. */
-  private HikariDataSource database(String kind) {
-    if (kind.equals("h2")) {
-      HikariDataSource pool = H2Kit.newDatabase();
-      open.add(pool);
-      return pool;
-    }
-    PostgresKit.Database db = PostgresKit.newDatabase();
-    open.add(db);
-    return db.pool();
-  }
-
-  private JdbcStorage storage(DataSource ds) {
-    JdbcStorage s = JdbcStorage.builder(ds).build();
-    open.add(0, s);
-    return s;
-  }
-
   @AfterEach
   void close() throws Exception {
-    for (AutoCloseable c : open) {
-      c.close();
-    }
+    stores.close();
   }
 
   private static Crm crm(Storage storage, List<CrmEvent> events) {
@@ -85,7 +62,7 @@ class BatchImportTest {
   @MethodSource("databases")
   void badRowsOfABatchAreRejectedAloneWithLineAndField(String kind) {
     List<CrmEvent> events = new CopyOnWriteArrayList<>();
-    Crm crm = crm(storage(database(kind)), events);
+    Crm crm = crm(stores.storage(stores.database(kind)), events);
     crm.customers().create(Customer.builder().id("pre-1").email("taken@example.com").externalId("crm", "X1"));
     events.clear();
     int n = 600; // a full chunk and part of another
@@ -130,11 +107,11 @@ class BatchImportTest {
   @ParameterizedTest
   @MethodSource("databases")
   void aKeyAConcurrentWriterTakesBeforeTheBatchIsSentFailsThatRowAlone(String kind) {
-    HikariDataSource db = database(kind);
+    HikariDataSource db = stores.database(kind);
     HookedDataSource hooked = new HookedDataSource(db);
     List<CrmEvent> events = new CopyOnWriteArrayList<>();
-    Crm crm = crm(storage(hooked.dataSource()), events);
-    Crm other = crm(storage(db), new ArrayList<>());
+    Crm crm = crm(stores.storage(hooked.dataSource()), events);
+    Crm other = crm(stores.storage(db), new ArrayList<>());
     // the other writer commits a customer holding line 9's e-mail after the chunk looked its keys up,
     // just before the chunk sends its e-mail keys
     hooked.before("INSERT INTO customer_emails", () ->
@@ -158,11 +135,11 @@ class BatchImportTest {
   @ParameterizedTest
   @MethodSource("databases")
   void updatesCheckVersionsAndAConcurrentUpdateBeforeTheBatchIsSentIsKept(String kind) {
-    HikariDataSource db = database(kind);
+    HikariDataSource db = stores.database(kind);
     HookedDataSource hooked = new HookedDataSource(db);
     List<CrmEvent> events = new CopyOnWriteArrayList<>();
-    Crm crm = crm(storage(hooked.dataSource()), events);
-    Crm other = crm(storage(db), new ArrayList<>());
+    Crm crm = crm(stores.storage(hooked.dataSource()), events);
+    Crm other = crm(stores.storage(db), new ArrayList<>());
     assertThat(crm.imports().run(request(), new StringReader(customers(0, 100, "Lovelace"))).created())
         .isEqualTo(100);
     events.clear();
@@ -195,8 +172,8 @@ class BatchImportTest {
   void aBatchLeavesTheSameCustomersAuditAndEventsAsRowByRow(String kind) {
     List<CrmEvent> batchEvents = new CopyOnWriteArrayList<>();
     List<CrmEvent> rowEvents = new CopyOnWriteArrayList<>();
-    Crm batch = crm(storage(database(kind)), batchEvents);
-    Crm rows = crm(new RowByRow(storage(database(kind))), rowEvents);
+    Crm batch = crm(stores.storage(stores.database(kind)), batchEvents);
+    Crm rows = crm(new RowByRow(stores.storage(stores.database(kind))), rowEvents);
     String before = """
         id,email,givenName,familyName,external.crm
         c-1,a@example.com,Ada,Lovelace,A1

@@ -10,13 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.ecrm.core.Crm;
 import org.ecrm.core.event.CrmEvent;
-import org.ecrm.core.jdbc.H2Kit;
-import org.ecrm.core.jdbc.JdbcStorage;
-import org.ecrm.core.jdbc.PostgresKit;
 import org.ecrm.core.model.Actor;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.spi.Storage;
+import org.ecrm.core.jdbc.TestStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,41 +25,22 @@ import org.junit.jupiter.params.provider.MethodSource;
  * row of the chunk is kept, audited and announced once; a failed nested operation leaves nothing behind.
  */
 class BulkImportChunkTest {
-  private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
+  private final TestStores stores = new TestStores();
 
   static Stream<String> stores() {
     return Stream.of("memory", "h2", "postgresql");
   }
 
-  private Storage storage(String kind) {
-    return switch (kind) {
-      case "memory" -> org.ecrm.core.memory.MemoryStorage.create();
-      case "h2" -> remember(H2Kit.newStorage());
-      default -> {
-        PostgresKit.Database db = PostgresKit.newDatabase();
-        open.add(db);
-        yield remember(JdbcStorage.builder(db.pool()).build());
-      }
-    };
-  }
-
-  private Storage remember(Storage s) {
-    open.add(0, s);
-    return s;
-  }
-
   @AfterEach
   void close() throws Exception {
-    for (AutoCloseable c : open) {
-      c.close();
-    }
+    stores.close();
   }
 
   @ParameterizedTest
   @MethodSource("stores")
   void aBadRowInAChunkIsRejectedAloneAndTheRestOfItsChunkKept(String kind) {
     List<CrmEvent> events = new CopyOnWriteArrayList<>();
-    Crm crm = Crm.builder().discoverStorage(false).storage(storage(kind)).listener(events::add).build()
+    Crm crm = Crm.builder().discoverStorage(false).storage(stores.storage(kind)).listener(events::add).build()
         .as(Actor.service("import"));
     int n = 1_000; // two chunks
     StringBuilder csv = new StringBuilder("id,email,givenName,familyName\n");
@@ -94,7 +73,7 @@ class BulkImportChunkTest {
   @ParameterizedTest
   @MethodSource("stores")
   void twoImportsOfOverlappingFilesAtOnceLoseAndDuplicateNothing(String kind) throws Exception {
-    Crm crm = Crm.builder().discoverStorage(false).storage(storage(kind)).build().as(Actor.service("import"));
+    Crm crm = Crm.builder().discoverStorage(false).storage(stores.storage(kind)).build().as(Actor.service("import"));
     ImportRequest request = ImportRequest.builder(EntityKind.CUSTOMER, ImportFormat.CSV).build();
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
@@ -118,10 +97,8 @@ class BulkImportChunkTest {
 
   @org.junit.jupiter.api.Test
   void aChunkWhoseCommitFailsIsImportedAgainRowByRow() {
-    var db = H2Kit.newDatabase();
-    open.add(db);
-    var faulty = new org.ecrm.core.testkit.FaultyDataSource(db);
-    Storage storage = remember(JdbcStorage.builder(faulty).build());
+    var faulty = new org.ecrm.core.testkit.FaultyDataSource(stores.database("h2"));
+    Storage storage = stores.storage(faulty);
     Crm crm = Crm.builder().discoverStorage(false).storage(storage).build().as(Actor.service("import"));
     faulty.scriptWhen((method, args) -> method.equals("commit"), org.ecrm.core.testkit.FaultyDataSource.Kind.FAIL);
 
@@ -146,7 +123,7 @@ class BulkImportChunkTest {
   @ParameterizedTest
   @MethodSource("stores")
   void aFailedNestedTransactionUndoesItsOwnWritesOnly(String kind) {
-    Storage storage = storage(kind);
+    Storage storage = stores.storage(kind);
     Instant t = Instant.parse("2024-01-01T00:00:00Z");
     Customer kept = Customer.builder().id("c-1").email("a@example.com").createdAt(t).updatedAt(t).build();
     Customer undone = Customer.builder().id("c-2").email("b@example.com").createdAt(t).updatedAt(t).build();

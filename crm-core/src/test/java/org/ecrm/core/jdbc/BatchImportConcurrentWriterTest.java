@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.ecrm.core.Crm;
 import org.ecrm.core.event.CrmEvent;
 import org.ecrm.core.io.EntityKind;
@@ -37,34 +36,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * lost, no event or audit record for a write that was rolled back.
  */
 class BatchImportConcurrentWriterTest {
-  private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
+  private final TestStores stores = new TestStores();
 
   static Stream<String> databases() {
     return Stream.of("h2", "postgresql");
   }
 
-  private HikariDataSource database(String kind) {
-    if (kind.equals("h2")) {
-      HikariDataSource pool = H2Kit.newDatabase();
-      open.add(pool);
-      return pool;
-    }
-    PostgresKit.Database db = PostgresKit.newDatabase();
-    open.add(db);
-    return db.pool();
-  }
-
-  private JdbcStorage storage(DataSource ds) {
-    JdbcStorage s = JdbcStorage.builder(ds).build();
-    open.add(0, s);
-    return s;
-  }
-
   @AfterEach
   void close() throws Exception {
-    for (AutoCloseable c : open) {
-      c.close();
-    }
+    stores.close();
   }
 
   private static Crm crm(JdbcStorage storage, List<CrmEvent> events) {
@@ -89,11 +69,11 @@ class BatchImportConcurrentWriterTest {
   @ParameterizedTest
   @MethodSource("databases")
   void aCustomerErasedBeforeTheBatchIsSent_isCreatedAgainByItsRow_asRowByRowWould(String kind) {
-    HikariDataSource db = database(kind);
+    HikariDataSource db = stores.database(kind);
     HookedDataSource hooked = new HookedDataSource(db);
     List<CrmEvent> events = new CopyOnWriteArrayList<>();
-    Crm crm = crm(storage(hooked.dataSource()), events);
-    Crm other = crm(storage(db), new ArrayList<>());
+    Crm crm = crm(stores.storage(hooked.dataSource()), events);
+    Crm other = crm(stores.storage(db), new ArrayList<>());
     assertThat(crm.imports().run(request(), new StringReader(customers(0, 100, "Lovelace"))).created())
         .isEqualTo(100);
     events.clear();
@@ -119,11 +99,11 @@ class BatchImportConcurrentWriterTest {
   @ParameterizedTest
   @MethodSource("databases")
   void anExternalIdOrRowIdTakenBeforeTheBatchIsSent_failsThoseRowsAlone(String kind) {
-    HikariDataSource db = database(kind);
+    HikariDataSource db = stores.database(kind);
     HookedDataSource hooked = new HookedDataSource(db);
     List<CrmEvent> events = new CopyOnWriteArrayList<>();
-    Crm crm = crm(storage(hooked.dataSource()), events);
-    Crm other = crm(storage(db), new ArrayList<>());
+    Crm crm = crm(stores.storage(hooked.dataSource()), events);
+    Crm other = crm(stores.storage(db), new ArrayList<>());
     hooked.before("INSERT INTO customers", () -> {
       other.customers().create(Customer.builder().id("other").email("other@example.com").externalId("crm", "E7"));
       other.customers().create(Customer.builder().id("c-12").email("twelve@example.com"));

@@ -3,12 +3,9 @@ package org.ecrm.core.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.ecrm.core.memory.MemoryStorage;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.Channel;
@@ -33,35 +30,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BatchTransactionOwnWritesTest {
   private static final Instant T = Instant.parse("2026-01-02T03:04:05Z");
-  private final List<AutoCloseable> open = new ArrayList<>();
+  private final TestStores stores = new TestStores();
 
   static Stream<String> storages() {
     return Stream.of("memory", "h2", "postgresql");
   }
 
-  private Storage storage(String kind) {
-    if (kind.equals("memory")) {
-      return MemoryStorage.create();
-    }
-    HikariDataSource pool;
-    if (kind.equals("h2")) {
-      pool = H2Kit.newDatabase();
-      open.add(pool);
-    } else {
-      PostgresKit.Database db = PostgresKit.newDatabase();
-      open.add(db);
-      pool = db.pool();
-    }
-    JdbcStorage s = JdbcStorage.builder(pool).build();
-    open.add(0, s);
-    return s;
-  }
-
   @AfterEach
   void close() throws Exception {
-    for (AutoCloseable c : open) {
-      c.close();
-    }
+    stores.close();
   }
 
   private static Customer customer(String id, String email) {
@@ -75,7 +52,7 @@ class BatchTransactionOwnWritesTest {
   @ParameterizedTest
   @MethodSource("storages")
   void aCustomerDeletedInTheBatch_isGoneForTheBatchsReads_andItsEmailIsFree(String kind) {
-    Storage s = storage(kind);
+    Storage s = stores.storage(kind);
     CustomerStore customers = s.customers();
     customers.insert(customer("a", "x@example.com"));
     EmailAddress x = EmailAddress.of("x@example.com");
@@ -97,7 +74,7 @@ class BatchTransactionOwnWritesTest {
   @ParameterizedTest
   @MethodSource("storages")
   void aCustomerDeletedInTheBatch_canBeInsertedAgainUnderItsId(String kind) {
-    Storage s = storage(kind);
+    Storage s = stores.storage(kind);
     CustomerStore customers = s.customers();
     customers.insert(customer("a", "x@example.com"));
 
@@ -115,7 +92,7 @@ class BatchTransactionOwnWritesTest {
   @ParameterizedTest
   @MethodSource("storages")
   void anEmailFreedByAnUpdate_isTakenByAnInsert_andAFailedUnitLeavesNothing(String kind) {
-    Storage s = storage(kind);
+    Storage s = stores.storage(kind);
     CustomerStore customers = s.customers();
     Customer a = customers.insert(customer("a", "x@example.com"));
     EmailAddress x = EmailAddress.of("x@example.com");
@@ -152,7 +129,7 @@ class BatchTransactionOwnWritesTest {
   @ParameterizedTest
   @MethodSource("storages")
   void aDeleteInAFailedUnit_isUndone_andItsEmailStaysTaken(String kind) {
-    Storage s = storage(kind);
+    Storage s = stores.storage(kind);
     CustomerStore customers = s.customers();
     Customer a = customers.insert(customer("a", "x@example.com"));
     EmailAddress x = EmailAddress.of("x@example.com");
@@ -183,7 +160,7 @@ class BatchTransactionOwnWritesTest {
   @ParameterizedTest
   @MethodSource("storages")
   void rowsWrittenThenDeletedInTheBatch_areGone_andADeletedRowIsNotDeletedTwice(String kind) {
-    Storage s = storage(kind);
+    Storage s = stores.storage(kind);
     CustomerStore customers = s.customers();
     Customer a = customers.insert(customer("a", "x@example.com"));
 
@@ -215,7 +192,7 @@ class BatchTransactionOwnWritesTest {
   @ParameterizedTest
   @MethodSource("storages")
   void interactionsDeletedOrMovedByCustomerInTheBatch_areSeenSo_byTheBatchsReads(String kind) {
-    Storage s = storage(kind);
+    Storage s = stores.storage(kind);
     InteractionStore interactions = s.interactions();
     interactions.insert(interaction("i-1", "a"));
     interactions.insert(interaction("i-2", "b"));
