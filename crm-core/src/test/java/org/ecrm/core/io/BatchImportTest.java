@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.StringReader;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.ecrm.core.Crm;
 import org.ecrm.core.event.CrmEvent;
 import org.ecrm.core.model.Actor;
@@ -39,19 +35,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BatchImportTest {
   private final TestStores stores = new TestStores();
 
-  static Stream<String> databases() {
-    return Stream.of("h2", "postgresql");
-  }
-
   @AfterEach
   void close() throws Exception {
     stores.close();
-  }
-
-  private static Crm crm(Storage storage, List<CrmEvent> events) {
-    return Crm.builder().discoverStorage(false).storage(storage).listener(events::add)
-        .clock(Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC))
-        .build().as(Actor.service("import"));
   }
 
   private static ImportRequest request() {
@@ -59,10 +45,10 @@ class BatchImportTest {
   }
 
   @ParameterizedTest
-  @MethodSource("databases")
+  @MethodSource("org.ecrm.core.jdbc.TestStores#databases")
   void badRowsOfABatchAreRejectedAloneWithLineAndField(String kind) {
     List<CrmEvent> events = new CopyOnWriteArrayList<>();
-    Crm crm = crm(stores.storage(stores.database(kind)), events);
+    Crm crm = TestStores.importer(stores.storage(stores.database(kind)), events);
     crm.customers().create(Customer.builder().id("pre-1").email("taken@example.com").externalId("crm", "X1"));
     events.clear();
     int n = 600; // a full chunk and part of another
@@ -105,13 +91,13 @@ class BatchImportTest {
   }
 
   @ParameterizedTest
-  @MethodSource("databases")
+  @MethodSource("org.ecrm.core.jdbc.TestStores#databases")
   void aKeyAConcurrentWriterTakesBeforeTheBatchIsSentFailsThatRowAlone(String kind) {
     HikariDataSource db = stores.database(kind);
     HookedDataSource hooked = new HookedDataSource(db);
     List<CrmEvent> events = new CopyOnWriteArrayList<>();
-    Crm crm = crm(stores.storage(hooked.dataSource()), events);
-    Crm other = crm(stores.storage(db), new ArrayList<>());
+    Crm crm = TestStores.importer(stores.storage(hooked.dataSource()), events);
+    Crm other = TestStores.importer(stores.storage(db), new ArrayList<>());
     // the other writer commits a customer holding line 9's e-mail after the chunk looked its keys up,
     // just before the chunk sends its e-mail keys
     hooked.before("INSERT INTO customer_emails", () ->
@@ -133,13 +119,13 @@ class BatchImportTest {
   }
 
   @ParameterizedTest
-  @MethodSource("databases")
+  @MethodSource("org.ecrm.core.jdbc.TestStores#databases")
   void updatesCheckVersionsAndAConcurrentUpdateBeforeTheBatchIsSentIsKept(String kind) {
     HikariDataSource db = stores.database(kind);
     HookedDataSource hooked = new HookedDataSource(db);
     List<CrmEvent> events = new CopyOnWriteArrayList<>();
-    Crm crm = crm(stores.storage(hooked.dataSource()), events);
-    Crm other = crm(stores.storage(db), new ArrayList<>());
+    Crm crm = TestStores.importer(stores.storage(hooked.dataSource()), events);
+    Crm other = TestStores.importer(stores.storage(db), new ArrayList<>());
     assertThat(crm.imports().run(request(), new StringReader(customers(0, 100, "Lovelace"))).created())
         .isEqualTo(100);
     events.clear();
@@ -168,12 +154,12 @@ class BatchImportTest {
   }
 
   @ParameterizedTest
-  @MethodSource("databases")
+  @MethodSource("org.ecrm.core.jdbc.TestStores#databases")
   void aBatchLeavesTheSameCustomersAuditAndEventsAsRowByRow(String kind) {
     List<CrmEvent> batchEvents = new CopyOnWriteArrayList<>();
     List<CrmEvent> rowEvents = new CopyOnWriteArrayList<>();
-    Crm batch = crm(stores.storage(stores.database(kind)), batchEvents);
-    Crm rows = crm(new RowByRow(stores.storage(stores.database(kind))), rowEvents);
+    Crm batch = TestStores.importer(stores.storage(stores.database(kind)), batchEvents);
+    Crm rows = TestStores.importer(new RowByRow(stores.storage(stores.database(kind))), rowEvents);
     String before = """
         id,email,givenName,familyName,external.crm
         c-1,a@example.com,Ada,Lovelace,A1

@@ -7,7 +7,6 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.ecrm.core.Crm;
 import org.ecrm.core.event.CrmEvent;
 import org.ecrm.core.model.Actor;
@@ -27,17 +26,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BulkImportChunkTest {
   private final TestStores stores = new TestStores();
 
-  static Stream<String> stores() {
-    return Stream.of("memory", "h2", "postgresql");
-  }
-
   @AfterEach
   void close() throws Exception {
     stores.close();
   }
 
   @ParameterizedTest
-  @MethodSource("stores")
+  @MethodSource("org.ecrm.core.jdbc.TestStores#all")
   void aBadRowInAChunkIsRejectedAloneAndTheRestOfItsChunkKept(String kind) {
     List<CrmEvent> events = new CopyOnWriteArrayList<>();
     Crm crm = Crm.builder().discoverStorage(false).storage(stores.storage(kind)).listener(events::add).build()
@@ -71,7 +66,7 @@ class BulkImportChunkTest {
   }
 
   @ParameterizedTest
-  @MethodSource("stores")
+  @MethodSource("org.ecrm.core.jdbc.TestStores#all")
   void twoImportsOfOverlappingFilesAtOnceLoseAndDuplicateNothing(String kind) throws Exception {
     Crm crm = Crm.builder().discoverStorage(false).storage(stores.storage(kind)).build().as(Actor.service("import"));
     ImportRequest request = ImportRequest.builder(EntityKind.CUSTOMER, ImportFormat.CSV).build();
@@ -121,7 +116,7 @@ class BulkImportChunkTest {
   }
 
   @ParameterizedTest
-  @MethodSource("stores")
+  @MethodSource("org.ecrm.core.jdbc.TestStores#all")
   void aFailedNestedTransactionUndoesItsOwnWritesOnly(String kind) {
     Storage storage = stores.storage(kind);
     Instant t = Instant.parse("2024-01-01T00:00:00Z");

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.StringReader;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.ecrm.core.Crm;
 import org.ecrm.core.event.CrmEvent;
 import org.ecrm.core.io.EntityKind;
@@ -19,7 +15,6 @@ import org.ecrm.core.io.ImportFormat;
 import org.ecrm.core.io.ImportRequest;
 import org.ecrm.core.io.ImportResult;
 import org.ecrm.core.io.RejectedRow;
-import org.ecrm.core.model.Actor;
 import org.ecrm.core.model.AuditRecord;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
@@ -38,19 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BatchImportConcurrentWriterTest {
   private final TestStores stores = new TestStores();
 
-  static Stream<String> databases() {
-    return Stream.of("h2", "postgresql");
-  }
-
   @AfterEach
   void close() throws Exception {
     stores.close();
-  }
-
-  private static Crm crm(JdbcStorage storage, List<CrmEvent> events) {
-    return Crm.builder().discoverStorage(false).storage(storage).listener(events::add)
-        .clock(Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC))
-        .build().as(Actor.service("import"));
   }
 
   private static ImportRequest request() {
@@ -67,13 +52,13 @@ class BatchImportConcurrentWriterTest {
   }
 
   @ParameterizedTest
-  @MethodSource("databases")
+  @MethodSource("org.ecrm.core.jdbc.TestStores#databases")
   void aCustomerErasedBeforeTheBatchIsSent_isCreatedAgainByItsRow_asRowByRowWould(String kind) {
     HikariDataSource db = stores.database(kind);
     HookedDataSource hooked = new HookedDataSource(db);
     List<CrmEvent> events = new CopyOnWriteArrayList<>();
-    Crm crm = crm(stores.storage(hooked.dataSource()), events);
-    Crm other = crm(stores.storage(db), new ArrayList<>());
+    Crm crm = TestStores.importer(stores.storage(hooked.dataSource()), events);
+    Crm other = TestStores.importer(stores.storage(db), new ArrayList<>());
     assertThat(crm.imports().run(request(), new StringReader(customers(0, 100, "Lovelace"))).created())
         .isEqualTo(100);
     events.clear();
@@ -97,13 +82,13 @@ class BatchImportConcurrentWriterTest {
   }
 
   @ParameterizedTest
-  @MethodSource("databases")
+  @MethodSource("org.ecrm.core.jdbc.TestStores#databases")
   void anExternalIdOrRowIdTakenBeforeTheBatchIsSent_failsThoseRowsAlone(String kind) {
     HikariDataSource db = stores.database(kind);
     HookedDataSource hooked = new HookedDataSource(db);
     List<CrmEvent> events = new CopyOnWriteArrayList<>();
-    Crm crm = crm(stores.storage(hooked.dataSource()), events);
-    Crm other = crm(stores.storage(db), new ArrayList<>());
+    Crm crm = TestStores.importer(stores.storage(hooked.dataSource()), events);
+    Crm other = TestStores.importer(stores.storage(db), new ArrayList<>());
     hooked.before("INSERT INTO customers", () -> {
       other.customers().create(Customer.builder().id("other").email("other@example.com").externalId("crm", "E7"));
       other.customers().create(Customer.builder().id("c-12").email("twelve@example.com"));

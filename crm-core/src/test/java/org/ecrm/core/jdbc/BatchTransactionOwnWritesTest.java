@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 import org.ecrm.core.model.Customer;
 import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.Channel;
@@ -32,10 +31,6 @@ class BatchTransactionOwnWritesTest {
   private static final Instant T = Instant.parse("2026-01-02T03:04:05Z");
   private final TestStores stores = new TestStores();
 
-  static Stream<String> storages() {
-    return Stream.of("memory", "h2", "postgresql");
-  }
-
   @AfterEach
   void close() throws Exception {
     stores.close();
@@ -50,7 +45,7 @@ class BatchTransactionOwnWritesTest {
   }
 
   @ParameterizedTest
-  @MethodSource("storages")
+  @MethodSource("org.ecrm.core.jdbc.TestStores#all")
   void aCustomerDeletedInTheBatch_isGoneForTheBatchsReads_andItsEmailIsFree(String kind) {
     Storage s = stores.storage(kind);
     CustomerStore customers = s.customers();
@@ -72,7 +67,7 @@ class BatchTransactionOwnWritesTest {
   }
 
   @ParameterizedTest
-  @MethodSource("storages")
+  @MethodSource("org.ecrm.core.jdbc.TestStores#all")
   void aCustomerDeletedInTheBatch_canBeInsertedAgainUnderItsId(String kind) {
     Storage s = stores.storage(kind);
     CustomerStore customers = s.customers();
@@ -90,7 +85,7 @@ class BatchTransactionOwnWritesTest {
   }
 
   @ParameterizedTest
-  @MethodSource("storages")
+  @MethodSource("org.ecrm.core.jdbc.TestStores#all")
   void anEmailFreedByAnUpdate_isTakenByAnInsert_andAFailedUnitLeavesNothing(String kind) {
     Storage s = stores.storage(kind);
     CustomerStore customers = s.customers();
@@ -127,7 +122,7 @@ class BatchTransactionOwnWritesTest {
   }
 
   @ParameterizedTest
-  @MethodSource("storages")
+  @MethodSource("org.ecrm.core.jdbc.TestStores#all")
   void aDeleteInAFailedUnit_isUndone_andItsEmailStaysTaken(String kind) {
     Storage s = stores.storage(kind);
     CustomerStore customers = s.customers();
@@ -158,7 +153,7 @@ class BatchTransactionOwnWritesTest {
   }
 
   @ParameterizedTest
-  @MethodSource("storages")
+  @MethodSource("org.ecrm.core.jdbc.TestStores#all")
   void rowsWrittenThenDeletedInTheBatch_areGone_andADeletedRowIsNotDeletedTwice(String kind) {
     Storage s = stores.storage(kind);
     CustomerStore customers = s.customers();
@@ -190,7 +185,7 @@ class BatchTransactionOwnWritesTest {
   }
 
   @ParameterizedTest
-  @MethodSource("storages")
+  @MethodSource("org.ecrm.core.jdbc.TestStores#all")
   void interactionsDeletedOrMovedByCustomerInTheBatch_areSeenSo_byTheBatchsReads(String kind) {
     Storage s = stores.storage(kind);
     InteractionStore interactions = s.interactions();
