@@ -17,6 +17,7 @@ import org.ecrm.core.model.CustomerId;
 import org.ecrm.core.model.FieldChange;
 import org.ecrm.core.model.Interaction;
 import org.ecrm.core.model.InteractionType;
+import org.ecrm.core.testkit.AuditStoreContract;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,32 +31,7 @@ class AuditStoreDefaultMentioningTest {
 
   /** An audit store that hands out at most 100 records per scan, forwarding the rest to {@code inner}. */
   private static AuditStore capped(AuditStore inner) {
-    return new AuditStore() {
-      @Override
-      public void append(AuditRecord record) {
-        inner.append(record);
-      }
-
-      @Override
-      public List<AuditRecord> forEntity(String entityType, String entityId) {
-        return inner.forEntity(entityType, entityId);
-      }
-
-      @Override
-      public List<AuditRecord> byActor(Actor actor) {
-        return inner.byActor(actor);
-      }
-
-      @Override
-      public void replaceEntity(String entityType, String entityId, List<AuditRecord> replacement) {
-        inner.replaceEntity(entityType, entityId, replacement);
-      }
-
-      @Override
-      public List<AuditRecord> scan(long offset, int limit) {
-        return inner.scan(offset, Math.min(limit, 100));
-      }
-    };
+    return AuditStoreContract.scanOnly(inner, 100);
   }
 
   @Test

@@ -243,6 +243,19 @@ public abstract class AuditStoreContract extends StoreContractSupport {
 
   /** {@code store} seen through its abstract methods only: {@link AuditStore#mentioning} is the default. */
   private static AuditStore scanOnly(AuditStore store) {
+    return scanOnly(store, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@code store} seen through its abstract methods only ({@link AuditStore#mentioning} is the default),
+   * its {@link AuditStore#scan} handing out at most {@code pageCap} records (a store that pages by less
+   * than asked for).
+   *
+   * @param store the store to forward to
+   * @param pageCap the most records one scan returns
+   * @return the forwarding store
+   */
+  public static AuditStore scanOnly(AuditStore store, int pageCap) {
     return new AuditStore() {
       @Override
       public void append(AuditRecord record) {
@@ -266,7 +279,7 @@ public abstract class AuditStoreContract extends StoreContractSupport {
 
       @Override
       public List<AuditRecord> scan(long offset, int limit) {
-        return store.scan(offset, limit);
+        return store.scan(offset, Math.min(limit, pageCap));
       }
     };
   }
