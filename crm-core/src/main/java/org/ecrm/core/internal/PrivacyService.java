@@ -174,7 +174,7 @@ public final class PrivacyService implements Privacy {
     java.util.regex.Matcher m = mention.matcher("");
     java.util.function.Predicate<String> names = v -> m.reset(v).find();
     for (AuditRecord r : audit.mentioning(identities.stream().map(CustomerId::value).toList())) {
-      if (names.test(r.entityId()) || anyValue(r, names)) {
+      if (r.anyText(names)) {
         entities.add(List.of(r.entityType(), r.entityId()));
       }
     }
@@ -184,23 +184,6 @@ public final class PrivacyService implements Privacy {
           .map(r -> pseudonymise(r, mention, pseudonym)).toList();
       audit.replaceEntity(e.get(0), e.get(1), kept);
     }
-  }
-
-  /**
-   * Whether {@code test} holds for the old or new value of one of the record's changes; lazily rendered
-   * changes (a created customer's, which a candidate whose id only contains an erased id has) are tested
-   * without being rendered and kept.
-   */
-  private static boolean anyValue(AuditRecord r, java.util.function.Predicate<String> test) {
-    if (r.changes() instanceof org.ecrm.core.internal.check.Searchable lazy) {
-      return lazy.anyValue(test);
-    }
-    for (FieldChange ch : r.changes()) {
-      if (test.test(ch.oldValue()) || test.test(ch.newValue())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Matches any of the ids as a whole token (not inside a longer id). */

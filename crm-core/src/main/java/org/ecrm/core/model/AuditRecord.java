@@ -42,23 +42,33 @@ public record AuditRecord(Instant at, Actor actor, String entityType, String ent
    * @throws NullPointerException if {@code texts} or one of its elements is null
    */
   public boolean containsAny(Collection<String> texts) {
-    for (String t : texts) {
-      if (entityId.contains(t)) {
-        return true;
+    return anyText(v -> {
+      for (String t : texts) {
+        if (v.contains(t)) {
+          return true;
+        }
       }
+      return false;
+    });
+  }
+
+  /**
+   * Whether {@code test} holds for the entity id or for the old or new value of one of the changes (entity
+   * type, actor, action and field names are not tested). Lazily rendered changes (those of a created
+   * customer) are tested one value at a time without being rendered and kept.
+   *
+   * @param test the test of one text
+   * @return whether it holds for one of them
+   */
+  public boolean anyText(java.util.function.Predicate<String> test) {
+    if (test.test(entityId)) {
+      return true;
     }
     if (changes instanceof Searchable lazy) {
-      return lazy.anyValue(v -> {
-        for (String t : texts) {
-          if (v.contains(t)) {
-            return true;
-          }
-        }
-        return false;
-      });
+      return lazy.anyValue(test);
     }
     for (FieldChange ch : changes) {
-      if (ch.containsAny(texts)) {
+      if (test.test(ch.oldValue()) || test.test(ch.newValue())) {
         return true;
       }
     }

@@ -1,6 +1,5 @@
 package org.ecrm.core.model;
 
-import java.util.Collection;
 import org.ecrm.core.internal.check.Checks;
 
 /**
@@ -17,22 +16,5 @@ public record FieldChange(String field, String oldValue, String newValue) {
     Checks.notNull("FieldChange.field", field);
     Checks.notNull("FieldChange.oldValue", oldValue);
     Checks.notNull("FieldChange.newValue", newValue);
-  }
-
-  /**
-   * Whether the old or the new value contains one of {@code texts} as a substring ({@link String#contains};
-   * the field name is not searched).
-   *
-   * @param texts the strings to look for; an empty string is in every value
-   * @return whether one of them occurs in {@link #oldValue()} or {@link #newValue()}
-   * @throws NullPointerException if {@code texts} or one of its elements is null
-   */
-  public boolean containsAny(Collection<String> texts) {
-    for (String t : texts) {
-      if (oldValue.contains(t) || newValue.contains(t)) {
-        return true;
-      }
-    }
-    return false;
   }
 }
